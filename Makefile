@@ -1,0 +1,103 @@
+# stance: build, test and install.  See README.md.
+#
+# The warning flags are added after the user's CFLAGS so that
+# `make CFLAGS=-O0` cannot silently drop them.
+
+VERSION = 0.1.0
+
+PREFIX         = /usr/local
+BINDIR         = $(PREFIX)/bin
+MANDIR         = $(PREFIX)/share/man
+PROGRAM_PREFIX =
+DESTDIR        =
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
+STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
+	$(WARNINGS) $(CFLAGS)
+
+PROGRAMS = ask
+BINS     = $(PROGRAMS:%=bin/%)
+
+# Shared modules, one concern each (see the header of every .h).
+LIB_OBJS = src/diag.o src/text.o src/lang.o src/position.o src/timestamp.o \
+	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
+	src/output.o
+
+# Which extra objects each program links, besides the shared modules.
+ASK_OBJS = src/ask.o src/slider.o src/prompt.o
+
+MAN1 = man/ask.1
+MAN5 = man/stance-questionnaire.5 man/stance-responses.5 man/stance-roster.5
+MAN7 = man/stance.7
+
+all: $(BINS) tests/formatcheck
+
+src/libstance.a: $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+bin/ask: $(ASK_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(ASK_OBJS) src/libstance.a
+
+# A test driver for the format parsers; never installed.
+tests/formatcheck: tests/formatcheck.o src/libstance.a
+	$(CC) $(LDFLAGS) -o $@ tests/formatcheck.o src/libstance.a
+
+tests/formatcheck.o: tests/formatcheck.c
+	$(CC) $(STANCE_CFLAGS) -Isrc -c -o $@ tests/formatcheck.c
+
+.c.o:
+	$(CC) $(STANCE_CFLAGS) -c -o $@ $<
+
+# The embedded default questionnaire is kept as plain questionnaire files
+# so it can be read and edited as such; this turns them into C strings.
+src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
+	{ echo '/* Generated from src/questionnaire-*.txt by make; do not edit. */'; \
+	  echo '#include "questionnaire.h"'; \
+	  for l in en nl; do \
+	    echo "const char questionnaire_default_$$l[] ="; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' src/questionnaire-$$l.txt; \
+	    echo ';'; \
+	  done; } > $@.tmp && mv $@.tmp $@
+
+$(LIB_OBJS) $(ASK_OBJS) tests/formatcheck.o: src/diag.h src/text.h src/lang.h \
+	src/position.h src/timestamp.h src/questionnaire.h src/response.h \
+	src/roster.h src/output.h
+$(ASK_OBJS): src/ask.h
+
+check: all
+	@tests/run
+
+demo: all
+	@sh tests/demo.sh
+
+bench: all
+	@sh tests/bench.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGRAMS); do \
+	  cp bin/$$p $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p && \
+	  chmod 755 $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p || exit 1; \
+	  cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1 && \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1 || exit 1; \
+	done
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cd $(DESTDIR)$(MANDIR) && chmod 644 $(MAN5:man/%=man5/%) $(MAN7:man/%=man7/%)
+
+uninstall:
+	for p in $(PROGRAMS); do \
+	  rm -f $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p \
+	        $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1; \
+	done
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -f $(BINS) src/*.o src/libstance.a src/embedded.c src/embedded.c.tmp \
+	  tests/formatcheck tests/formatcheck.o
+
+.PHONY: all check demo bench install uninstall clean

@@ -1,0 +1,397 @@
+/*
+ * ask: put the continua of a questionnaire to one person and write their
+ * positions as response lines (stance-responses(5)).
+ *
+ * The answers come from arguments (continuum=answer), from standard input
+ * when it is not a terminal (one answer per line, in questionnaire order),
+ * or from the person at the terminal: a slider, or plain prompts.  In every
+ * case nothing is written until all answers are there: complete or nothing.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ask.h"
+#include "diag.h"
+#include "lang.h"
+#include "output.h"
+#include "position.h"
+#include "questionnaire.h"
+#include "response.h"
+#include "text.h"
+#include "timestamp.h"
+
+static const char usage_text[] =
+    "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
+    "           [-o file] [--plain] [continuum=answer ...]\n"
+    "       ask [-L lang] [-q file] --print-questionnaire\n";
+
+static void
+usage(void)
+{
+	fputs(usage_text, stderr);
+	exit(EXIT_TROUBLE);
+}
+
+static void
+help(void)
+{
+	fputs(usage_text, stdout);
+	fputs(tr(
+	    "\n"
+	    "Put the questionnaire's continua to one person; write one response line\n"
+	    "per continuum to standard output, or append them to a file.\n"
+	    "\n"
+	    "  -L lang       messages and default questionnaire in nl or en\n"
+	    "  -q file       use this questionnaire instead of the embedded one\n"
+	    "  -r round      the round (default: $STANCE_ROUND, else 1)\n"
+	    "  -p participant  who answers (default: the login name)\n"
+	    "  -g group      the participant's group (default: -, none)\n"
+	    "  -o file       append the lines to file, locked, all or nothing\n"
+	    "  --plain       line-by-line prompts instead of the slider\n"
+	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
+	    "\n"
+	    "An answer is an anchor number (2, or 2.5 between anchors 2 and 3), a\n"
+	    "percentage (40%), or - for no opinion; a note may follow after a space.\n"
+	    "See ask(1).\n",
+	    "\n"
+	    "Leg de continua van de vragenlijst voor aan een persoon; schrijf een\n"
+	    "antwoordregel per continuum naar standaarduitvoer, of voeg ze toe aan\n"
+	    "een bestand.\n"
+	    "\n"
+	    "  -L taal       meldingen en standaardvragenlijst in nl of en\n"
+	    "  -q bestand    gebruik deze vragenlijst in plaats van de ingebouwde\n"
+	    "  -r ronde      de ronde (standaard: $STANCE_ROUND, anders 1)\n"
+	    "  -p deelnemer  wie antwoordt (standaard: de loginnaam)\n"
+	    "  -g groep      de groep van de deelnemer (standaard: -, geen)\n"
+	    "  -o bestand    voeg de regels toe aan bestand, vergrendeld, alles of niets\n"
+	    "  --plain       eenvoudige vragen regel per regel in plaats van de schuifbalk\n"
+	    "  --print-questionnaire  toon de vragenlijst, om te kopieren en aan te passen\n"
+	    "\n"
+	    "Een antwoord is een ankernummer (2, of 2.5 tussen ankers 2 en 3), een\n"
+	    "percentage (40%), of - voor geen mening; een notitie mag volgen na een spatie.\n"
+	    "Zie ask(1).\n"), stdout);
+	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
+}
+
+const char *
+answer_text(const struct continuum *c, int position, char *out, size_t size)
+{
+	char text[POSITION_TEXT];
+	size_t i;
+
+	if (position == ANSWER_UNSET) {
+		snprintf(out, size, "?");
+		return out;
+	}
+	position_format(position, text);
+	for (i = 1; position != POSITION_NONE && i <= c->nanchors; i++)
+		if (anchor_position(c->nanchors, i) == position)
+			break;
+	if (position != POSITION_NONE && i <= c->nanchors)
+		snprintf(out, size, "%s%% (%s %zu)", text, tr("anchor", "anker"), i);
+	else if (position != POSITION_NONE)
+		snprintf(out, size, "%s%%", text);
+	else
+		snprintf(out, size, "- (%s)", tr("no opinion", "geen mening"));
+	return out;
+}
+
+/*
+ * Split "answer [note]" and store it.  Returns 0, or -1 after reporting
+ * the problem at where (file and line, or just the continuum).
+ */
+static int
+answer_store(const struct continuum *c, struct answer *a, char *text,
+    const char *file, unsigned long line)
+{
+	char *note, *end;
+	const char *why;
+
+	text = trim(text);
+	end = text + strcspn(text, " \t");
+	note = *end ? trim(end + 1) : end;
+	*end = '\0';
+	if ((why = answer_parse(text, strlen(text), c->nanchors, &a->position)) != NULL) {
+		diag_at(file, line, tr(
+		    "%s: '%s' is not an answer (%s): give an anchor number 1-%zu (1.5 lies between 1 and 2), a percentage like 40%%, or - for no opinion",
+		    "%s: '%s' is geen antwoord (%s): geef een ankernummer 1-%zu (1.5 ligt tussen 1 en 2), een percentage zoals 40%%, of - voor geen mening"),
+		    c->id, text, why, c->nanchors);
+		return -1;
+	}
+	if ((why = note_problem(note, strlen(note))) != NULL) {
+		diag_at(file, line, tr("%s: the note %s", "%s: de notitie %s"), c->id, why);
+		return -1;
+	}
+	a->note = *note ? xstrdup(note) : NULL;
+	return 0;
+}
+
+/* Answers given as continuum=answer arguments. */
+static int
+answers_from_arguments(const struct questionnaire *q, struct answer *answers,
+    int argc, char **argv)
+{
+	int i, bad = 0;
+
+	for (i = 0; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		long k;
+
+		if (eq == NULL) {
+			diag_warn(tr("'%s' is not continuum=answer",
+			    "'%s' is geen continuum=antwoord"), argv[i]);
+			bad = 1;
+			continue;
+		}
+		if ((k = questionnaire_find(q, argv[i], (size_t)(eq - argv[i]))) < 0) {
+			char *ids = questionnaire_id_list(q);
+
+			diag_warn(tr("unknown continuum '%.*s' (this questionnaire has %s)",
+			    "onbekend continuum '%.*s' (deze vragenlijst heeft %s)"),
+			    (int)(eq - argv[i]), argv[i], ids);
+			free(ids);
+			bad = 1;
+			continue;
+		}
+		if (answers[k].position != ANSWER_UNSET) {
+			diag_warn(tr("%s is answered twice", "%s is twee keer beantwoord"),
+			    q->continua[k].id);
+			bad = 1;
+			continue;
+		}
+		if (answer_store(&q->continua[k], &answers[k], eq + 1, NULL, 0) < 0)
+			bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/* Answers one per line on standard input, in questionnaire order. */
+static int
+answers_from_stdin(const struct questionnaire *q, struct answer *answers)
+{
+	struct lines in;
+	size_t next = 0;
+	ssize_t n;
+	int bad = 0;
+
+	lines_from(&in, stdin, "<stdin>");
+	while ((n = lines_next(&in)) >= 0) {
+		char *text = trim(in.line);
+
+		if (*text == '\0' || *text == '#')
+			continue;
+		if (memchr(in.line, '\0', (size_t)n) != NULL) {
+			diag_at(in.name, in.number, "%s", tr("line contains a NUL byte",
+			    "regel bevat een NUL-byte"));
+			bad = 1;
+		} else if (next == q->ncontinua) {
+			diag_at(in.name, in.number, tr(
+			    "more answers than the questionnaire's %zu continua",
+			    "meer antwoorden dan de %zu continua van de vragenlijst"),
+			    q->ncontinua);
+			bad = 1;
+			break;
+		} else if (answer_store(&q->continua[next], &answers[next], text,
+		    in.name, in.number) < 0) {
+			bad = 1;
+		}
+		next++;
+	}
+	if (lines_error(&in)) {
+		diag_warn("<stdin>: %s", strerror(errno));
+		bad = 1;
+	} else if (!bad && next < q->ncontinua) {
+		diag_warn(tr("<stdin>: input ended after %zu of %zu answers",
+		    "<stdin>: invoer stopte na %zu van %zu antwoorden"), next, q->ncontinua);
+	}
+	lines_close(&in);
+	return bad ? -1 : 0;
+}
+
+/* Report every continuum left without an answer; -1 if there was one. */
+static int
+answers_complete(const struct questionnaire *q, const struct answer *answers)
+{
+	struct buf missing = { 0 };
+	size_t i, count = 0;
+
+	for (i = 0; i < q->ncontinua; i++)
+		if (answers[i].position == ANSWER_UNSET)
+			buf_printf(&missing, "%s%s", count++ ? ", " : "", q->continua[i].id);
+	if (count > 0)
+		diag_warn(tr(
+		    "no answer for %s: every continuum needs one (- for no opinion); nothing written",
+		    "geen antwoord voor %s: elk continuum heeft er een nodig (- voor geen mening); niets geschreven"),
+		    missing.data);
+	buf_free(&missing);
+	return count > 0 ? -1 : 0;
+}
+
+static const char *
+login_name(void)
+{
+	const char *name = getenv("LOGNAME");
+	struct passwd *pw;
+
+	if (name != NULL && *name != '\0')
+		return name;
+	if ((pw = getpwuid(getuid())) != NULL)
+		return pw->pw_name;
+	return NULL;
+}
+
+static void
+token_check(const char *what_en, const char *what_nl, const char *value, const char *option)
+{
+	const char *why;
+
+	if (value == NULL)
+		diag_fatal(tr("no %s known; give one with %s", "geen %s gekend; geef er een met %s"),
+		    tr(what_en, what_nl), option);
+	if ((why = token_problem(value, strlen(value))) != NULL)
+		diag_fatal(tr("%s '%s' %s; give another with %s",
+		    "%s '%s' %s; geef een andere met %s"), tr(what_en, what_nl), value, why, option);
+}
+
+/* After the terminal is restored: die of the signal, as the shell expects. */
+static void
+die_of(int sig)
+{
+	diag_warn("%s", tr("interrupted; nothing written", "onderbroken; niets geschreven"));
+	signal(sig, SIG_DFL);
+	raise(sig);
+	exit(128 + sig);
+}
+
+enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_HELP };
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *qfile = NULL, *round = getenv("STANCE_ROUND"), *participant = NULL;
+	const char *group = "-", *outfile = NULL, *term;
+	int ch, plain = 0, print = 0, language = -1;
+	struct questionnaire q;
+	struct answer *answers;
+	char now[TIMESTAMP_LEN + 1];
+	struct buf out = { 0 };
+	size_t i;
+	int result = ASK_CONFIRMED;
+
+	diag_set_program(argv[0]);
+	lang_current = lang_from_environment();
+	while ((ch = getopt_long(argc, argv, "+L:g:ho:p:q:r:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L':
+			if ((language = lang_parse(optarg)) < 0) {
+				diag_warn(tr("unknown language '%s' (use nl or en)",
+				    "onbekende taal '%s' (gebruik nl of en)"), optarg);
+				usage();
+			}
+			lang_current = (enum lang)language;
+			break;
+		case 'g': group = optarg; break;
+		case 'h': help(); break;
+		case 'o': outfile = optarg; break;
+		case 'p': participant = optarg; break;
+		case 'q': qfile = optarg; break;
+		case 'r': round = optarg; break;
+		case OPT_PLAIN: plain = 1; break;
+		case OPT_PRINT: print = 1; break;
+		case OPT_VERSION:
+			printf("ask (stance) %s\n", STANCE_VERSION);
+			return output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK;
+		default: usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (print && argc > 0)
+		usage();
+
+	if (qfile != NULL) {
+		if (questionnaire_load(&q, qfile) != 0)
+			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
+			    "%s: geen bruikbare vragenlijst; zie stance-questionnaire(5)"), qfile);
+	} else {
+		questionnaire_default(&q, lang_current);
+	}
+	if (print) {
+		if (questionnaire_write(&q, stdout) < 0 || output_close_stdout() < 0)
+			return EXIT_TROUBLE;
+		return EXIT_OK;
+	}
+
+	if (round == NULL || *round == '\0')
+		round = "1";
+	if (participant == NULL)
+		participant = login_name();
+	token_check("round", "ronde", round, "-r");
+	token_check("participant", "deelnemer", participant, "-p");
+	token_check("group", "groep", group, "-g");
+	if (timestamp_now(now) < 0)
+		diag_fatal(tr("STANCE_NOW='%s' is not a UTC time like 2026-11-25T09:30:00Z",
+		    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"),
+		    getenv("STANCE_NOW"));
+
+	answers = xcalloc(q.ncontinua, sizeof(*answers));
+	for (i = 0; i < q.ncontinua; i++)
+		answers[i].position = ANSWER_UNSET;
+
+	term = getenv("TERM");
+	if (argc > 0) {
+		if (answers_from_arguments(&q, answers, argc, argv) < 0)
+			diag_fatal("%s", tr("nothing written", "niets geschreven"));
+	} else if (!isatty(STDIN_FILENO)) {
+		if (answers_from_stdin(&q, answers) < 0)
+			diag_fatal("%s", tr("nothing written", "niets geschreven"));
+	} else if (plain || term == NULL || strcmp(term, "dumb") == 0) {
+		result = prompt_run(&q, answers, stdin, stderr);
+	} else {
+		/* The screen goes to the terminal itself, so that standard
+		 * output can be redirected to collect the lines. */
+		int tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
+
+		if (tty < 0)
+			diag_fatal("/dev/tty: %s", strerror(errno));
+		result = slider_run(&q, answers, tty);
+		close(tty);
+	}
+	if (result == ASK_QUIT)
+		diag_fatal("%s", tr("quit; nothing written", "gestopt; niets geschreven"));
+	if (result > 0)
+		die_of(result);
+	if (answers_complete(&q, answers) < 0)
+		return EXIT_TROUBLE;
+
+	for (i = 0; i < q.ncontinua; i++)
+		response_format(&out, round, participant, group, q.continua[i].id,
+		    answers[i].position, now, answers[i].note);
+	if (outfile != NULL) {
+		if (output_append(outfile, out.data, out.len) < 0)
+			return EXIT_TROUBLE;
+	} else {
+		if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+			diag_warn(tr("write error on standard output: %s",
+			    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+			return EXIT_TROUBLE;
+		}
+	}
+	if (output_close_stdout() < 0)
+		return EXIT_TROUBLE;
+	return EXIT_OK;
+}

@@ -1,0 +1,32 @@
+/*
+ * ask.h: what ask.c shares with its two interactive front ends, the
+ * terminal slider (slider.c) and the line-by-line prompts (prompt.c).
+ */
+#ifndef STANCE_ASK_H
+#define STANCE_ASK_H
+
+#include <stdio.h>
+
+#include "questionnaire.h"
+
+#define ANSWER_UNSET (-2)	/* not answered yet; POSITION_NONE is "-" */
+
+struct answer {
+	int position;		/* tenths, POSITION_NONE, or ANSWER_UNSET */
+	char *note;		/* NULL for none */
+};
+
+/* What an interactive session ended with: confirmed answers, the person
+ * quit, or a signal number (SIGINT, SIGTERM, SIGHUP) to die of. */
+#define ASK_CONFIRMED	0
+#define ASK_QUIT	(-1)
+
+/* The full-screen slider on the terminal at tty_fd. */
+int slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd);
+/* Plain prompts: questions to `out`, answers read from `in`. */
+int prompt_run(const struct questionnaire *q, struct answer *answers, FILE *in, FILE *out);
+
+/* "2", "33.3%" or "-" for messages; ANSWER_UNSET gives "?". */
+const char *answer_text(const struct continuum *c, int position, char *out, size_t size);
+
+#endif

@@ -1,0 +1,124 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lang.h"
+
+const char *diag_program = "stance";
+
+void
+diag_set_program(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	diag_program = slash ? slash + 1 : argv0;
+}
+
+void
+diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	/* One fprintf per piece is fine: stderr is unbuffered but the
+	 * message is short, and interleaving with other writers of the
+	 * same terminal is harmless. */
+	fflush(stdout);
+	fprintf(stderr, "%s: ", diag_program);
+	if (file != NULL && line > 0)
+		fprintf(stderr, "%s:%lu: ", file, line);
+	else if (file != NULL)
+		fprintf(stderr, "%s: ", file);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+diag_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vat(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_at(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vat(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vat(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(EXIT_TROUBLE);
+}
+
+static void
+out_of_memory(void)
+{
+	diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xreallocarray(void *ptr, size_t count, size_t size)
+{
+	void *p;
+
+	if (size != 0 && count > SIZE_MAX / size)
+		out_of_memory();
+	p = realloc(ptr, count * size != 0 ? count * size : 1);
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,101 @@
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "lang.h"
+#include "output.h"
+
+int
+output_close_stdout(void)
+{
+	/* fflush catches a full disk; fclose catches what NFS reports late. */
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		diag_warn(tr("write error on standard output: %s",
+		    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+fail(const char *path, const char *what)
+{
+	diag_warn("%s: %s: %s", path, what, strerror(errno));
+	return -1;
+}
+
+int
+output_append(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char last;
+	char *joined = NULL;
+	const char *out = data;
+	size_t outlen = len;
+	ssize_t written;
+	int fd, regular;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == ELOOP) {
+			diag_warn(tr("%s: is a symbolic link; refusing to write through it",
+			    "%s: is een symbolische koppeling; daarlangs schrijf ik niet"), path);
+			return -1;
+		}
+		return fail(path, tr("cannot open", "kan niet openen"));
+	}
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			fail(path, tr("cannot lock", "kan niet vergrendelen"));
+			close(fd);
+			return -1;
+		}
+	}
+	if (fstat(fd, &st) < 0) {
+		fail(path, "fstat");
+		close(fd);
+		return -1;
+	}
+	regular = S_ISREG(st.st_mode);
+	if (regular && st.st_size > 0) {
+		if (pread(fd, &last, 1, st.st_size - 1) != 1) {
+			fail(path, tr("cannot read", "kan niet lezen"));
+			close(fd);
+			return -1;
+		}
+		if (last != '\n') {
+			joined = xmalloc(len + 1);
+			joined[0] = '\n';
+			memcpy(joined + 1, data, len);
+			out = joined;
+			outlen = len + 1;
+		}
+	}
+	do
+		written = write(fd, out, outlen);
+	while (written < 0 && errno == EINTR);
+	free(joined);
+	if (written < 0 || (size_t)written != outlen) {
+		int saved = written < 0 ? errno : ENOSPC;
+
+		/* Take back a partial line: the file stays as it was. */
+		if (regular && ftruncate(fd, st.st_size) < 0)
+			diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
+			    "%s: kan niet terugkorten tot %lld bytes: %s"),
+			    path, (long long)st.st_size, strerror(errno));
+		errno = saved;
+		fail(path, tr("write error", "schrijffout"));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) < 0)
+		return fail(path, tr("write error", "schrijffout"));
+	return 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * output: getting results out whole, or saying loudly that they did not.
+ */
+#ifndef STANCE_OUTPUT_H
+#define STANCE_OUTPUT_H
+
+#include <stddef.h>
+
+/*
+ * Flush and close standard output, reporting a write error (a full disk,
+ * a closed pipe).  Returns 0, or -1 after reporting.
+ */
+int output_close_stdout(void);
+
+/*
+ * Append data[0..len) to the file at path as one unit:
+ *   - under an exclusive flock(2), which readers of the file honour too;
+ *   - after a newline if the file does not end in one (a torn line left
+ *     by someone else must not swallow ours);
+ *   - in one write(2); if that fails or is short, the file is truncated
+ *     back to its old size, so nothing half-written remains;
+ *   - a new file is created with mode 0600 (answers are personal);
+ *   - a symbolic link is refused, so the file cannot be redirected.
+ * Returns 0, or -1 after reporting what went wrong.
+ */
+int output_append(const char *path, const char *data, size_t len);
+
+#endif

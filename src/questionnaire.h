@@ -1,0 +1,57 @@
+/*
+ * questionnaire: the continua put to people, read from a file in the
+ * format of stance-questionnaire(5), or the embedded default (the
+ * worksheet's own five continua, in English and Dutch).
+ */
+#ifndef STANCE_QUESTIONNAIRE_H
+#define STANCE_QUESTIONNAIRE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lang.h"
+
+struct continuum {
+	char *id;
+	char *question;
+	char *help;		/* NULL when the record has none */
+	char *left;		/* short pole labels, for charts */
+	char *right;
+	char **anchors;		/* in order along the line, 0 to 100 */
+	size_t nanchors;	/* at least 2 */
+	unsigned long line;	/* where its record starts */
+};
+
+struct questionnaire {
+	char *id;
+	char *title;
+	char *lang;
+	struct continuum *continua;
+	size_t ncontinua;
+};
+
+/* The embedded default's text, generated from src/questionnaire-*.txt. */
+extern const char questionnaire_default_en[];
+extern const char questionnaire_default_nl[];
+
+/*
+ * Read a questionnaire.  Every mistake is reported as "file:line: what is
+ * wrong"; the return value is how many were reported (0: q is usable).
+ */
+int questionnaire_read(struct questionnaire *q, FILE *fp, const char *name);
+/* The same from a path ("-" for standard input); failing to open counts. */
+int questionnaire_load(struct questionnaire *q, const char *path);
+/* The embedded default in the given language; it cannot fail. */
+void questionnaire_default(struct questionnaire *q, enum lang lang);
+const char *questionnaire_default_text(enum lang lang);
+
+/* The index of the continuum with id s[0..n), or -1. */
+long questionnaire_find(const struct questionnaire *q, const char *s, size_t n);
+/* The continuum ids, comma-separated, for messages ("steering, openness"). */
+char *questionnaire_id_list(const struct questionnaire *q);
+
+/* Write q in canonical form; returns 0, or -1 on a write error. */
+int questionnaire_write(const struct questionnaire *q, FILE *fp);
+void questionnaire_free(struct questionnaire *q);
+
+#endif

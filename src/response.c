@@ -1,0 +1,171 @@
+#include <string.h>
+
+#include "lang.h"
+#include "position.h"
+#include "response.h"
+#include "timestamp.h"
+
+static struct buf problem;
+
+static const char *
+say(const char *fmt, const char *what, size_t n)
+{
+	buf_reset(&problem);
+	buf_printf(&problem, fmt, (int)n, what);
+	return problem.data;
+}
+
+/* Which token each of the first four fields is, for messages. */
+static const char *const token_names[][2] = {
+	{ "round", "ronde" },
+	{ "participant", "deelnemer" },
+	{ "group", "groep" },
+	{ "continuum", "continuum" },
+};
+
+const char *
+response_parse(char *line, size_t len, struct response *r)
+{
+	char *field[RESPONSE_FIELDS];
+	size_t flen[RESPONSE_FIELDS];
+	char *p = line, *end = line + len, *tab;
+	size_t n = 0, i;
+	const char *why;
+
+	if (memchr(line, '\0', len) != NULL)
+		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (n < RESPONSE_FIELDS) {
+			field[n] = p;
+			flen[n] = (size_t)((tab ? tab : end) - p);
+		}
+		n++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (n != RESPONSE_FIELDS) {
+		buf_reset(&problem);
+		buf_printf(&problem, tr("%zu tab-separated fields where 7 are expected",
+		    "%zu velden gescheiden door tabs, 7 verwacht"), n);
+		return problem.data;
+	}
+	for (i = 0; i < 4; i++) {
+		if ((why = token_problem(field[i], flen[i])) != NULL) {
+			buf_reset(&problem);
+			buf_printf(&problem, "%s '%.*s' %s",
+			    token_names[i][lang_current == LANG_NL], (int)flen[i], field[i], why);
+			return problem.data;
+		}
+	}
+	if (position_parse(field[4], flen[4], &r->position) < 0) {
+		size_t digits = strspn(field[4], "0123456789");
+
+		if (digits > 0 && digits == flen[4])
+			return say(tr("position %.*s is outside 0-100",
+			    "positie %.*s ligt buiten 0-100"), field[4], flen[4]);
+		return say(tr("position '%.*s' is not a number from 0 to 100 with at most one decimal, or -",
+		    "positie '%.*s' is geen getal van 0 tot 100 met hoogstens een decimaal, of -"),
+		    field[4], flen[4]);
+	}
+	if (!timestamp_valid(field[5], flen[5]))
+		return say(tr("time '%.*s' is not a UTC time YYYY-MM-DDThh:mm:ssZ",
+		    "tijd '%.*s' is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"), field[5], flen[5]);
+	if (!utf8_valid(field[6], flen[6]))
+		return tr("note is not valid UTF-8", "notitie is geen geldige UTF-8");
+	for (i = 0; i < flen[6]; i++) {
+		unsigned char c = (unsigned char)field[6][i];
+
+		if (c == '\\') {
+			if (++i == flen[6] || strchr("\\tnr", field[6][i]) == NULL)
+				return tr("note has a backslash that is not \\\\, \\t, \\n or \\r",
+				    "notitie heeft een backslash die geen \\\\, \\t, \\n of \\r is");
+		} else if (c < 0x20 || c == 0x7f) {
+			return tr("note contains a control character",
+			    "notitie bevat een stuurteken");
+		}
+	}
+	r->round = field[0];
+	r->participant = field[1];
+	r->group = field[2];
+	r->continuum = field[3];
+	r->time = field[5];
+	r->note = field[6];
+	r->note_len = flen[6];
+	return NULL;
+}
+
+void
+note_escape(struct buf *out, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *escape;
+
+		switch (s[i]) {
+		case '\\': escape = "\\\\"; break;
+		case '\t': escape = "\\t"; break;
+		case '\n': escape = "\\n"; break;
+		case '\r': escape = "\\r"; break;
+		default: continue;
+		}
+		buf_add(out, s + start, i - start);
+		buf_add(out, escape, 2);
+		start = i + 1;
+	}
+	buf_add(out, s + start, n - start);
+}
+
+int
+note_unescape(struct buf *out, const char *s, size_t n)
+{
+	static const char from[] = "\\tnr", to[] = "\\\t\n\r";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *which;
+
+		if (s[i] != '\\') {
+			buf_addc(out, s[i]);
+			continue;
+		}
+		if (++i == n || s[i] == '\0' || (which = strchr(from, s[i])) == NULL)
+			return -1;
+		buf_addc(out, to[which - from]);
+	}
+	return 0;
+}
+
+const char *
+note_problem(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!utf8_valid(s, n))
+		return tr("is not valid UTF-8", "is geen geldige UTF-8");
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			return tr("contains a control character", "bevat een stuurteken");
+	}
+	return NULL;
+}
+
+void
+response_format(struct buf *out, const char *round, const char *participant,
+    const char *group, const char *continuum, int position, const char *time,
+    const char *note)
+{
+	char text[POSITION_TEXT];
+
+	position_format(position, text);
+	buf_printf(out, "%s\t%s\t%s\t%s\t%s\t%s\t", round, participant, group,
+	    continuum, text, time);
+	if (note != NULL)
+		note_escape(out, note, strlen(note));
+	buf_addc(out, '\n');
+}

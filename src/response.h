@@ -1,0 +1,50 @@
+/*
+ * response: one answer per line, the format of stance-responses(5):
+ *
+ *   round TAB participant TAB group TAB continuum TAB position TAB time TAB note
+ *
+ * Parsing works in place: the fields point into the caller's line, which
+ * keeps readers of millions of lines free of copies.
+ */
+#ifndef STANCE_RESPONSE_H
+#define STANCE_RESPONSE_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+#define RESPONSE_FIELDS 7
+
+struct response {
+	char *round;
+	char *participant;
+	char *group;		/* "-" for none */
+	char *continuum;
+	int position;		/* tenths, or POSITION_NONE */
+	char *time;
+	char *note;		/* still escaped, as in the line */
+	size_t note_len;
+};
+
+/*
+ * Split and check line[0..len) (its newline already removed).  Returns
+ * NULL and fills *r, or what is wrong with the line, in words for a
+ * diagnostic (valid until the next call).  Whether the continuum exists
+ * is for the caller to check against its questionnaire.
+ */
+const char *response_parse(char *line, size_t len, struct response *r);
+
+/* Append one complete response line, newline included, escaping the note. */
+void response_format(struct buf *out, const char *round, const char *participant,
+    const char *group, const char *continuum, int position, const char *time,
+    const char *note);
+
+/* Escape a note for a response line: backslash, tab, newline, CR. */
+void note_escape(struct buf *out, const char *s, size_t n);
+/* Undo note_escape; returns -1 on an escape the format does not know. */
+int note_unescape(struct buf *out, const char *s, size_t n);
+/* Whether a note (unescaped) can be written: UTF-8 without control
+ * characters other than tab, newline and carriage return. */
+const char *note_problem(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,174 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lang.h"
+#include "roster.h"
+#include "text.h"
+
+#define ROSTER_FIELDS 4
+
+static struct buf problem;
+
+static const char *
+email_problem(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	size_t i;
+
+	if (n == 1 && s[0] == '-')
+		return NULL;
+	if (at == NULL || at == s || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
+		return tr("is not an address like name@example.org, or -",
+		    "is geen adres zoals naam@example.org, of -");
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return tr("contains white space or a control character",
+			    "bevat witruimte of een stuurteken");
+	return NULL;
+}
+
+static const char *
+name_problem(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return tr("is empty (write - if unknown)", "is leeg (schrijf - als onbekend)");
+	if (!utf8_valid(s, n))
+		return tr("is not valid UTF-8", "is geen geldige UTF-8");
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < ' ' || s[i] == 0x7f)
+			return tr("contains a control character", "bevat een stuurteken");
+	return NULL;
+}
+
+const char *
+roster_parse(char *line, size_t len, struct roster_entry *e)
+{
+	static const struct {
+		const char *en, *nl;
+		const char *(*problem)(const char *, size_t);
+	} columns[ROSTER_FIELDS] = {
+		{ "participant", "deelnemer", token_problem },
+		{ "group", "groep", token_problem },
+		{ "email", "e-mail", email_problem },
+		{ "name", "naam", name_problem },
+	};
+	char *field[ROSTER_FIELDS], *p = line, *end = line + len, *tab;
+	size_t n = 0, i;
+	const char *why;
+
+	if (memchr(line, '\0', len) != NULL)
+		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (n < ROSTER_FIELDS)
+			field[n] = p;
+		n++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (n != ROSTER_FIELDS) {
+		buf_reset(&problem);
+		buf_printf(&problem, tr("%zu tab-separated fields where 4 are expected (participant, group, email, name)",
+		    "%zu velden gescheiden door tabs, 4 verwacht (deelnemer, groep, e-mail, naam)"), n);
+		return problem.data;
+	}
+	for (i = 0; i < ROSTER_FIELDS; i++) {
+		if ((why = columns[i].problem(field[i], strlen(field[i]))) != NULL) {
+			buf_reset(&problem);
+			buf_printf(&problem, "%s '%s' %s",
+			    lang_current == LANG_NL ? columns[i].nl : columns[i].en,
+			    field[i], why);
+			return problem.data;
+		}
+	}
+	e->participant = field[0];
+	e->group = field[1];
+	e->email = field[2];
+	e->name = field[3];
+	return NULL;
+}
+
+int
+roster_load(struct roster *r, const char *path)
+{
+	struct lines in;
+	ssize_t n;
+	int bad = 0;
+	size_t cap = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		struct roster_entry e = { 0 };
+		char *copy;
+		const char *why;
+		long seen;
+
+		if (in.line[0] == '#' || n == 0)
+			continue;
+		copy = xstrndup(in.line, (size_t)n);
+		if ((why = roster_parse(copy, (size_t)n, &e)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			free(copy);
+			bad++;
+			continue;
+		}
+		if ((seen = roster_find(r, e.participant)) >= 0) {
+			diag_at(in.name, in.number, tr(
+			    "participant '%s' is already on line %lu",
+			    "deelnemer '%s' staat al op regel %lu"),
+			    e.participant, r->entries[seen].line);
+			free(copy);
+			bad++;
+			continue;
+		}
+		e.text = xstrndup(in.line, (size_t)n);
+		e.line = in.number;
+		if (r->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			r->entries = xreallocarray(r->entries, cap, sizeof(*r->entries));
+		}
+		r->entries[r->n++] = e;
+	}
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", in.name, strerror(errno));
+		lines_close(&in);
+		return -1;
+	}
+	lines_close(&in);
+	return bad;
+}
+
+long
+roster_find(const struct roster *r, const char *participant)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->entries[i].participant, participant) == 0)
+			return (long)i;
+	return -1;
+}
+
+void
+roster_free(struct roster *r)
+{
+	size_t i;
+
+	/* participant is the start of the parsed copy of the line. */
+	for (i = 0; i < r->n; i++) {
+		free(r->entries[i].participant);
+		free(r->entries[i].text);
+	}
+	free(r->entries);
+	memset(r, 0, sizeof(*r));
+}

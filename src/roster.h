@@ -1,0 +1,39 @@
+/*
+ * roster: who takes part, the format of stance-roster(5):
+ *
+ *   participant TAB group TAB email TAB name
+ *
+ * with "-" for what is not known.
+ */
+#ifndef STANCE_ROSTER_H
+#define STANCE_ROSTER_H
+
+#include <stddef.h>
+
+struct roster_entry {
+	char *participant;
+	char *group;		/* "-" for none */
+	char *email;		/* "-" if unknown */
+	char *name;		/* "-" if unknown; may contain spaces */
+	char *text;		/* the line as it was, for passing on unchanged */
+	unsigned long line;
+};
+
+struct roster {
+	struct roster_entry *entries;
+	size_t n;
+};
+
+/* Split and check line[0..len) in place; NULL, or what is wrong. */
+const char *roster_parse(char *line, size_t len, struct roster_entry *e);
+
+/*
+ * Read a roster file ("-" for standard input).  Bad lines (and a second
+ * line for the same participant) are reported and left out; returns how
+ * many were, or -1 if the file could not be read at all.
+ */
+int roster_load(struct roster *r, const char *path);
+long roster_find(const struct roster *r, const char *participant);
+void roster_free(struct roster *r);
+
+#endif

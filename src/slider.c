@@ -1,0 +1,696 @@
+/*
+ * slider: ask's full-screen mode, the paper worksheet on a terminal.
+ *
+ * Each continuum is a drawn line with its anchor statements numbered along
+ * it and a marker the person moves.  Keys: arrows move, digits jump to an
+ * anchor, - is no opinion, n adds a note, Enter goes on, Backspace goes
+ * back, r reviews, q quits.  Signals are turned into bytes on a pipe (the
+ * self-pipe trick) so the main loop sees them between keys and can always
+ * restore the terminal before it stops, suspends or dies.
+ */
+
+/* SIGWINCH and struct winsize are not in POSIX but are on every system
+ * with a terminal worth drawing on. */
+#define _DEFAULT_SOURCE
+
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "ask.h"
+#include "diag.h"
+#include "lang.h"
+#include "position.h"
+#include "response.h"
+#include "text.h"
+
+enum key {
+	KEY_NONE = 0x110000,	/* past every Unicode code point */
+	KEY_SIGNAL, KEY_ENTER, KEY_BACKSPACE, KEY_ESCAPE, KEY_TAB,
+	KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END,
+	KEY_PAGE_UP, KEY_PAGE_DOWN, KEY_KILL_LINE
+};
+
+struct ui {
+	int fd;
+	struct termios saved;
+	int width;
+	int utf8, color;
+	const struct questionnaire *q;
+	struct answer *answers;
+	size_t current;
+	int reviewing;		/* on the review screen */
+	int from_review;	/* Enter goes back to the review */
+	int editing;		/* typing a note */
+	struct buf edit;
+	const char *hint;	/* one line of feedback, until the next key */
+	char typed[8];		/* the UTF-8 bytes of the last printable key */
+	struct buf screen;
+};
+
+static int signal_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t pending_stop, pending_suspend, pending_resize;
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+
+	if (sig == SIGTSTP)
+		pending_suspend = 1;
+	else if (sig == SIGWINCH)
+		pending_resize = 1;
+	else if (sig != SIGCONT)
+		pending_stop = sig;
+	if (write(signal_pipe[1], "", 1) < 0) {
+		/* The pipe is full: a wake-up is already waiting. */
+	}
+	errno = saved;
+}
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT };
+
+static void
+signals_catch(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		sigaction(caught[i], &sa, NULL);
+}
+
+static void
+signals_default(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		signal(caught[i], SIG_DFL);
+}
+
+static void
+term_write(struct ui *ui, const char *s, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(ui->fd, s, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return;	/* the terminal is gone; nothing to show it on */
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+term_size(struct ui *ui)
+{
+	struct winsize ws;
+
+	ui->width = 80;
+	if (ioctl(ui->fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		ui->width = ws.ws_col;
+	if (ui->width < 30)
+		ui->width = 30;
+}
+
+static int
+term_raw(struct ui *ui)
+{
+	struct termios raw = ui->saved;
+
+	/* Keep ISIG: Ctrl-C and Ctrl-Z arrive as signals, handled above. */
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | IEXTEN);
+	raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(ui->fd, TCSAFLUSH, &raw) < 0)
+		return -1;
+	/* The alternate screen keeps the person's scrollback as it was. */
+	term_write(ui, "\033[?1049h\033[?25l", 14);
+	return 0;
+}
+
+static void
+term_restore(struct ui *ui)
+{
+	term_write(ui, "\033[0m\033[?25h\033[?1049l", 19);
+	tcsetattr(ui->fd, TCSAFLUSH, &ui->saved);
+}
+
+/* Wait for a key or a signal; 0 ms timeout polls. */
+static int
+wait_readable(struct ui *ui, int timeout)
+{
+	struct pollfd fds[2] = { { ui->fd, POLLIN, 0 }, { signal_pipe[0], POLLIN, 0 } };
+	int n;
+
+	while ((n = poll(fds, 2, timeout)) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (n == 0)
+		return 0;
+	if (fds[1].revents & POLLIN) {
+		char drain[16];
+
+		while (read(signal_pipe[0], drain, sizeof(drain)) > 0)
+			;
+		return 2;
+	}
+	return (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) ? 1 : -1;
+}
+
+static int
+read_byte(struct ui *ui, int timeout)
+{
+	unsigned char c;
+	int r = wait_readable(ui, timeout);
+
+	if (r == 2)
+		return -2;
+	if (r != 1)
+		return -1;
+	if (read(ui->fd, &c, 1) != 1)
+		return -1;
+	return c;
+}
+
+/* The escape sequences terminals send for the keys we use. */
+static const struct {
+	const char *sequence;
+	enum key key;
+} escapes[] = {
+	{ "[A", KEY_UP }, { "[B", KEY_DOWN }, { "[C", KEY_RIGHT }, { "[D", KEY_LEFT },
+	{ "OA", KEY_UP }, { "OB", KEY_DOWN }, { "OC", KEY_RIGHT }, { "OD", KEY_LEFT },
+	{ "[H", KEY_HOME }, { "[F", KEY_END }, { "OH", KEY_HOME }, { "OF", KEY_END },
+	{ "[1~", KEY_HOME }, { "[7~", KEY_HOME }, { "[4~", KEY_END }, { "[8~", KEY_END },
+	{ "[5~", KEY_PAGE_UP }, { "[6~", KEY_PAGE_DOWN }, { "[Z", KEY_UP },
+};
+
+static int
+read_key(struct ui *ui)
+{
+	char sequence[16];
+	size_t n = 0, i, len;
+	int c = read_byte(ui, -1);
+
+	if (c == -2)
+		return KEY_SIGNAL;
+	if (c < 0)
+		return -1;
+	switch (c) {
+	case '\r': case '\n': return KEY_ENTER;
+	case '\t': return KEY_TAB;
+	case 0x7f: case 0x08: return KEY_BACKSPACE;
+	case 0x15: return KEY_KILL_LINE;
+	case 0x1b:
+		/* A lone Escape, or the start of a sequence: a terminal
+		 * sends the rest of a sequence at once. */
+		while (n < sizeof(sequence) - 1) {
+			if ((c = read_byte(ui, n == 0 ? 50 : 10)) < 0)
+				break;
+			sequence[n++] = (char)c;
+			if (n > 1 && c >= 0x40 && c <= 0x7e)
+				break;
+		}
+		sequence[n] = '\0';
+		if (n == 0)
+			return KEY_ESCAPE;
+		for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++)
+			if (strcmp(sequence, escapes[i].sequence) == 0)
+				return escapes[i].key;
+		return KEY_NONE;
+	}
+	if (c < 0x20)
+		return KEY_NONE;
+	ui->typed[0] = (char)c;
+	len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	for (n = 1; n < len; n++) {
+		if ((c = read_byte(ui, 50)) < 0)
+			return KEY_NONE;
+		ui->typed[n] = (char)c;
+	}
+	ui->typed[len] = '\0';
+	return utf8_valid(ui->typed, len) ? (unsigned char)ui->typed[0] : KEY_NONE;
+}
+
+/* Drawing.  Everything goes into ui->screen and out in one write. */
+
+static void
+put(struct ui *ui, const char *s)
+{
+	buf_addstr(&ui->screen, s);
+}
+
+static void
+style(struct ui *ui, const char *with_color, const char *without)
+{
+	put(ui, ui->color ? with_color : without);
+}
+
+static void
+spaces(struct ui *ui, int n)
+{
+	while (n-- > 0)
+		buf_addc(&ui->screen, ' ');
+}
+
+/* Word-wrap text to the width, every line indented by `indent` columns
+ * and the first starting after `first` columns already used. */
+static void
+wrap(struct ui *ui, const char *text, int indent, int first)
+{
+	int column = first, room = ui->width - 1;
+	const char *p = text;
+
+	while (*p) {
+		const char *word = p;
+		int w;
+
+		while (*p && *p != ' ')
+			p++;
+		w = (int)utf8_width(word, (size_t)(p - word));
+		if (column > indent && column + 1 + w > room) {
+			put(ui, "\n");
+			spaces(ui, indent);
+			column = indent;
+		} else if (column > first || (column > indent && word != text)) {
+			put(ui, " ");
+			column++;
+		}
+		buf_add(&ui->screen, word, (size_t)(p - word));
+		column += w;
+		while (*p == ' ')
+			p++;
+	}
+	put(ui, "\n");
+}
+
+/* Map a position to a column of a line `length` wide. */
+static int
+column_of(int position, int length)
+{
+	return (position * (length - 1) + POSITION_MAX / 2) / POSITION_MAX;
+}
+
+static void
+draw_line(struct ui *ui, const struct continuum *c, int position, int length)
+{
+	const char *rule = ui->utf8 ? "\xe2\x94\x80" : "-";
+	const char *marker = ui->utf8 ? "\xe2\x97\x8f" : "O";
+	int at = position >= 0 ? column_of(position, length) : -1;
+	int i;
+	size_t k = 1;
+
+	for (i = 0; i < length; i++) {
+		if (i == at) {
+			style(ui, "\033[1;36m", "\033[1m");
+			put(ui, marker);
+			put(ui, "\033[0m");
+			continue;
+		}
+		while (k <= c->nanchors && column_of(anchor_position(c->nanchors, k), length) < i)
+			k++;
+		if (k <= c->nanchors && column_of(anchor_position(c->nanchors, k), length) == i)
+			put(ui, ui->utf8 ? "\xe2\x94\xbc" : "+");
+		else
+			put(ui, rule);
+	}
+}
+
+static void
+draw_hint(struct ui *ui)
+{
+	if (ui->hint != NULL) {
+		put(ui, "\n  ");
+		style(ui, "\033[1;33m", "\033[1m");
+		put(ui, ui->hint);
+		put(ui, "\033[0m\n");
+	}
+}
+
+static void
+draw_continuum(struct ui *ui)
+{
+	const struct questionnaire *q = ui->q;
+	const struct continuum *c = &q->continua[ui->current];
+	const struct answer *a = &ui->answers[ui->current];
+	int length = ui->width - 4, left, right, i;
+	char counter[32], now[64];
+	size_t k;
+
+	snprintf(counter, sizeof(counter), "%zu/%zu", ui->current + 1, q->ncontinua);
+	put(ui, "\033[1m");
+	wrap(ui, q->title, 0, 0);
+	put(ui, "\033[0m");
+	put(ui, "\n");
+	put(ui, counter);
+	put(ui, "  \033[1m");
+	wrap(ui, c->question, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
+	put(ui, "\033[0m");
+	if (c->help != NULL) {
+		spaces(ui, 2 + (int)strlen(counter));
+		wrap(ui, c->help, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
+	}
+	put(ui, "\n");
+
+	/* The pole labels, then the line, then the anchor numbers. */
+	left = (int)utf8_width(c->left, strlen(c->left));
+	right = (int)utf8_width(c->right, strlen(c->right));
+	spaces(ui, 2);
+	put(ui, c->left);
+	spaces(ui, length - left - right);
+	put(ui, c->right);
+	put(ui, "\n  ");
+	draw_line(ui, c, a->position, length);
+	put(ui, "\n  ");
+	for (i = 0, k = 1; k <= c->nanchors; k++) {
+		int at = column_of(anchor_position(c->nanchors, k), length);
+		char number[32];
+		int w = snprintf(number, sizeof(number), "%zu", k);
+
+		if (at + w > length)
+			at = length - w;
+		if (at < i)
+			continue;
+		spaces(ui, at - i);
+		put(ui, number);
+		i = at + w;
+	}
+	put(ui, "\n\n");
+	for (k = 0; k < c->nanchors; k++) {
+		char number[32];
+
+		snprintf(number, sizeof(number), "  %zu  ", k + 1);
+		put(ui, number);
+		wrap(ui, c->anchors[k], (int)strlen(number), (int)strlen(number));
+	}
+	put(ui, "\n  ");
+	put(ui, tr("Position: ", "Positie: "));
+	put(ui, "\033[1m");
+	put(ui, a->position == ANSWER_UNSET ? tr("not placed yet", "nog niet geplaatst") :
+	    answer_text(c, a->position, now, sizeof(now)));
+	put(ui, "\033[0m\n  ");
+	put(ui, tr("Note: ", "Notitie: "));
+	if (ui->editing) {
+		buf_add(&ui->screen, ui->edit.data ? ui->edit.data : "", ui->edit.len);
+		put(ui, "\033[7m \033[0m\n\n  ");
+		style(ui, "\033[2m", "");
+		put(ui, tr("Enter keeps the note, Esc cancels, Ctrl-U clears",
+		    "Enter bewaart de notitie, Esc annuleert, Ctrl-U wist"));
+		put(ui, "\033[0m\n");
+		return;
+	}
+	put(ui, a->note ? a->note : tr("(none)", "(geen)"));
+	put(ui, "\n\n  ");
+	style(ui, "\033[2m", "");
+	wrap(ui, tr(
+	    "Left/Right move, PgUp/PgDn by 10, digit: anchor, - no opinion, n note, Enter next, Backspace back, Tab skip, r review, q quit",
+	    "Links/Rechts verschuift, PgUp/PgDn per 10, cijfer: anker, - geen mening, n notitie, Enter verder, Backspace terug, Tab overslaan, r overzicht, q stoppen"),
+	    2, 2);
+	put(ui, "\033[0m");
+	draw_hint(ui);
+}
+
+static void
+draw_review(struct ui *ui)
+{
+	const struct questionnaire *q = ui->q;
+	size_t k, idwidth = 0;
+	char now[64], number[32];
+
+	put(ui, "\033[1m");
+	wrap(ui, q->title, 0, 0);
+	put(ui, "\033[0m\n");
+	put(ui, tr("Your answers\n\n", "Je antwoorden\n\n"));
+	for (k = 0; k < q->ncontinua; k++)
+		if (strlen(q->continua[k].id) > idwidth)
+			idwidth = strlen(q->continua[k].id);
+	for (k = 0; k < q->ncontinua; k++) {
+		const struct continuum *c = &q->continua[k];
+		const struct answer *a = &ui->answers[k];
+
+		snprintf(number, sizeof(number), "  %zu  ", k + 1);
+		put(ui, number);
+		put(ui, c->id);
+		spaces(ui, (int)(idwidth - strlen(c->id)) + 2);
+		put(ui, "[");
+		draw_line(ui, c, a->position, 21);
+		put(ui, "]  ");
+		put(ui, a->position == ANSWER_UNSET ? tr("not answered", "niet beantwoord") :
+		    answer_text(c, a->position, now, sizeof(now)));
+		put(ui, "\n");
+		if (a->note != NULL) {
+			spaces(ui, 7 + (int)idwidth);
+			wrap(ui, a->note, 7 + (int)idwidth, 7 + (int)idwidth);
+		}
+	}
+	put(ui, "\n  ");
+	style(ui, "\033[2m", "");
+	wrap(ui, tr("Enter writes these answers, a digit changes one, q quits without writing",
+	    "Enter schrijft deze antwoorden weg, een cijfer wijzigt er een, q stopt zonder te schrijven"),
+	    2, 2);
+	put(ui, "\033[0m");
+	draw_hint(ui);
+}
+
+static void
+draw(struct ui *ui)
+{
+	buf_reset(&ui->screen);
+	put(ui, "\033[H\033[2J");
+	if (ui->reviewing)
+		draw_review(ui);
+	else
+		draw_continuum(ui);
+	term_write(ui, ui->screen.data, ui->screen.len);
+}
+
+static void
+go_to(struct ui *ui, size_t k)
+{
+	ui->reviewing = 0;
+	ui->current = k;
+}
+
+static void
+move_marker(struct answer *a, int by)
+{
+	if (a->position < 0)
+		a->position = POSITION_MAX / 2;
+	else
+		a->position += by;
+	if (a->position < 0)
+		a->position = 0;
+	if (a->position > POSITION_MAX)
+		a->position = POSITION_MAX;
+}
+
+static void
+edit_key(struct ui *ui, int key)
+{
+	struct answer *a = &ui->answers[ui->current];
+
+	if (key == KEY_ENTER) {
+		free(a->note);
+		a->note = ui->edit.len ? xstrdup(ui->edit.data) : NULL;
+		ui->editing = 0;
+	} else if (key == KEY_ESCAPE) {
+		ui->editing = 0;
+	} else if (key == KEY_KILL_LINE) {
+		buf_reset(&ui->edit);
+	} else if (key == KEY_BACKSPACE) {
+		while (ui->edit.len > 0 &&
+		    ((unsigned char)ui->edit.data[--ui->edit.len] & 0xc0) == 0x80)
+			;
+		if (ui->edit.data)
+			ui->edit.data[ui->edit.len] = '\0';
+	} else if (key < KEY_NONE) {
+		buf_addstr(&ui->edit, ui->typed);
+	}
+}
+
+static size_t
+unanswered(const struct ui *ui)
+{
+	size_t k, count = 0;
+
+	for (k = 0; k < ui->q->ncontinua; k++)
+		if (ui->answers[k].position == ANSWER_UNSET)
+			count++;
+	return count;
+}
+
+/* Handle a key on the review screen; returns 1 when the answers are confirmed. */
+static int
+review_key(struct ui *ui, int key)
+{
+	size_t n = ui->q->ncontinua;
+
+	if (key == KEY_ENTER || key == 'y' || key == 'j') {
+		if (unanswered(ui) == 0)
+			return 1;
+		ui->hint = tr("Some continua are not answered yet: press a digit to answer one (- for no opinion).",
+		    "Sommige continua zijn nog niet beantwoord: druk een cijfer om er een te beantwoorden (- voor geen mening).");
+	} else if (key >= '1' && key <= '9' && (size_t)(key - '0') <= n) {
+		go_to(ui, (size_t)(key - '1'));
+		ui->from_review = 1;
+	} else if (key == KEY_BACKSPACE || key == KEY_UP || key == 'b') {
+		go_to(ui, n - 1);
+	}
+	return 0;
+}
+
+static void
+continuum_key(struct ui *ui, int key)
+{
+	const struct continuum *c = &ui->q->continua[ui->current];
+	struct answer *a = &ui->answers[ui->current];
+	size_t n = ui->q->ncontinua;
+
+	switch (key) {
+	case KEY_LEFT: case 'h': move_marker(a, -10); break;
+	case KEY_RIGHT: case 'l': move_marker(a, 10); break;
+	case KEY_PAGE_DOWN: move_marker(a, -100); break;
+	case KEY_PAGE_UP: move_marker(a, 100); break;
+	case KEY_HOME: a->position = 0; break;
+	case KEY_END: a->position = POSITION_MAX; break;
+	case '-': a->position = POSITION_NONE; break;
+	case 'n':
+		ui->editing = 1;
+		buf_reset(&ui->edit);
+		if (a->note)
+			buf_addstr(&ui->edit, a->note);
+		break;
+	case 'r': ui->reviewing = 1; break;
+	case KEY_ENTER:
+		if (a->position == ANSWER_UNSET) {
+			ui->hint = tr("Place the marker first (arrows or an anchor digit), or press - for no opinion, Tab to skip.",
+			    "Plaats eerst de markering (pijlen of een ankercijfer), of druk - voor geen mening, Tab om over te slaan.");
+			break;
+		}
+		/* fall through */
+	case KEY_TAB: case KEY_DOWN:
+		if (ui->from_review || ui->current + 1 == n)
+			ui->reviewing = 1;
+		else
+			ui->current++;
+		break;
+	case KEY_BACKSPACE: case KEY_UP: case 'b':
+		if (ui->current > 0)
+			ui->current--;
+		break;
+	default:
+		if (key >= '1' && key <= '9' && (size_t)(key - '0') <= c->nanchors)
+			a->position = anchor_position(c->nanchors, (size_t)(key - '0'));
+		break;
+	}
+	if (ui->reviewing)
+		ui->from_review = 0;
+}
+
+int
+slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
+{
+	struct ui ui;
+	const char *no_color = getenv("NO_COLOR");
+	const char *ctype = getenv("LC_ALL");
+	int key, result = ASK_QUIT;
+
+	memset(&ui, 0, sizeof(ui));
+	ui.fd = tty_fd;
+	ui.q = q;
+	ui.answers = answers;
+	ui.color = no_color == NULL || *no_color == '\0';
+	/* Box-drawing characters only where the locale says UTF-8. */
+	if (ctype == NULL || *ctype == '\0')
+		ctype = getenv("LC_CTYPE");
+	if (ctype == NULL || *ctype == '\0')
+		ctype = getenv("LANG");
+	ui.utf8 = ctype != NULL && (strstr(ctype, "UTF-8") || strstr(ctype, "utf8") ||
+	    strstr(ctype, "utf-8") || strstr(ctype, "UTF8"));
+
+	if (tcgetattr(tty_fd, &ui.saved) < 0)
+		diag_fatal(tr("cannot use the terminal: %s", "kan de terminal niet gebruiken: %s"),
+		    strerror(errno));
+	if (pipe(signal_pipe) < 0)
+		diag_fatal("pipe: %s", strerror(errno));
+	fcntl(signal_pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);
+	signals_catch();
+	term_size(&ui);
+	if (term_raw(&ui) < 0)
+		diag_fatal(tr("cannot use the terminal: %s", "kan de terminal niet gebruiken: %s"),
+		    strerror(errno));
+	draw(&ui);
+
+	for (;;) {
+		key = read_key(&ui);
+		if (key < 0) {
+			/* The terminal went away: treat it as a hangup. */
+			result = SIGHUP;
+			break;
+		}
+		if (key == KEY_SIGNAL) {
+			if (pending_stop) {
+				result = pending_stop;
+				break;
+			}
+			if (pending_suspend) {
+				/* Give the terminal back, stop for real, and take it
+				 * again when the shell resumes us. */
+				pending_suspend = 0;
+				term_restore(&ui);
+				signal(SIGTSTP, SIG_DFL);
+				raise(SIGTSTP);
+				signals_catch();
+				if (tcgetattr(tty_fd, &ui.saved) < 0 || term_raw(&ui) < 0) {
+					result = SIGHUP;
+					break;
+				}
+				pending_resize = 1;
+			}
+			if (pending_resize) {
+				pending_resize = 0;
+				term_size(&ui);
+			}
+			draw(&ui);
+			continue;
+		}
+		ui.hint = NULL;
+		if (ui.editing) {
+			edit_key(&ui, key);
+		} else if (key == 'q') {
+			break;
+		} else if (ui.reviewing) {
+			if (review_key(&ui, key)) {
+				result = ASK_CONFIRMED;
+				break;
+			}
+		} else {
+			continuum_key(&ui, key);
+		}
+		draw(&ui);
+	}
+	term_restore(&ui);
+	signals_default();
+	close(signal_pipe[0]);
+	close(signal_pipe[1]);
+	buf_free(&ui.screen);
+	buf_free(&ui.edit);
+	return result;
+}

@@ -1,0 +1,257 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lang.h"
+#include "text.h"
+
+static void
+buf_reserve(struct buf *b, size_t more)
+{
+	size_t want;
+
+	if (more > SIZE_MAX - b->len - 1)
+		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+	want = b->len + more + 1;
+	if (want <= b->cap)
+		return;
+	if (b->cap < 64)
+		b->cap = 64;
+	while (b->cap < want)
+		b->cap = b->cap > SIZE_MAX / 2 ? want : b->cap * 2;
+	b->data = xreallocarray(b->data, b->cap, 1);
+}
+
+void
+buf_add(struct buf *b, const void *bytes, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->data + b->len, bytes, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_addstr(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		diag_fatal("%s", tr("cannot format a message", "kan een bericht niet opmaken"));
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+lines_open(struct lines *in, const char *path)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		lines_from(in, stdin, "<stdin>");
+		return 0;
+	}
+	if ((fp = fopen(path, "r")) == NULL)
+		return -1;
+	lines_from(in, fp, path);
+	in->owned = 1;
+	return 0;
+}
+
+void
+lines_from(struct lines *in, FILE *fp, const char *name)
+{
+	memset(in, 0, sizeof(*in));
+	in->fp = fp;
+	in->name = name;
+}
+
+ssize_t
+lines_next(struct lines *in)
+{
+	ssize_t n = getline(&in->line, &in->cap, in->fp);
+
+	if (n < 0)
+		return -1;
+	in->number++;
+	in->unterminated = 1;
+	if (n > 0 && in->line[n - 1] == '\n') {
+		in->unterminated = 0;
+		n--;
+		/* CRLF endings: files written on or mailed through Windows. */
+		if (n > 0 && in->line[n - 1] == '\r')
+			n--;
+	}
+	in->line[n] = '\0';
+	return n;
+}
+
+int
+lines_error(const struct lines *in)
+{
+	return ferror(in->fp);
+}
+
+void
+lines_close(struct lines *in)
+{
+	if (in->owned)
+		fclose(in->fp);
+	free(in->line);
+	in->line = NULL;
+	in->cap = 0;
+}
+
+/*
+ * Decode one UTF-8 sequence at s (n bytes left).  Returns its length and
+ * stores the code point, or returns 0 if the bytes are not well-formed.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c = s[0];
+	size_t len, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, c &= 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, c &= 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, c &= 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates, and beyond U+10FFFF are not UTF-8. */
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+size_t
+utf8_width(const char *s, size_t n)
+{
+	size_t i, width = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			width++;
+	return width;
+}
+
+/* White space beyond ASCII, which would make a token look like two. */
+static int
+is_unicode_space(uint32_t cp)
+{
+	return cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+}
+
+const char *
+token_problem(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	if (n == 0)
+		return tr("is empty", "is leeg");
+	if (n > TOKEN_MAX)
+		return tr("is longer than 64 bytes", "is langer dan 64 bytes");
+	while (i < n) {
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			return tr("is not valid UTF-8", "is geen geldige UTF-8");
+		if (cp == ' ' || cp == '\t' || is_unicode_space(cp))
+			return tr("contains white space", "bevat witruimte");
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			return tr("contains a control character", "bevat een stuurteken");
+		i += len;
+	}
+	return NULL;
+}
+
+char *
+trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	*end = '\0';
+	return s;
+}

@@ -1,0 +1,66 @@
+/*
+ * text: growing byte buffers, a line reader with no length limit, and the
+ * checks on bytes that every format shares (UTF-8, tokens).
+ */
+#ifndef STANCE_TEXT_H
+#define STANCE_TEXT_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+/* A growing buffer; data is always NUL-terminated once anything was added. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_add(struct buf *b, const void *bytes, size_t n);
+void buf_addstr(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * A line reader.  lines_next() returns the length of the next line with
+ * its "\n" (and a "\r" before it) removed, or -1 at the end or on a read
+ * error (tell them apart with lines_error()).  The line is NUL-terminated
+ * in place; it may itself contain NUL bytes, which the caller must check.
+ * `name` is what diagnostics call the input: the path, or "<stdin>".
+ */
+struct lines {
+	FILE *fp;
+	const char *name;
+	unsigned long number;
+	char *line;
+	size_t cap;
+	int unterminated;	/* the last line read had no final newline */
+	int owned;		/* fp was opened by lines_open */
+};
+
+/* "-" means standard input.  Returns 0, or -1 with errno set. */
+int lines_open(struct lines *in, const char *path);
+void lines_from(struct lines *in, FILE *fp, const char *name);
+ssize_t lines_next(struct lines *in);
+int lines_error(const struct lines *in);
+void lines_close(struct lines *in);
+
+/* Whether s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+int utf8_valid(const char *s, size_t n);
+/* The number of characters in valid UTF-8, for laying out text. */
+size_t utf8_width(const char *s, size_t n);
+
+/*
+ * A token (round, participant, group, continuum): 1-64 bytes of UTF-8 with
+ * no white space and no control characters.  Returns NULL if s is one, else
+ * what is wrong, in words for a diagnostic.
+ */
+#define TOKEN_MAX 64
+const char *token_problem(const char *s, size_t n);
+
+/* Strip white space at both ends in place; returns the new start. */
+char *trim(char *s);
+
+#endif

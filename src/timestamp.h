@@ -1,0 +1,26 @@
+/*
+ * timestamp: the UTC times in response lines, YYYY-MM-DDThh:mm:ssZ.
+ * Being fixed-width, they sort as text in time order.
+ */
+#ifndef STANCE_TIMESTAMP_H
+#define STANCE_TIMESTAMP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#define TIMESTAMP_LEN	20	/* "2026-11-25T09:30:00Z" */
+
+/* Whether s[0..n) is a valid timestamp (a real date, 00-23:00-59:00-59). */
+int timestamp_valid(const char *s, size_t n);
+
+/* Write t as a timestamp into out (TIMESTAMP_LEN + 1 bytes). */
+void timestamp_format(time_t t, char *out);
+
+/*
+ * The time to stamp on answers: STANCE_NOW if it is set (a timestamp, for
+ * reproducible output), else the clock.  Returns 0, or -1 if STANCE_NOW
+ * is set but is not a timestamp.
+ */
+int timestamp_now(char *out);
+
+#endif
