@@ -110,8 +110,8 @@ answer_parse(const char *s, size_t n, size_t k, int *tenths)
 	}
 	if (n > 0 && s[n - 1] == '%') {
 		if (decimal_parse(s, n - 1, 1, 1, &v, &scale) < 0)
-			return tr("a percentage has at most one decimal",
-			    "een percentage heeft hoogstens een decimaal");
+			return tr("a percentage is a number from 0 to 100 with at most one decimal",
+			    "een percentage is een getal van 0 tot 100 met hoogstens een decimaal");
 		if (scale == 1)
 			v *= 10;
 		if (v > POSITION_MAX)

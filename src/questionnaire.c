@@ -55,6 +55,8 @@ struct reader {
 	int errors;
 	int have_header;
 	unsigned long header_line;
+	struct { char *id; unsigned long line; } *seen;
+	size_t nseen;
 };
 
 static void reader_error(struct reader *r, unsigned long line, const char *fmt, ...)
@@ -122,9 +124,50 @@ record_take(struct record *rec, enum field field)
 	return NULL;
 }
 
+/* Report a field given twice, or an id seen before. */
+static void
+check_ids(struct reader *r, struct record *rec, const unsigned long *first_line)
+{
+	size_t i, j;
+
+	for (i = 0; i < rec->n; i++) {
+		const struct field_value *fv = &rec->values[i];
+
+		if (fv->field != F_QUESTIONNAIRE && fv->field != F_CONTINUUM)
+			continue;
+		if (fv->line != first_line[fv->field] || fv->value.len == 0)
+			continue;
+		if (!id_valid(fv->value.data))
+			reader_error(r, fv->line, fv->field == F_CONTINUUM ?
+			    tr("continuum id '%s' must be 1-64 characters of a-z, 0-9 and -",
+			    "continuum-id '%s' moet bestaan uit 1-64 tekens a-z, 0-9 en -") :
+			    tr("questionnaire id '%s' must be 1-64 characters of a-z, 0-9 and -",
+			    "vragenlijst-id '%s' moet bestaan uit 1-64 tekens a-z, 0-9 en -"),
+			    fv->value.data);
+		if (fv->field != F_CONTINUUM)
+			continue;
+		/* Every continuum id seen, even in records with mistakes, so
+		 * that a duplicate is reported whatever else is wrong. */
+		for (j = 0; j < r->nseen; j++) {
+			if (strcmp(r->seen[j].id, fv->value.data) == 0) {
+				reader_error(r, fv->line, tr(
+				    "duplicate continuum id '%s' (first at line %lu)",
+				    "continuum-id '%s' komt dubbel voor (eerst op regel %lu)"),
+				    fv->value.data, r->seen[j].line);
+				break;
+			}
+		}
+		if (j == r->nseen) {
+			r->seen = xreallocarray(r->seen, r->nseen + 1, sizeof(*r->seen));
+			r->seen[r->nseen].id = xstrdup(fv->value.data);
+			r->seen[r->nseen++].line = fv->line;
+		}
+	}
+}
+
 /*
- * Check a complete record against the field table and, if it is sound,
- * add it to the questionnaire.
+ * Check a complete record against the field table, reporting every
+ * mistake; if there were none, add it to the questionnaire.
  */
 static void
 record_finish(struct reader *r, struct record *rec)
@@ -133,7 +176,7 @@ record_finish(struct reader *r, struct record *rec)
 	unsigned long first_line[NFIELDS] = { 0 };
 	enum record_kind kind;
 	int errors = r->errors;
-	size_t i;
+	size_t i, anchors = 0;
 
 	if (rec->n == 0)
 		return;
@@ -163,79 +206,63 @@ record_finish(struct reader *r, struct record *rec)
 			    spec->name);
 			continue;
 		}
-		if (first_line[fv->field] != 0 && !spec->repeats) {
+		if (first_line[fv->field] != 0 && !spec->repeats)
 			reader_error(r, fv->line, tr("duplicate field '%s' (first at line %lu)",
 			    "veld '%s' komt dubbel voor (eerst op regel %lu)"),
 			    spec->name, first_line[fv->field]);
-		}
 		if (first_line[fv->field] == 0)
 			first_line[fv->field] = fv->line;
 		if (fv->value.len == 0)
 			reader_error(r, fv->line, tr("field '%s' is empty",
 			    "veld '%s' is leeg"), spec->name);
+		if (fv->field == F_ANCHOR)
+			anchors++;
 	}
 	for (i = 0; i < NFIELDS; i++) {
-		if (fields[i].kind == kind && fields[i].required && first_line[i] == 0)
+		if (fields[i].kind == kind && fields[i].required && first_line[i] == 0 &&
+		    i != F_ANCHOR)
 			reader_error(r, rec->line, tr("record has no '%s:' line",
 			    "record heeft geen regel '%s:'"), fields[i].name);
+	}
+	if (kind == RECORD_CONTINUUM && anchors < 2)
+		reader_error(r, rec->line, tr(
+		    "continuum needs at least two 'anchor:' lines, one for each end (it has %zu)",
+		    "continuum heeft minstens twee regels 'anchor:' nodig, een voor elk uiteinde (het heeft er %zu)"),
+		    anchors);
+	check_ids(r, rec, first_line);
+	if (kind == RECORD_HEADER && r->have_header)
+		reader_error(r, rec->line, tr("a second header record (the first is at line %lu)",
+		    "een tweede koprecord (het eerste staat op regel %lu)"), r->header_line);
+	if (kind == RECORD_CONTINUUM && !r->have_header)
+		reader_error(r, rec->line, tr(
+		    "continuum before the header record (questionnaire:, title:, lang:)",
+		    "continuum voor het koprecord (questionnaire:, title:, lang:)"));
+	if (kind == RECORD_HEADER && !r->have_header) {
+		/* Even a header with mistakes is the header: the records
+		 * after it are continua, not more mistakes. */
+		r->have_header = 1;
+		r->header_line = rec->line;
 	}
 	if (r->errors != errors)
 		goto done;
 
 	if (kind == RECORD_HEADER) {
-		if (r->have_header) {
-			reader_error(r, rec->line, tr("a second header record (the first is at line %lu)",
-			    "een tweede koprecord (het eerste staat op regel %lu)"),
-			    r->header_line);
-			goto done;
-		}
-		r->have_header = 1;
-		r->header_line = rec->line;
 		q->id = record_take(rec, F_QUESTIONNAIRE);
 		q->title = record_take(rec, F_TITLE);
 		q->lang = record_take(rec, F_LANG);
-		if (!id_valid(q->id))
-			reader_error(r, first_line[F_QUESTIONNAIRE], tr(
-			    "questionnaire id '%s' must be 1-64 characters of a-z, 0-9 and -",
-			    "vragenlijst-id '%s' moet bestaan uit 1-64 tekens a-z, 0-9 en -"),
-			    q->id);
 	} else {
 		struct continuum c = { 0 };
-		size_t j;
 
-		if (!r->have_header) {
-			reader_error(r, rec->line, tr(
-			    "continuum before the header record (questionnaire:, title:, lang:)",
-			    "continuum voor het koprecord (questionnaire:, title:, lang:)"));
-			goto done;
-		}
 		c.line = rec->line;
 		c.id = record_take(rec, F_CONTINUUM);
-		if (!id_valid(c.id))
-			reader_error(r, first_line[F_CONTINUUM], tr(
-			    "continuum id '%s' must be 1-64 characters of a-z, 0-9 and -",
-			    "continuum-id '%s' moet bestaan uit 1-64 tekens a-z, 0-9 en -"),
-			    c.id);
-		for (j = 0; j < q->ncontinua; j++) {
-			if (strcmp(q->continua[j].id, c.id) == 0) {
-				reader_error(r, first_line[F_CONTINUUM], tr(
-				    "duplicate continuum id '%s' (first at line %lu)",
-				    "continuum-id '%s' komt dubbel voor (eerst op regel %lu)"),
-				    c.id, q->continua[j].line);
-			}
-		}
 		c.question = record_take(rec, F_QUESTION);
 		c.help = record_take(rec, F_HELP);
 		c.left = record_take(rec, F_LEFT);
 		c.right = record_take(rec, F_RIGHT);
-		c.anchors = xreallocarray(NULL, rec->n, sizeof(char *));
-		for (j = 0; j < rec->n; j++)
-			if (rec->values[j].field == F_ANCHOR)
-				c.anchors[c.nanchors++] = record_take_at(rec, j);
-		if (c.nanchors < 2)
-			reader_error(r, rec->line, tr(
-			    "continuum '%s' has fewer than two anchors",
-			    "continuum '%s' heeft minder dan twee ankers"), c.id);
+		c.anchors = xreallocarray(NULL, anchors, sizeof(char *));
+		for (i = 0; i < rec->n; i++)
+			if (rec->values[i].field == F_ANCHOR)
+				c.anchors[c.nanchors++] = record_take_at(rec, i);
 		q->continua = xreallocarray(q->continua, q->ncontinua + 1,
 		    sizeof(*q->continua));
 		q->continua[q->ncontinua++] = c;
@@ -321,15 +348,20 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 		reader_error(&r, 0, tr("read error: %s", "leesfout: %s"), strerror(errno));
 	} else {
 		record_finish(&r, &rec);
-		if (!r.have_header)
+		if (!r.have_header && r.errors == 0)
 			reader_error(&r, 0, tr("no header record (questionnaire:, title:, lang:)",
 			    "geen koprecord (questionnaire:, title:, lang:)"));
-		else if (q->ncontinua == 0)
+		else if (q->ncontinua == 0 && r.errors == 0)
 			reader_error(&r, 0, tr("no continua", "geen continua"));
 	}
 	record_clear(&rec);
 	free(rec.values);
 	free(in.line);
+	while (r.nseen > 0)
+		free(r.seen[--r.nseen].id);
+	free(r.seen);
+	if (r.errors != 0)
+		questionnaire_free(q);
 	return r.errors;
 }
 

@@ -7,11 +7,16 @@
 
 static struct buf problem;
 
+/* A message about a field: fmt has one %s, for the field quoted. */
 static const char *
 say(const char *fmt, const char *what, size_t n)
 {
+	struct buf quoted = { 0 };
+
+	text_quote(&quoted, what, n);
 	buf_reset(&problem);
-	buf_printf(&problem, fmt, (int)n, what);
+	buf_printf(&problem, fmt, quoted.data ? quoted.data : "");
+	buf_free(&quoted);
 	return problem.data;
 }
 
@@ -54,9 +59,12 @@ response_parse(char *line, size_t len, struct response *r)
 	}
 	for (i = 0; i < 4; i++) {
 		if ((why = token_problem(field[i], flen[i])) != NULL) {
-			buf_reset(&problem);
-			buf_printf(&problem, "%s '%.*s' %s",
-			    token_names[i][lang_current == LANG_NL], (int)flen[i], field[i], why);
+			struct buf fmt = { 0 };
+
+			buf_printf(&fmt, "%s '%%s' %s",
+			    token_names[i][lang_current == LANG_NL], why);
+			say(fmt.data, field[i], flen[i]);
+			buf_free(&fmt);
 			return problem.data;
 		}
 	}
@@ -64,15 +72,15 @@ response_parse(char *line, size_t len, struct response *r)
 		size_t digits = strspn(field[4], "0123456789");
 
 		if (digits > 0 && digits == flen[4])
-			return say(tr("position %.*s is outside 0-100",
-			    "positie %.*s ligt buiten 0-100"), field[4], flen[4]);
-		return say(tr("position '%.*s' is not a number from 0 to 100 with at most one decimal, or -",
-		    "positie '%.*s' is geen getal van 0 tot 100 met hoogstens een decimaal, of -"),
+			return say(tr("position %s is outside 0-100",
+			    "positie %s ligt buiten 0-100"), field[4], flen[4]);
+		return say(tr("position '%s' is not a number from 0 to 100 with at most one decimal, or -",
+		    "positie '%s' is geen getal van 0 tot 100 met hoogstens een decimaal, of -"),
 		    field[4], flen[4]);
 	}
 	if (!timestamp_valid(field[5], flen[5]))
-		return say(tr("time '%.*s' is not a UTC time YYYY-MM-DDThh:mm:ssZ",
-		    "tijd '%.*s' is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"), field[5], flen[5]);
+		return say(tr("time '%s' is not a UTC time YYYY-MM-DDThh:mm:ssZ",
+		    "tijd '%s' is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"), field[5], flen[5]);
 	if (!utf8_valid(field[6], flen[6]))
 		return tr("note is not valid UTF-8", "notitie is geen geldige UTF-8");
 	for (i = 0; i < flen[6]; i++) {

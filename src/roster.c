@@ -81,9 +81,10 @@ roster_parse(char *line, size_t len, struct roster_entry *e)
 	for (i = 0; i < ROSTER_FIELDS; i++) {
 		if ((why = columns[i].problem(field[i], strlen(field[i]))) != NULL) {
 			buf_reset(&problem);
-			buf_printf(&problem, "%s '%s' %s",
-			    lang_current == LANG_NL ? columns[i].nl : columns[i].en,
-			    field[i], why);
+			buf_printf(&problem, "%s '",
+			    lang_current == LANG_NL ? columns[i].nl : columns[i].en);
+			text_quote(&problem, field[i], strlen(field[i]));
+			buf_printf(&problem, "' %s", why);
 			return problem.data;
 		}
 	}

@@ -242,6 +242,28 @@ token_problem(const char *s, size_t n)
 	return NULL;
 }
 
+void
+text_quote(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		len = utf8_decode(p + i, n - i, &cp);
+		if (len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			size_t j, bytes = len ? len : 1;
+
+			for (j = 0; j < bytes; j++)
+				buf_printf(out, "\\x%02x", p[i + j]);
+			i += bytes;
+			continue;
+		}
+		buf_add(out, p + i, len);
+		i += len;
+	}
+}
+
 char *
 trim(char *s)
 {

@@ -60,6 +60,13 @@ size_t utf8_width(const char *s, size_t n);
 #define TOKEN_MAX 64
 const char *token_problem(const char *s, size_t n);
 
+/*
+ * Append s[0..n) for a diagnostic: valid UTF-8 as it is, but every
+ * control character and every byte that is not UTF-8 as \xNN, so that a
+ * message never carries raw garbage to the terminal.
+ */
+void text_quote(struct buf *out, const char *s, size_t n);
+
 /* Strip white space at both ends in place; returns the new start. */
 char *trim(char *s);
 

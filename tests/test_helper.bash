@@ -1,0 +1,22 @@
+# Loaded by every .bats file: the built programs first on PATH, an isolated
+# HOME, the C locale, and a fixed clock so that output can be compared.
+bats_require_minimum_version 1.5.0
+
+TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+FIXTURES=$TOP/tests/fixtures
+PATH=$TOP/bin:$TOP/tests:$PATH
+
+export HOME=$BATS_TEST_TMPDIR/home
+mkdir -p "$HOME"
+export LC_ALL=C LOGNAME=tester STANCE_NOW=2026-11-25T09:30:00Z
+unset LANG LC_MESSAGES LANGUAGE NO_COLOR STANCE_ROUND
+
+# Compare $output with a golden file, showing a diff when they differ.
+assert_golden() {
+	diff -u "$1" <(printf '%s\n' "$output")
+}
+
+# Compare $output with the text on standard input.
+assert_output_is() {
+	diff -u - <(printf '%s\n' "$output")
+}
