@@ -282,7 +282,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *qfile = NULL, *round = getenv("STANCE_ROUND"), *participant = NULL;
+	const char *qfile = NULL, *round = NULL, *participant = NULL;
 	const char *group = "-", *outfile = NULL, *term;
 	int ch, plain = 0, print = 0, language = -1;
 	struct questionnaire q;
@@ -294,6 +294,8 @@ main(int argc, char **argv)
 
 	diag_set_program(argv[0]);
 	lang_current = lang_from_environment();
+	if ((round = getenv("STANCE_ROUND")) != NULL && *round == '\0')
+		round = NULL;
 	while ((ch = getopt_long(argc, argv, "+L:g:ho:p:q:r:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'L':
@@ -336,7 +338,7 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 
-	if (round == NULL || *round == '\0')
+	if (round == NULL)
 		round = "1";
 	if (participant == NULL)
 		participant = login_name();

@@ -40,9 +40,15 @@ output_append(const char *path, const char *data, size_t len)
 	const char *out = data;
 	size_t outlen = len;
 	ssize_t written;
-	int fd, regular;
+	int fd, regular, readable = 1;
 
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	/* Read access is for looking at the last byte; a file one may
+	 * only write to still gets the lines, without that check. */
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EACCES) {
+		fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+		readable = 0;
+	}
 	if (fd < 0) {
 		if (errno == ELOOP) {
 			diag_warn(tr("%s: is a symbolic link; refusing to write through it",
@@ -64,7 +70,7 @@ output_append(const char *path, const char *data, size_t len)
 		return -1;
 	}
 	regular = S_ISREG(st.st_mode);
-	if (regular && st.st_size > 0) {
+	if (regular && readable && st.st_size > 0) {
 		if (pread(fd, &last, 1, st.st_size - 1) != 1) {
 			fail(path, tr("cannot read", "kan niet lezen"));
 			close(fd);
@@ -83,15 +89,20 @@ output_append(const char *path, const char *data, size_t len)
 	while (written < 0 && errno == EINTR);
 	free(joined);
 	if (written < 0 || (size_t)written != outlen) {
-		int saved = written < 0 ? errno : ENOSPC;
+		int saved = errno;
 
 		/* Take back a partial line: the file stays as it was. */
 		if (regular && ftruncate(fd, st.st_size) < 0)
 			diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
 			    "%s: kan niet terugkorten tot %lld bytes: %s"),
 			    path, (long long)st.st_size, strerror(errno));
-		errno = saved;
-		fail(path, tr("write error", "schrijffout"));
+		if (written < 0)
+			diag_warn(tr("%s: write error: %s; nothing written",
+			    "%s: schrijffout: %s; niets geschreven"), path, strerror(saved));
+		else
+			diag_warn(tr("%s: only %zd of %zu bytes could be written (file size limit?); nothing written",
+			    "%s: slechts %zd van %zu bytes konden geschreven worden (limiet op bestandsgrootte?); niets geschreven"),
+			    path, written, outlen);
 		close(fd);
 		return -1;
 	}

@@ -1,0 +1,277 @@
+#!/usr/bin/env bats
+# ask, scripted: answers from arguments and from standard input, every
+# rejection, and the all-or-nothing append of -o.
+
+load test_helper
+
+ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
+
+@test "answers as arguments, with notes, give one line per continuum" {
+	run -0 ask -r r1 -p ann -g staff steering=2 'openness=40% quite open, really' \
+	    enforcement=- 'legal=2.5 between \ two	things' audience=3
+	assert_golden "$FIXTURES/ask/args.expected"
+}
+
+@test "arguments may come in any order; output keeps questionnaire order" {
+	run -0 ask -p ann audience=3 legal=4 enforcement=2 openness=1 steering=1
+	assert_output_is <<-'END'
+	1	ann	-	steering	0	2026-11-25T09:30:00Z	
+	1	ann	-	openness	0	2026-11-25T09:30:00Z	
+	1	ann	-	enforcement	100	2026-11-25T09:30:00Z	
+	1	ann	-	legal	100	2026-11-25T09:30:00Z	
+	1	ann	-	audience	100	2026-11-25T09:30:00Z	
+	END
+}
+
+@test "answers on standard input, one per line, notes after white space" {
+	run -0 ask < "$FIXTURES/ask/stdin.input"
+	assert_golden "$FIXTURES/ask/stdin.expected"
+}
+
+@test "standard input with CRLF endings and no final newline" {
+	run -0 ask -p ann < <(printf '1\r\n2 a note\r\n-\r\n4\r\n3')
+	assert_output_is <<-'END'
+	1	ann	-	steering	0	2026-11-25T09:30:00Z	
+	1	ann	-	openness	100	2026-11-25T09:30:00Z	a note
+	1	ann	-	enforcement	-	2026-11-25T09:30:00Z	
+	1	ann	-	legal	100	2026-11-25T09:30:00Z	
+	1	ann	-	audience	100	2026-11-25T09:30:00Z	
+	END
+}
+
+@test "defaults: participant is the login name, round from STANCE_ROUND, group -" {
+	STANCE_ROUND=spring-2026 run -0 ask $ALL
+	[ "${lines[0]}" = "spring-2026	tester	-	steering	0	2026-11-25T09:30:00Z	" ]
+	[ "${#lines[@]}" -eq 5 ]
+	STANCE_ROUND= LOGNAME= run -0 ask $ALL
+	[ "${lines[0]}" = "1	$(id -un)	-	steering	0	2026-11-25T09:30:00Z	" ]
+}
+
+@test "-r overrides STANCE_ROUND" {
+	STANCE_ROUND=a run -0 ask -r b $ALL
+	[[ ${lines[0]} == b$'\t'* ]]
+}
+
+@test "without STANCE_NOW the time is the clock's, in UTC" {
+	unset STANCE_NOW
+	before=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	run -0 ask $ALL
+	after=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	time=$(printf '%s\n' "${lines[0]}" | cut -f6)
+	[[ ! $time < $before && ! $time > $after ]]
+}
+
+@test "a bad STANCE_NOW is a usage error" {
+	STANCE_NOW=yesterday run -2 ask $ALL
+	assert_output_is <<-'END'
+	ask: STANCE_NOW='yesterday' is not a UTC time like 2026-11-25T09:30:00Z
+	END
+}
+
+@test "every wrong argument is reported, nothing is written, exit 2" {
+	run -2 --separate-stderr ask steering=7 openness=5% openness=1 foo=1 legal 'enforcement=1 bell'$'\a' audience=x
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: steering: '7' is not an answer (no such anchor): give an anchor number 1-3 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion
+	ask: openness is answered twice
+	ask: unknown continuum 'foo' (this questionnaire has steering, openness, enforcement, legal, audience)
+	ask: 'legal' is not continuum=answer
+	ask: enforcement: the note contains a control character
+	ask: audience: 'x' is not an answer (not an anchor number, a percentage or -): give an anchor number 1-3 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion
+	ask: nothing written
+	END
+}
+
+@test "a continuum left out is named; nothing is written" {
+	run -2 --separate-stderr ask steering=1 openness=1 enforcement=1
+	[ -z "$output" ]
+	[ "$stderr" = "ask: no answer for legal, audience: every continuum needs one (- for no opinion); nothing written" ]
+}
+
+@test "standard input that ends halfway writes nothing" {
+	run -2 --separate-stderr ask <<< $'1\n2\n'
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: <stdin>: input ended after 2 of 5 answers
+	ask: no answer for enforcement, legal, audience: every continuum needs one (- for no opinion); nothing written
+	END
+}
+
+@test "a bad answer on standard input names the line and the continuum" {
+	run -2 --separate-stderr ask <<< $'1\n\n9\n1\n1\n1\n'
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: <stdin>:3: openness: '9' is not an answer (no such anchor): give an anchor number 1-2 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion
+	ask: nothing written
+	END
+}
+
+@test "more answers than continua is an error, not a silent drop" {
+	run -2 --separate-stderr ask <<< $'1\n1\n1\n1\n1\n1\n'
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: <stdin>:6: more answers than the questionnaire's 5 continua
+	ask: nothing written
+	END
+}
+
+@test "a NUL byte on standard input is refused" {
+	run -2 --separate-stderr ask < <(printf '1\n1\x00\n1\n1\n1\n')
+	[ -z "$output" ]
+	[ "${stderr%%$'\n'*}" = "ask: <stdin>:2: line contains a NUL byte" ]
+}
+
+@test "tokens are checked: participant, round, group" {
+	run -2 ask -p 'ann smith' $ALL
+	[ "$output" = "ask: participant 'ann smith' contains white space; give another with -p" ]
+	run -2 ask -r '' $ALL
+	[ "$output" = "ask: round '' is empty; give another with -r" ]
+	run -2 ask -g "$(printf 'g%.0s' $(seq 65))" $ALL
+	[ "$output" = "ask: group '$(printf 'g%.0s' $(seq 65))' is longer than 64 bytes; give another with -g" ]
+	run -2 ask -r $'a\tb' $ALL
+	[ "$output" = "ask: round 'a	b' contains white space; give another with -r" ]
+}
+
+@test "-o creates the file with mode 0600 and appends to it" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	run -0 ask -p ann -o "$f" $ALL
+	[ -z "$output" ]
+	[ "$(stat -c %a "$f")" = 600 ]
+	run -0 ask -p bob -o "$f" $ALL
+	[ "$(wc -l < "$f")" -eq 10 ]
+	[ "$(cut -f2 "$f" | uniq | tr '\n' ' ')" = "ann bob " ]
+}
+
+@test "-o keeps the mode of an existing file" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	: > "$f"
+	chmod 640 "$f"
+	run -0 ask -o "$f" $ALL
+	[ "$(stat -c %a "$f")" = 640 ]
+}
+
+@test "-o ends a torn last line before appending, so no answer is glued to it" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	printf 'torn line without newline' > "$f"
+	run -0 ask -p ann -o "$f" $ALL
+	[ "$(sed -n 1p "$f")" = "torn line without newline" ]
+	[ "$(sed -n 2p "$f")" = "1	ann	-	steering	0	2026-11-25T09:30:00Z	" ]
+	[ "$(wc -l < "$f")" -eq 6 ]
+}
+
+@test "-o refuses a symbolic link and leaves its target alone" {
+	echo keep > "$BATS_TEST_TMPDIR/target"
+	ln -s "$BATS_TEST_TMPDIR/target" "$BATS_TEST_TMPDIR/link"
+	run -2 ask -o "$BATS_TEST_TMPDIR/link" $ALL
+	[ "$output" = "ask: $BATS_TEST_TMPDIR/link: is a symbolic link; refusing to write through it" ]
+	[ "$(cat "$BATS_TEST_TMPDIR/target")" = keep ]
+}
+
+@test "-o into a directory or a missing directory fails with exit 2" {
+	run -2 ask -o "$BATS_TEST_TMPDIR" $ALL
+	[ "$output" = "ask: $BATS_TEST_TMPDIR: cannot open: Is a directory" ]
+	run -2 ask -o "$BATS_TEST_TMPDIR/no/such/file" $ALL
+	[ "$output" = "ask: $BATS_TEST_TMPDIR/no/such/file: cannot open: No such file or directory" ]
+}
+
+@test "a short write is taken back: the file keeps its old size" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	head -c 1000 /dev/zero | tr '\0' x > "$f"
+	echo >> "$f"
+	cp "$f" "$BATS_TEST_TMPDIR/before"
+	# A 1 KiB file size limit lets 23 of the 205 bytes through.
+	run -2 bash -c 'trap "" XFSZ; ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
+	[ "$output" = "ask: $f: only 23 of 205 bytes could be written (file size limit?); nothing written" ]
+	cmp "$f" "$BATS_TEST_TMPDIR/before"
+}
+
+@test "fifty ask -o processes at once lose and tear no line" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	for i in $(seq 50); do
+		ask -p "p$i" -o "$f" 'steering=1 a note long enough to make the lines a decent size' \
+		    openness=2 enforcement=- legal=2.5 audience=33.3% &
+	done
+	wait
+	[ "$(wc -l < "$f")" -eq 250 ]
+	# Every line well-formed, every participant's five lines together.
+	run -0 formatcheck responses "$f"
+	[ "${#lines[@]}" -eq 250 ]
+	[ "$(cut -f2 "$f" | uniq | wc -l)" -eq 50 ]
+	[ "$(cut -f2 "$f" | sort -u | wc -l)" -eq 50 ]
+}
+
+@test "a full disk on standard output is an error, exit 2" {
+	for args in "$ALL" --print-questionnaire --help --version; do
+		run -2 bash -c "ask $args > /dev/full"
+		[ "$output" = "ask: write error on standard output: No space left on device" ]
+	done
+}
+
+@test "--help and --version go to standard output, exit 0" {
+	run -0 ask --help
+	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	run -0 ask -h
+	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	run -0 ask --version
+	[[ $output =~ ^ask\ \(stance\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+}
+
+@test "a usage error shows the synopsis on standard error, exit 2" {
+	run -2 --separate-stderr ask -x
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: invalid option -- 'x'
+	usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
+	           [-o file] [--plain] [continuum=answer ...]
+	       ask [-L lang] [-q file] --print-questionnaire
+	END
+	run -2 ask -L fr $ALL
+	[ "${lines[0]}" = "ask: unknown language 'fr' (use nl or en)" ]
+	run -2 ask --print-questionnaire steering=1
+	run -2 ask -o
+}
+
+@test "the synopsis in ask(1) is the one usage prints" {
+	run -0 ask --help
+	usage=$(printf '%s\n' "$output" | sed -n '1,3p' | tr -s ' \n' ' ')
+	man=$(MANWIDTH=200 groff -mandoc -Tutf8 -P-c -P-b -P-u "$TOP/man/ask.1" 2>/dev/null |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
+	[ "usage: ${man# }" = "$usage" ]
+}
+
+@test "-q uses another questionnaire; answers name its continua" {
+	run -0 ask -q "$FIXTURES/formats/custom.questionnaire" -p ann pace=1.5 'place-2=3 far away'
+	assert_output_is <<-'END'
+	1	ann	-	pace	50	2026-11-25T09:30:00Z	
+	1	ann	-	place-2	100	2026-11-25T09:30:00Z	far away
+	END
+	run -0 ask -q "$FIXTURES/formats/custom.questionnaire" --print-questionnaire
+	assert_golden "$FIXTURES/formats/custom.expected"
+}
+
+@test "a broken questionnaire stops ask before it asks anything" {
+	run -2 --separate-stderr ask -q "$FIXTURES/formats/bad.questionnaire" steering=1
+	[ -z "$output" ]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 13 ]
+	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "ask: $FIXTURES/formats/bad.questionnaire: not a usable questionnaire; see stance-questionnaire(5)" ]
+	run -2 ask -q "$BATS_TEST_TMPDIR/missing" steering=1
+	[ "${lines[0]}" = "ask: $BATS_TEST_TMPDIR/missing: No such file or directory" ]
+}
+
+@test "-L nl gives Dutch messages and the Dutch questionnaire" {
+	run -2 ask -L nl steering=9
+	[ "${lines[0]}" = "ask: steering: '9' is geen antwoord (dat anker bestaat niet): geef een ankernummer 1-3 (1.5 ligt tussen 1 en 2), een percentage zoals 40%, of - voor geen mening" ]
+	run -0 ask -L nl --print-questionnaire
+	[ "${lines[2]}" = "title: Afwegen hoe je sociale mediabeleid er moet uitzien" ]
+	LANG=nl_BE.UTF-8 LC_ALL= run -0 ask --print-questionnaire
+	[ "${lines[3]}" = "lang: nl" ]
+	LANG=nl_BE.UTF-8 LC_ALL= run -0 ask -L en --print-questionnaire
+	[ "${lines[3]}" = "lang: en" ]
+}
+
+@test "answers in Dutch and in English mix: the ids are the same" {
+	run -0 ask -L nl -p an $ALL
+	nl=$output
+	run -0 ask -L en -p an $ALL
+	[ "$nl" = "$output" ]
+}
