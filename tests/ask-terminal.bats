@@ -1,0 +1,293 @@
+#!/usr/bin/env bats
+# ask at a terminal, driven through tmux as a person would: the slider
+# (move, jump, skip, back, note, review, confirm), aborting with Ctrl-C, q
+# and SIGTERM, suspending with Ctrl-Z, and the plain prompt mode.
+
+load test_helper
+
+setup() {
+	command -v tmux > /dev/null || skip "tmux is not installed (.ci/run installs it)"
+	cd "$BATS_TEST_TMPDIR"
+	SOCKET=$BATS_TEST_TMPDIR/tmux.socket
+}
+
+teardown() {
+	tmux -S "$SOCKET" kill-server 2> /dev/null || true
+}
+
+# An interactive shell in a detached terminal of the given width.
+start_shell() {
+	tmux -S "$SOCKET" -f /dev/null new-session -d -x "${1:-100}" -y 40 \
+	    "env -u TMUX TERM=${TERM_FOR_TEST:-xterm} bash --norc --noprofile -i"
+	keys "PS1='$ '; cd '$BATS_TEST_TMPDIR'" Enter
+}
+
+keys() {
+	tmux -S "$SOCKET" send-keys -t 0 "$@"
+}
+
+screen() {
+	tmux -S "$SOCKET" capture-pane -p -t 0 "$@"
+}
+
+# Wait (up to 10 s) until the screen shows the text.
+wait_for() {
+	local i
+	for i in $(seq 200); do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for: $1" >&2
+	screen >&2
+	return 1
+}
+
+wait_for_file() {
+	local i
+	for i in $(seq 200); do
+		[ -s "$1" ] && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for $1" >&2
+	screen >&2
+	return 1
+}
+
+# Run ask in the shell, recording its exit status and stty before and after.
+run_ask() {
+	keys "stty -g > stty.before; ask $* ; echo \$? > status; stty -g > stty.after" Enter
+}
+
+@test "move, jump, note, skip, back, no opinion, review and confirm" {
+	start_shell
+	run_ask -p ann -o round.tsv
+	wait_for "1/5  How directive"
+	wait_for "Position: not placed yet"
+	keys Right
+	wait_for "Position: 50% (anchor 2)"
+	keys Right Right
+	wait_for "Position: 52%"
+	keys 3
+	wait_for "Position: 100% (anchor 3)"
+	keys n
+	wait_for "Enter keeps the note"
+	keys -l "clear rules, please"
+	keys Enter
+	wait_for "Note: clear rules, please"
+	keys Enter
+	wait_for "2/5  How open or closed"
+	keys Tab
+	wait_for "3/5  Do you choose"
+	keys BSpace
+	wait_for "2/5  How open or closed"
+	keys 1 Enter
+	wait_for "3/5  Do you choose"
+	keys - Enter
+	wait_for "4/5  Should the social media policy"
+	keys Left PageDown Enter
+	wait_for "5/5  How widely"
+	keys End Enter
+	wait_for "Your answers"
+	wait_for "4  legal        [+------+O----+------+]  40%"
+	keys Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	diff -u - round.tsv <<-'END'
+	1	ann	-	steering	100	2026-11-25T09:30:00Z	clear rules, please
+	1	ann	-	openness	0	2026-11-25T09:30:00Z	
+	1	ann	-	enforcement	-	2026-11-25T09:30:00Z	
+	1	ann	-	legal	40	2026-11-25T09:30:00Z	
+	1	ann	-	audience	100	2026-11-25T09:30:00Z	
+	END
+	cmp stty.before stty.after
+}
+
+@test "a skipped continuum blocks confirming until it is answered from the review" {
+	start_shell
+	run_ask -p bob
+	wait_for "1/5"
+	keys 1 Enter Tab 2 Enter 1 Enter
+	wait_for "5/5"
+	keys 3 Enter
+	wait_for "Your answers"
+	wait_for "2  openness     [+-------------------+]  not answered"
+	keys Enter
+	wait_for "Some continua are not answered yet"
+	keys 2
+	wait_for "2/5  How open"
+	keys 2 Enter
+	wait_for "2  openness     [+-------------------O]  100% (anchor 2)"
+	keys Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	# The lines went to standard output, on the terminal.
+	wait_for "bob     -       audience        100     2026-11-25T09:30:00Z"
+}
+
+@test "Enter on an unplaced marker asks to place it first" {
+	start_shell
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys Enter
+	wait_for "Place the marker first"
+	wait_for "1/5"
+	keys q
+	wait_for_file status
+	[ "$(cat status)" = 2 ]
+	[ ! -e round.tsv ]
+}
+
+@test "Ctrl-C leaves the file untouched, the terminal sane, and exits 130" {
+	printf 'existing\tline\n' > round.tsv
+	cp round.tsv before.tsv
+	start_shell
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2 Enter 1 Enter
+	wait_for "3/5"
+	keys C-c
+	wait_for "ask: interrupted; nothing written"
+	# Interactive bash abandons the rest of a command line when a job
+	# dies of SIGINT, so ask for the status the way a person would.
+	keys "echo \$? > status; stty -g > stty.after" Enter
+	wait_for_file status
+	[ "$(cat status)" = 130 ]
+	cmp round.tsv before.tsv
+	cmp stty.before stty.after
+}
+
+@test "q quits with exit 2 and writes nothing" {
+	start_shell
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2 Enter
+	wait_for "2/5"
+	keys q
+	wait_for_file status
+	[ "$(cat status)" = 2 ]
+	[ ! -e round.tsv ]
+	cmp stty.before stty.after
+	wait_for "ask: quit; nothing written"
+}
+
+@test "SIGTERM and SIGHUP restore the terminal and exit 128+signal" {
+	start_shell
+	for sig in TERM HUP; do
+		rm -f status
+		run_ask -p "sig$sig" -o round.tsv
+		wait_for "1/5"
+		keys 2
+		wait_for "Position: 50%"
+		pkill "-$sig" -f "ask -p sig$sig"
+		wait_for_file status
+		[ "$(cat status)" = $((128 + $(kill -l $sig))) ]
+		cmp stty.before stty.after
+	done
+	[ ! -e round.tsv ]
+}
+
+@test "Ctrl-Z and fg give back a usable terminal and resume where it was" {
+	start_shell
+	keys "stty -g > stty.before; ask -p zed -o round.tsv" Enter
+	wait_for "1/5"
+	keys 1 Enter
+	wait_for "2/5"
+	keys C-z
+	wait_for "Stopped"
+	keys "stty -g > stty.stopped" Enter
+	wait_for_file stty.stopped
+	cmp stty.before stty.stopped
+	keys "fg; echo \$? > status" Enter
+	wait_for "2/5  How open"
+	keys 2 Enter - Enter 4 Enter 3 Enter
+	wait_for "Your answers"
+	keys Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	[ "$(cut -f4,5 round.tsv | tr '\t\n' '= ')" = "steering=0 openness=100 enforcement=- legal=100 audience=100 " ]
+}
+
+@test "the slider fits a narrow terminal" {
+	start_shell 60
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2
+	wait_for "Position: 50%"
+	[ "$(screen | awk '{ if (length > max) max = length } END { print max }')" -le 60 ]
+	screen | grep -qx '  +-*O-*+'
+	keys q
+}
+
+@test "colour unless NO_COLOR is set" {
+	start_shell
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2
+	wait_for "Position: 50%"
+	screen -e | grep -q $'\e\\[36m'
+	keys q
+	wait_for_file status
+	rm status
+	keys "export NO_COLOR=1" Enter
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2
+	wait_for "Position: 50%"
+	[ "$(screen -e | grep -c $'\e\\[36m')" -eq 0 ]
+	screen -e | grep -q $'\e\\[1m'
+	keys q
+}
+
+@test "the slider speaks Dutch with -L nl" {
+	start_shell
+	run_ask -L nl -o round.tsv
+	wait_for "1/5  Hoe sturend moet het sociale mediabeleid"
+	wait_for "Positie: nog niet geplaatst"
+	keys 3
+	wait_for "Positie: 100% (anker 3)"
+	keys q
+}
+
+@test "plain prompts, for screen readers: --plain and TERM=dumb" {
+	TERM_FOR_TEST=dumb start_shell
+	run_ask -p pat -o round.tsv
+	wait_for "[1/5] How directive should the social media policy in your organisation be?"
+	wait_for "  3 (100%) Our social media policy is a vision"
+	keys 7 Enter
+	wait_for "no such anchor"
+	keys 2.5 Enter
+	wait_for "Note, why you stand there (Enter for none):"
+	keys "in between" Enter
+	wait_for "[2/5]"
+	keys "<" Enter
+	wait_for "Now: 75%"
+	keys Enter Enter
+	keys 1 Enter Enter - Enter Enter 40% Enter Enter 3 Enter Enter
+	wait_for "Write these answers?"
+	keys 3 Enter
+	wait_for "Now: - (no opinion)"
+	keys 2 Enter "changed my mind" Enter
+	wait_for "  3 enforcement: 100% (anchor 2) - changed my mind"
+	keys y Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	diff -u - round.tsv <<-'END'
+	1	pat	-	steering	75	2026-11-25T09:30:00Z	in between
+	1	pat	-	openness	0	2026-11-25T09:30:00Z	
+	1	pat	-	enforcement	100	2026-11-25T09:30:00Z	changed my mind
+	1	pat	-	legal	40	2026-11-25T09:30:00Z	
+	1	pat	-	audience	100	2026-11-25T09:30:00Z	
+	END
+}
+
+@test "plain prompts: end of input aborts and writes nothing" {
+	start_shell
+	run_ask --plain -o round.tsv
+	wait_for "[1/5]"
+	keys 1 Enter Enter
+	wait_for "[2/5]"
+	keys C-d
+	wait_for_file status
+	[ "$(cat status)" = 2 ]
+	[ ! -e round.tsv ]
+}
