@@ -234,7 +234,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 @test "the synopsis in ask(1) is the one usage prints" {
 	run -0 ask --help
 	usage=$(printf '%s\n' "$output" | sed -n '1,3p' | tr -s ' \n' ' ')
-	man=$(MANWIDTH=200 groff -mandoc -Tutf8 -P-c -P-b -P-u "$TOP/man/ask.1" 2>/dev/null |
+	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/ask.1" |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
 	[ "usage: ${man# }" = "$usage" ]
 }
