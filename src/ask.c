@@ -290,13 +290,16 @@ main(int argc, char **argv)
 	char now[TIMESTAMP_LEN + 1];
 	struct buf out = { 0 };
 	size_t i;
-	int result = ASK_CONFIRMED;
+	int result = ASK_CONFIRMED, status = EXIT_OK;
 
 	diag_set_program(argv[0]);
 	lang_current = lang_from_environment();
 	if ((round = getenv("STANCE_ROUND")) != NULL && *round == '\0')
 		round = NULL;
-	while ((ch = getopt_long(argc, argv, "+L:g:ho:p:q:r:", longopts, NULL)) != -1) {
+	/* Option errors are reported here, named by the program's base
+	 * name and in the person's language, not by getopt. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:L:g:ho:p:q:r:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'L':
 			if ((language = lang_parse(optarg)) < 0) {
@@ -317,7 +320,17 @@ main(int argc, char **argv)
 		case OPT_VERSION:
 			printf("ask (stance) %s\n", STANCE_VERSION);
 			return output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK;
-		default: usage();
+		case ':':
+			diag_warn(tr("option %s needs an argument", "optie %s heeft een argument nodig"),
+			    argv[optind - 1]);
+			usage();
+			break;
+		default:
+			if (optopt != 0)
+				diag_warn(tr("unknown option -%c", "onbekende optie -%c"), optopt);
+			else
+				diag_warn(tr("unknown option %s", "onbekende optie %s"), argv[optind - 1]);
+			usage();
 		}
 	}
 	argc -= optind;
@@ -334,8 +347,9 @@ main(int argc, char **argv)
 	}
 	if (print) {
 		if (questionnaire_write(&q, stdout) < 0 || output_close_stdout() < 0)
-			return EXIT_TROUBLE;
-		return EXIT_OK;
+			status = EXIT_TROUBLE;
+		questionnaire_free(&q);
+		return status;
 	}
 
 	if (round == NULL)
@@ -377,23 +391,29 @@ main(int argc, char **argv)
 		diag_fatal("%s", tr("quit; nothing written", "gestopt; niets geschreven"));
 	if (result > 0)
 		die_of(result);
-	if (answers_complete(&q, answers) < 0)
-		return EXIT_TROUBLE;
+	if (answers_complete(&q, answers) < 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 
 	for (i = 0; i < q.ncontinua; i++)
 		response_format(&out, round, participant, group, q.continua[i].id,
 		    answers[i].position, now, answers[i].note);
 	if (outfile != NULL) {
 		if (output_append(outfile, out.data, out.len) < 0)
-			return EXIT_TROUBLE;
-	} else {
-		if (fwrite(out.data, 1, out.len, stdout) != out.len) {
-			diag_warn(tr("write error on standard output: %s",
-			    "schrijffout op standaarduitvoer: %s"), strerror(errno));
-			return EXIT_TROUBLE;
-		}
+			status = EXIT_TROUBLE;
+	} else if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+		diag_warn(tr("write error on standard output: %s",
+		    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+		status = EXIT_TROUBLE;
 	}
 	if (output_close_stdout() < 0)
-		return EXIT_TROUBLE;
-	return EXIT_OK;
+		status = EXIT_TROUBLE;
+done:
+	for (i = 0; i < q.ncontinua; i++)
+		free(answers[i].note);
+	free(answers);
+	buf_free(&out);
+	questionnaire_free(&q);
+	return status;
 }

@@ -220,7 +220,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -2 --separate-stderr ask -x
 	[ -z "$output" ]
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
-	ask: invalid option -- 'x'
+	ask: unknown option -x
 	usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
 	           [-o file] [--plain] [continuum=answer ...]
 	       ask [-L lang] [-q file] --print-questionnaire
@@ -228,7 +228,13 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -2 ask -L fr $ALL
 	[ "${lines[0]}" = "ask: unknown language 'fr' (use nl or en)" ]
 	run -2 ask --print-questionnaire steering=1
+	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
 	run -2 ask -o
+	[ "${lines[0]}" = "ask: option -o needs an argument" ]
+	run -2 ask --colour
+	[ "${lines[0]}" = "ask: unknown option --colour" ]
+	run -2 ask -L nl -x
+	[ "${lines[0]}" = "ask: onbekende optie -x" ]
 }
 
 @test "the synopsis in ask(1) is the one usage prints" {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bats
+# The Makefile's promises: install and uninstall honour PREFIX, DESTDIR,
+# BINDIR, MANDIR and PROGRAM_PREFIX, and the demo runs a whole round.
+
+load test_helper
+
+@test "make install puts programs and pages under DESTDIR and PREFIX" {
+	dest=$BATS_TEST_TMPDIR/dest
+	run -0 make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/opt/stance
+	[ -x "$dest/opt/stance/bin/ask" ]
+	[ -f "$dest/opt/stance/share/man/man1/ask.1" ]
+	[ -f "$dest/opt/stance/share/man/man5/stance-responses.5" ]
+	[ -f "$dest/opt/stance/share/man/man7/stance.7" ]
+	[ "$(stat -c %a "$dest/opt/stance/bin/ask")" = 755 ]
+	[ "$(stat -c %a "$dest/opt/stance/share/man/man5/stance-roster.5")" = 644 ]
+	run -0 "$dest/opt/stance/bin/ask" --version
+	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/stance
+	[ -z "$(find "$dest" -type f)" ]
+}
+
+@test "PROGRAM_PREFIX, BINDIR and MANDIR rename and place what is installed" {
+	dest=$BATS_TEST_TMPDIR/dest
+	run -0 make -s -C "$TOP" install DESTDIR="$dest" BINDIR=/b MANDIR=/m PROGRAM_PREFIX=stance-
+	[ -x "$dest/b/stance-ask" ]
+	[ -f "$dest/m/man1/stance-ask.1" ]
+	[ ! -e "$dest/b/ask" ]
+	# The installed program names itself by the name it was called by.
+	run -2 "$dest/b/stance-ask" -x
+	[ "${lines[0]}" = "stance-ask: unknown option -x" ]
+	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest" BINDIR=/b MANDIR=/m PROGRAM_PREFIX=stance-
+	[ -z "$(find "$dest" -type f)" ]
+}
+
+@test "the demo runs a round of twelve and prints every answer" {
+	run -0 sh "$TOP/tests/demo.sh"
+	[ "${lines[${#lines[@]} - 1]}" = "12 participants, 60 lines." ]
+	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 60 ]
+	printf '%s\n' "$output" | grep -qx 'steering          12          0       0     100    54.2'
+}
+
+@test "the README's round runs as written" {
+	cd "$BATS_TEST_TMPDIR"
+	# The indented commands of "One round", continuation lines joined,
+	# but for the ones that wait for a person at a terminal.
+	awk '/^## One round/ { inside = 1; next } /^## / { inside = 0 }
+	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
+	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
+	    grep -v -e '^ask -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
+	[ "$(wc -l < commands)" -eq 5 ]
+	run -0 bash -e commands
+	[ "$(wc -l < round.tsv)" -eq 10 ]
+	[ "$(cut -f1 round.tsv | sort -u)" = 2026-spring ]
+	[ "${lines[0]}" = "audience 100" ]
+	run -0 ask -q mine.txt --print-questionnaire
+	assert_golden "$TOP/src/questionnaire-en.txt"
+}
