@@ -337,6 +337,10 @@ main(int argc, char **argv)
 	argv += optind;
 	if (print && argc > 0)
 		usage();
+	/* Standard input cannot hold both the questionnaire and the answers. */
+	if (qfile != NULL && strcmp(qfile, "-") == 0 && argc == 0 && !print)
+		diag_fatal("%s", tr("with -q -, give the answers as continuum=answer arguments",
+		    "met -q -, geef de antwoorden als argumenten continuum=antwoord"));
 
 	if (qfile != NULL) {
 		if (questionnaire_load(&q, qfile) != 0)

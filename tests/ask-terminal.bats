@@ -291,3 +291,20 @@ run_ask() {
 	[ "$(cat status)" = 2 ]
 	[ ! -e round.tsv ]
 }
+
+@test "the slider redraws to fit when the terminal is resized" {
+	start_shell 100
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 3
+	wait_for "Position: 100% (anchor 3)"
+	screen | grep -qx '  +-\{47\}+-\{46\}O'
+	tmux -S "$SOCKET" resize-window -t 0 -x 50
+	wait_for "Position: 100% (anchor 3)"
+	for i in $(seq 100); do
+		screen | grep -qx '  +-\{22\}+-\{21\}O' && break
+		sleep 0.05
+	done
+	screen | grep -qx '  +-\{22\}+-\{21\}O'
+	keys q
+}

@@ -281,3 +281,11 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -0 ask -L en -p an $ALL
 	[ "$nl" = "$output" ]
 }
+
+@test "-q - reads the questionnaire from standard input; answers then come as arguments" {
+	q='questionnaire: x\ntitle: t\nlang: en\n\ncontinuum: a\nquestion: q\nleft: l\nright: r\nanchor: 1\nanchor: 2\n'
+	run -0 ask -p ann -q - a=2 < <(printf "$q")
+	[ "$output" = "1	ann	-	a	100	2026-11-25T09:30:00Z	" ]
+	run -2 ask -p ann -q - < <(printf "$q")
+	[ "$output" = "ask: with -q -, give the answers as continuum=answer arguments" ]
+}
