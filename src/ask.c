@@ -19,6 +19,7 @@
 
 #include "ask.h"
 #include "diag.h"
+#include "form.h"
 #include "lang.h"
 #include "output.h"
 #include "position.h"
@@ -30,6 +31,7 @@
 static const char usage_text[] =
     "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
     "           [-o file] [--plain] [continuum=answer ...]\n"
+    "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group] --form\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
@@ -55,6 +57,7 @@ help(void)
 	    "  -g group      the participant's group (default: -, none)\n"
 	    "  -o file       append the lines to file, locked, all or nothing\n"
 	    "  --plain       line-by-line prompts instead of the slider\n"
+	    "  --form        print a form to fill in and send back (see collect)\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
 	    "\n"
 	    "An answer is an anchor number (2, or 2.5 between anchors 2 and 3), a\n"
@@ -72,6 +75,7 @@ help(void)
 	    "  -g groep      de groep van de deelnemer (standaard: -, geen)\n"
 	    "  -o bestand    voeg de regels toe aan bestand, vergrendeld, alles of niets\n"
 	    "  --plain       eenvoudige vragen regel per regel in plaats van de schuifbalk\n"
+	    "  --form        toon een formulier om in te vullen en terug te sturen (zie collect)\n"
 	    "  --print-questionnaire  toon de vragenlijst, om te kopieren en aan te passen\n"
 	    "\n"
 	    "Een antwoord is een ankernummer (2, of 2.5 tussen ankers 2 en 3), een\n"
@@ -270,12 +274,13 @@ die_of(int sig)
 	exit(128 + sig);
 }
 
-enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_HELP };
+enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM };
 
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "form", no_argument, NULL, OPT_FORM },
 		{ "help", no_argument, NULL, 'h' },
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
@@ -284,7 +289,7 @@ main(int argc, char **argv)
 	};
 	const char *qfile = NULL, *round = NULL, *participant = NULL;
 	const char *group = "-", *outfile = NULL, *term;
-	int ch, plain = 0, print = 0, language = -1;
+	int ch, plain = 0, print = 0, form = 0, language = -1;
 	struct questionnaire q;
 	struct answer *answers;
 	char now[TIMESTAMP_LEN + 1];
@@ -315,6 +320,7 @@ main(int argc, char **argv)
 		case 'p': participant = optarg; break;
 		case 'q': qfile = optarg; break;
 		case 'r': round = optarg; break;
+		case OPT_FORM: form = 1; break;
 		case OPT_PLAIN: plain = 1; break;
 		case OPT_PRINT: print = 1; break;
 		case OPT_VERSION:
@@ -335,10 +341,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (print && argc > 0)
+	if ((print || form) && (argc > 0 || outfile != NULL || plain || (print && form)))
 		usage();
 	/* Standard input cannot hold both the questionnaire and the answers. */
-	if (qfile != NULL && strcmp(qfile, "-") == 0 && argc == 0 && !print)
+	if (qfile != NULL && strcmp(qfile, "-") == 0 && argc == 0 && !print && !form)
 		diag_fatal("%s", tr("with -q -, give the answers as continuum=answer arguments",
 		    "met -q -, geef de antwoorden als argumenten continuum=antwoord"));
 
@@ -363,6 +369,13 @@ main(int argc, char **argv)
 	token_check("round", "ronde", round, "-r");
 	token_check("participant", "deelnemer", participant, "-p");
 	token_check("group", "groep", group, "-g");
+	if (form) {
+		if (form_write(stdout, &q, round, participant, group) < 0 ||
+		    output_close_stdout() < 0)
+			status = EXIT_TROUBLE;
+		questionnaire_free(&q);
+		return status;
+	}
 	if (timestamp_now(now) < 0)
 		diag_fatal(tr("STANCE_NOW='%s' is not a UTC time like 2026-11-25T09:30:00Z",
 		    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"),

@@ -49,6 +49,72 @@ timestamp_valid(const char *s, size_t n)
 	return value[2] <= days_in_month(value[0], value[1]);
 }
 
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm),
+ * exact for every year 0-9999 without the C library's time zone code. */
+static long long
+days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int
+two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+long long
+timestamp_seconds(const char *s)
+{
+	long long year = two(s) * 100 + two(s + 2);
+
+	return days_from_civil(year, two(s + 5), two(s + 8)) * 86400 +
+	    two(s + 11) * 3600 + two(s + 14) * 60 + two(s + 17);
+}
+
+static void
+put_digits(char *out, long long value, int width)
+{
+	while (width-- > 0) {
+		out[width] = (char)('0' + value % 10);
+		value /= 10;
+	}
+}
+
+void
+timestamp_from_seconds(long long seconds, char *out)
+{
+	long long days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+	long long rest = seconds - days * 86400, era, doe, yoe, y, doy, mp;
+	int m, d;
+
+	/* civil_from_days, the inverse of days_from_civil. */
+	days += 719468;
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	y += m <= 2;
+	memcpy(out, "0000-00-00T00:00:00Z", TIMESTAMP_LEN + 1);
+	put_digits(out, y, 4);
+	put_digits(out + 5, m, 2);
+	put_digits(out + 8, d, 2);
+	put_digits(out + 11, rest / 3600, 2);
+	put_digits(out + 14, rest / 60 % 60, 2);
+	put_digits(out + 17, rest % 60, 2);
+}
+
 void
 timestamp_format(time_t t, char *out)
 {

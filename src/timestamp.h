@@ -13,6 +13,11 @@
 /* Whether s[0..n) is a valid timestamp (a real date, 00-23:00-59:00-59). */
 int timestamp_valid(const char *s, size_t n);
 
+/* Seconds since 1970 for a valid timestamp, and back: collect keeps
+ * times as numbers (8 bytes instead of 20) and compares them as such. */
+long long timestamp_seconds(const char *s);
+void timestamp_from_seconds(long long seconds, char *out);
+
 /* Write t as a timestamp into out (TIMESTAMP_LEN + 1 bytes). */
 void timestamp_format(time_t t, char *out);
 
