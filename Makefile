@@ -17,18 +17,19 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
 	$(WARNINGS) $(CFLAGS)
 
-PROGRAMS = ask
+PROGRAMS = ask collect
 BINS     = $(PROGRAMS:%=bin/%)
 
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/mail.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
+COLLECT_OBJS = src/collect.o
 
-MAN1 = man/ask.1
+MAN1 = man/ask.1 man/collect.1
 MAN5 = man/stance-questionnaire.5 man/stance-responses.5 man/stance-roster.5
 MAN7 = man/stance.7
 
@@ -41,6 +42,10 @@ src/libstance.a: $(LIB_OBJS)
 bin/ask: $(ASK_OBJS) src/libstance.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $(ASK_OBJS) src/libstance.a
+
+bin/collect: $(COLLECT_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(COLLECT_OBJS) src/libstance.a
 
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a
@@ -63,9 +68,9 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
 	    echo ';'; \
 	  done; } > $@.tmp && mv $@.tmp $@
 
-$(LIB_OBJS) $(ASK_OBJS) tests/formatcheck.o: src/diag.h src/text.h src/lang.h \
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: src/diag.h src/text.h src/lang.h \
 	src/position.h src/timestamp.h src/questionnaire.h src/response.h \
-	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h
+	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h src/mail.h
 $(ASK_OBJS): src/ask.h
 
 check: all

@@ -469,6 +469,7 @@ form_reader_line(struct form_reader *r, char *line, size_t len, unsigned long li
 	if (kind == K_FORM) {
 		form_finish(r);
 		s->open = 1;
+		s->current = -1;
 		s->start = lineno;
 		s->id = xstrdup(value);
 		return;

@@ -7,6 +7,9 @@
 
 static struct buf problem;
 
+static const char nul_en[] = "line contains a NUL byte";
+static const char nul_nl[] = "regel bevat een NUL-byte";
+
 /* A message about a field: fmt has one %s, for the field quoted. */
 static const char *
 say(const char *fmt, const char *what, size_t n)
@@ -28,8 +31,8 @@ static const char *const token_names[][2] = {
 	{ "continuum", "continuum" },
 };
 
-const char *
-response_parse(char *line, size_t len, struct response *r)
+static const char *
+split_and_check(char *line, size_t len, struct response *r)
 {
 	char *field[RESPONSE_FIELDS];
 	size_t flen[RESPONSE_FIELDS];
@@ -38,7 +41,7 @@ response_parse(char *line, size_t len, struct response *r)
 	const char *why;
 
 	if (memchr(line, '\0', len) != NULL)
-		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+		return tr(nul_en, nul_nl);
 	for (;;) {
 		tab = memchr(p, '\t', (size_t)(end - p));
 		if (n < RESPONSE_FIELDS) {
@@ -51,6 +54,9 @@ response_parse(char *line, size_t len, struct response *r)
 		*tab = '\0';
 		p = tab + 1;
 	}
+	if (n == 1)
+		return tr("not a response line: it has no tabs (7 tab-separated fields are expected)",
+		    "geen antwoordregel: ze heeft geen tabs (7 velden gescheiden door tabs verwacht)");
 	if (n != RESPONSE_FIELDS) {
 		buf_reset(&problem);
 		buf_printf(&problem, tr("%zu tab-separated fields where 7 are expected",
@@ -176,4 +182,21 @@ response_format(struct buf *out, const char *round, const char *participant,
 	if (note != NULL)
 		note_escape(out, note, strlen(note));
 	buf_addc(out, '\n');
+}
+
+const char *
+response_parse(char *line, size_t len, struct response *r)
+{
+	const char *why = split_and_check(line, len, r);
+	size_t i;
+
+	/* Splitting cut the line at its tabs; on failure, put them back so
+	 * the caller can pass the line on as it was.  (A line with a NUL
+	 * byte is refused before anything is cut.) */
+	if (why != NULL && memchr(line, '\0', len) != NULL &&
+	    why != tr(nul_en, nul_nl))
+		for (i = 0; i < len; i++)
+			if (line[i] == '\0')
+				line[i] = '\t';
+	return why;
 }

@@ -29,7 +29,8 @@ struct response {
 /*
  * Split and check line[0..len) (its newline already removed).  Returns
  * NULL and fills *r, or what is wrong with the line, in words for a
- * diagnostic (valid until the next call).  Whether the continuum exists
+ * diagnostic (valid until the next call), with the line left as it was.
+ * Whether the continuum exists
  * is for the caller to check against its questionnaire.
  */
 const char *response_parse(char *line, size_t len, struct response *r);

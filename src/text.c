@@ -116,12 +116,15 @@ lines_next(struct lines *in)
 		return -1;
 	in->number++;
 	in->unterminated = 1;
+	in->crlf = 0;
 	if (n > 0 && in->line[n - 1] == '\n') {
 		in->unterminated = 0;
 		n--;
 		/* CRLF endings: files written on or mailed through Windows. */
-		if (n > 0 && in->line[n - 1] == '\r')
+		if (n > 0 && in->line[n - 1] == '\r') {
 			n--;
+			in->crlf = 1;
+		}
 	}
 	in->line[n] = '\0';
 	return n;

@@ -37,6 +37,7 @@ struct lines {
 	char *line;
 	size_t cap;
 	int unterminated;	/* the last line read had no final newline */
+	int crlf;		/* the last line read ended in CR LF */
 	int owned;		/* fp was opened by lines_open */
 };
 

@@ -1,0 +1,697 @@
+/*
+ * collect: gather a round's answers from response files, filled-in forms
+ * and mailboxes into one clean stream of response lines, one answer per
+ * (round, participant, continuum), the latest winning; or, with a roster,
+ * say who has not answered yet.
+ *
+ * Every input line ends up written, superseded, left out by an option,
+ * or reported: nothing is dropped without a word.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answerset.h"
+#include "diag.h"
+#include "form.h"
+#include "lang.h"
+#include "mail.h"
+#include "output.h"
+#include "position.h"
+#include "questionnaire.h"
+#include "response.h"
+#include "roster.h"
+#include "text.h"
+#include "timestamp.h"
+
+static const char usage_text[] =
+    "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
+    "               [--missing | --status] [--until time] [--rejects file]\n"
+    "               [file | dir | -] ...\n";
+
+/* Bad lines before the first good one are held back, in case the file
+ * turns out to be a filled-in form with some text before it. */
+#define HELD_MAX 1000
+
+struct held {
+	char *text;
+	size_t len;
+	unsigned long number;
+	int crlf;
+	char *why;
+};
+
+struct collect {
+	const struct questionnaire *q;
+	struct answerset set;
+	const char *round_only;		/* -r */
+	long long until;		/* --until, or LLONG_MAX */
+	const char *until_text;
+	FILE *rejects;
+	const char *rejects_name;
+	struct roster roster;
+	int have_roster;
+	struct intern unknown;		/* participants reported as not on the roster */
+
+	/* The input being read. */
+	const char *name;
+	long long file_time;		/* for forms without a Date header */
+	struct mail *mail;		/* when the input is a mail message */
+	long long mail_fallback;
+
+	/* One-entry caches: consecutive lines mostly share these. */
+	uint32_t last_round, last_group;
+	const char *last_round_text, *last_group_text;
+	size_t last_continuum;
+
+	unsigned long long lines, form_answers, superseded, late, other_round, rejected;
+	int bad;			/* bad input was reported */
+	int trouble;			/* an input could not be read */
+};
+
+static void
+usage(void)
+{
+	fputs(usage_text, stderr);
+	exit(EXIT_TROUBLE);
+}
+
+static void
+help(void)
+{
+	fputs(usage_text, stdout);
+	fputs(tr(
+	    "\n"
+	    "Gather answers from response files, filled-in forms, directories and\n"
+	    "mailboxes; write one answer per round, participant and continuum, the\n"
+	    "latest winning, sorted.  With no file, read standard input.\n"
+	    "\n"
+	    "  -v              say how many lines were read, superseded, left out\n"
+	    "  -L lang         messages in nl or en\n"
+	    "  -q file         the questionnaire the answers belong to\n"
+	    "  -r round        only this round\n"
+	    "  --roster file   who takes part (stance-roster(5))\n"
+	    "  --missing       print the roster lines of who has not answered fully\n"
+	    "  --status        print each participant's progress\n"
+	    "  --until time    leave out answers given after this UTC time\n"
+	    "  --rejects file  copy bad lines to file\n"
+	    "See collect(1).\n",
+	    "\n"
+	    "Verzamel antwoorden uit antwoordbestanden, ingevulde formulieren, mappen\n"
+	    "en mailboxen; schrijf een antwoord per ronde, deelnemer en continuum, het\n"
+	    "laatste wint, gesorteerd.  Zonder bestand: lees standaardinvoer.\n"
+	    "\n"
+	    "  -v              zeg hoeveel regels gelezen, vervangen, weggelaten zijn\n"
+	    "  -L taal         meldingen in nl of en\n"
+	    "  -q bestand      de vragenlijst waar de antwoorden bij horen\n"
+	    "  -r ronde        alleen deze ronde\n"
+	    "  --roster bestand  wie deelneemt (stance-roster(5))\n"
+	    "  --missing       toon de deelnemerslijstregels van wie niet volledig antwoordde\n"
+	    "  --status        toon de voortgang van elke deelnemer\n"
+	    "  --until tijd    laat antwoorden na deze UTC-tijd weg\n"
+	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
+	    "Zie collect(1).\n"), stdout);
+	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
+}
+
+static uint32_t
+intern_cached(struct intern *in, const char *s, const char **last_text, uint32_t *last_id)
+{
+	if (*last_text == NULL || strcmp(*last_text, s) != 0) {
+		*last_id = intern_add(in, s, strlen(s));
+		*last_text = intern_string(in, *last_id);
+	}
+	return *last_id;
+}
+
+/*
+ * One valid answer, from a line or a form: filter it by round and time,
+ * then offer it to the set.
+ */
+static void
+take(struct collect *c, const char *round, const char *participant, const char *group,
+    size_t continuum, int position, long long time, const char *note, size_t note_len,
+    unsigned long line)
+{
+	uint32_t round_id, participant_id, group_id;
+
+	if (c->round_only != NULL && strcmp(round, c->round_only) != 0) {
+		c->other_round++;
+		return;
+	}
+	if (time > c->until) {
+		c->late++;
+		return;
+	}
+	if (c->have_roster && roster_find(&c->roster, participant) < 0 &&
+	    intern_find(&c->unknown, participant, strlen(participant)) == UINT32_MAX) {
+		intern_add(&c->unknown, participant, strlen(participant));
+		diag_at(c->name, line, tr("participant '%s' is not on the roster",
+		    "deelnemer '%s' staat niet op de deelnemerslijst"), participant);
+	}
+	round_id = intern_cached(&c->set.rounds, round, &c->last_round_text, &c->last_round);
+	participant_id = intern_add(&c->set.participants, participant, strlen(participant));
+	group_id = intern_cached(&c->set.groups, group, &c->last_group_text, &c->last_group);
+	c->superseded += (unsigned long long)answerset_add(&c->set, round_id, participant_id,
+	    continuum, time, position, group_id, note, note_len);
+}
+
+static void
+reject(struct collect *c, const char *text, size_t len, int crlf, unsigned long number,
+    const char *why)
+{
+	diag_at(c->name, number, "%s", why);
+	c->rejected++;
+	c->bad = 1;
+	if (c->rejects != NULL) {
+		fwrite(text, 1, len, c->rejects);
+		fputs(crlf ? "\r\n" : "\n", c->rejects);
+	}
+}
+
+/* A response line: NULL if it was taken, else why not (the line is then
+ * as it was read, for --rejects). */
+static const char *
+response_line(struct collect *c, char *line, size_t len, unsigned long number)
+{
+	static struct buf why;
+	struct response r;
+	const char *problem;
+	size_t k, i;
+
+	c->lines++;
+	if ((problem = response_parse(line, len, &r)) != NULL)
+		return problem;
+	k = c->last_continuum;
+	if (k >= c->q->ncontinua || strcmp(c->q->continua[k].id, r.continuum) != 0) {
+		long found = questionnaire_find(c->q, r.continuum, strlen(r.continuum));
+
+		if (found < 0) {
+			char *ids = questionnaire_id_list(c->q);
+
+			buf_reset(&why);
+			buf_printf(&why, tr("unknown continuum '%s' (questionnaire %s has %s)",
+			    "onbekend continuum '%s' (vragenlijst %s heeft %s)"),
+			    r.continuum, c->q->id, ids);
+			free(ids);
+			for (i = 0; i < len; i++)
+				if (line[i] == '\0')
+					line[i] = '\t';	/* as it was, for --rejects */
+			return why.data;
+		}
+		k = c->last_continuum = (size_t)found;
+	}
+	take(c, r.round, r.participant, r.group, k, r.position, timestamp_seconds(r.time),
+	    r.note, r.note_len, number);
+	return NULL;
+}
+
+static void
+form_answer(const struct form_answer *a, void *context)
+{
+	struct collect *c = context;
+	long long time = c->file_time;
+
+	if (c->mail != NULL && c->mail->date >= 0)
+		time = c->mail->date;
+	c->form_answers++;
+	take(c, a->round, a->participant, a->group, a->continuum, a->position, time,
+	    a->note, a->note_len, a->line);
+}
+
+static void
+form_text_line(char *line, size_t len, unsigned long number, void *context)
+{
+	form_reader_line(context, line, len, number);
+}
+
+static void
+held_free(struct held *held, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(held[i].text);
+		free(held[i].why);
+	}
+}
+
+/*
+ * Read one input.  It is response lines, or text with forms in it (a
+ * saved form, a mail message, an mbox): what its first lines are decides.
+ */
+static void
+collect_stream(struct collect *c, FILE *fp, const char *name, long long file_time)
+{
+	enum { UNDECIDED, RESPONSES, TEXT } mode = UNDECIDED;
+	struct held *held = NULL;
+	struct form_reader forms;
+	struct mail mail;
+	struct lines in;
+	size_t nheld = 0, i;
+	ssize_t n;
+	const char *why;
+
+	c->name = name;
+	c->file_time = file_time;
+	c->mail = NULL;
+	form_reader_init(&forms, c->q, name, form_answer, c);
+	lines_from(&in, fp, name);
+	while ((n = lines_next(&in)) >= 0) {
+		char *line = in.line;
+		size_t len = (size_t)n;
+
+		if (mode == TEXT) {
+			if (c->mail != NULL)
+				mail_line(c->mail, line, len, in.number);
+			else
+				form_reader_line(&forms, line, len, in.number);
+			continue;
+		}
+		if (len == 0 || line[0] == '#')
+			continue;
+		if (mode == UNDECIDED && (mail_starts(line, len) || form_starts(line, len))) {
+			mode = TEXT;
+			if (mail_starts(line, len)) {
+				mail_init(&mail, form_text_line, &forms);
+				c->mail = &mail;
+				mail_line(c->mail, line, len, in.number);
+			} else {
+				/* What came before the form is a letter's text. */
+				for (i = 0; i < nheld; i++)
+					form_reader_line(&forms, held[i].text, held[i].len, held[i].number);
+				form_reader_line(&forms, line, len, in.number);
+			}
+			held_free(held, nheld);
+			nheld = 0;
+			continue;
+		}
+		if ((why = response_line(c, line, len, in.number)) == NULL) {
+			if (mode == UNDECIDED) {
+				for (i = 0; i < nheld; i++)
+					reject(c, held[i].text, held[i].len, held[i].crlf,
+					    held[i].number, held[i].why);
+				held_free(held, nheld);
+				nheld = 0;
+				mode = RESPONSES;
+			}
+			continue;
+		}
+		if (mode == RESPONSES || nheld == HELD_MAX) {
+			if (form_starts(line, len))
+				why = tr("a form among response lines; give each form a file of its own",
+				    "een formulier tussen antwoordregels; geef elk formulier een eigen bestand");
+			reject(c, line, len, in.crlf, in.number, why);
+			continue;
+		}
+		held = xreallocarray(held, nheld + 1, sizeof(*held));
+		held[nheld].text = xstrndup(line, len);
+		held[nheld].len = len;
+		held[nheld].number = in.number;
+		held[nheld].crlf = in.crlf;
+		held[nheld].why = xstrdup(why);
+		nheld++;
+		c->lines--;	/* counted again if it is reported */
+	}
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", name, strerror(errno));
+		c->trouble = 1;
+	}
+	for (i = 0; i < nheld; i++) {
+		c->lines++;
+		reject(c, held[i].text, held[i].len, held[i].crlf, held[i].number, held[i].why);
+	}
+	held_free(held, nheld);
+	free(held);
+	if (c->mail != NULL)
+		mail_end(c->mail);
+	form_reader_end(&forms);
+	if (mode == TEXT && forms.forms == 0) {
+		diag_at(name, 0, "%s", tr("no stance form in this text or message",
+		    "geen stance-formulier in deze tekst of dit bericht"));
+		c->bad = 1;
+	}
+	if (forms.problems > 0) {
+		c->rejected += (unsigned long long)forms.problems;
+		c->bad = 1;
+	}
+	c->mail = NULL;
+	free(in.line);
+}
+
+static void collect_path(struct collect *c, const char *path, int inside_directory);
+
+static int
+not_hidden(const struct dirent *entry)
+{
+	return entry->d_name[0] != '.';
+}
+
+/* Every regular file in a directory, in name order. */
+static void
+collect_directory(struct collect *c, const char *path)
+{
+	struct dirent **entries;
+	struct buf file = { 0 };
+	int n, i;
+
+	if ((n = scandir(path, &entries, not_hidden, alphasort)) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		c->trouble = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		buf_reset(&file);
+		buf_printf(&file, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+		    entries[i]->d_name);
+		collect_path(c, file.data, 1);
+		free(entries[i]);
+	}
+	free(entries);
+	buf_free(&file);
+}
+
+static int
+is_directory(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void
+collect_path(struct collect *c, const char *path, int inside_directory)
+{
+	struct stat st;
+	FILE *fp;
+	char *name;
+
+	if (strcmp(path, "-") == 0 && !inside_directory) {
+		char now[TIMESTAMP_LEN + 1];
+
+		timestamp_now(now);
+		collect_stream(c, stdin, "<stdin>", timestamp_seconds(now));
+		return;
+	}
+	if (stat(path, &st) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		c->trouble = 1;
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		struct buf sub = { 0 };
+
+		if (inside_directory) {
+			diag_warn(tr("%s: a directory inside a directory is not read; name it to read it",
+			    "%s: een map in een map wordt niet gelezen; noem ze om ze te lezen"), path);
+			return;
+		}
+		/* A Maildir: its delivered messages, not those being delivered. */
+		buf_printf(&sub, "%s/new", path);
+		if (is_directory(sub.data)) {
+			buf_reset(&sub);
+			buf_printf(&sub, "%s/cur", path);
+			if (is_directory(sub.data)) {
+				buf_reset(&sub);
+				buf_printf(&sub, "%s/new", path);
+				collect_directory(c, sub.data);
+				buf_reset(&sub);
+				buf_printf(&sub, "%s/cur", path);
+				collect_directory(c, sub.data);
+				buf_free(&sub);
+				return;
+			}
+		}
+		buf_free(&sub);
+		collect_directory(c, path);
+		return;
+	}
+	if (inside_directory && !S_ISREG(st.st_mode))
+		return;
+	if ((fp = fopen(path, "r")) == NULL) {
+		diag_warn("%s: %s", path, strerror(errno));
+		c->trouble = 1;
+		return;
+	}
+	/* ask -o appends under an exclusive lock: a shared one here means
+	 * a line being written is never read half. */
+	while (flock(fileno(fp), LOCK_SH) < 0 && errno == EINTR)
+		;
+	name = xstrdup(path);
+	collect_stream(c, fp, name, (long long)st.st_mtime);
+	fclose(fp);
+	free(name);
+}
+
+/* Write the kept answers, sorted: round, participant, questionnaire order. */
+static unsigned long long
+write_answers(struct collect *c)
+{
+	const struct answerset *set = &c->set;
+	size_t *order = answerset_sorted(set), i, k;
+	struct buf out = { 0 };
+	unsigned long long written = 0;
+
+	for (i = 0; i < set->npersons; i++) {
+		const struct person *p = &set->persons[order[i]];
+		const char *round = intern_string(&set->rounds, p->round);
+		const char *participant = intern_string(&set->participants, p->participant);
+		struct kept *answers = answerset_answers(set, order[i]);
+
+		for (k = 0; k < set->ncontinua; k++) {
+			char position[POSITION_TEXT], time[TIMESTAMP_LEN + 1];
+			const struct kept *a = &answers[k];
+
+			if (a->position == KEPT_EMPTY)
+				continue;
+			position_format(a->position, position);
+			timestamp_from_seconds(a->time, time);
+			buf_printf(&out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", round, participant,
+			    intern_string(&set->groups, a->group), c->q->continua[k].id,
+			    position, time, answerset_note(set, a));
+			written++;
+		}
+		/* Out in large pieces: one write per line would be the slow part. */
+		if (out.len >= 1 << 16 || i + 1 == set->npersons) {
+			fwrite(out.data, 1, out.len, stdout);
+			buf_reset(&out);
+		}
+	}
+	buf_free(&out);
+	free(order);
+	return written;
+}
+
+/*
+ * The round --missing and --status speak of: -r, else the only round in
+ * the answers, else STANCE_ROUND or 1 when there are none.
+ */
+static const char *
+selected_round(struct collect *c)
+{
+	const char *round;
+
+	if (c->round_only != NULL)
+		return c->round_only;
+	if (c->set.rounds.n == 1)
+		return intern_string(&c->set.rounds, 0);
+	if (c->set.rounds.n == 0)
+		return (round = getenv("STANCE_ROUND")) != NULL && *round ? round : "1";
+	diag_fatal(tr("the answers are from %zu rounds; choose one with -r",
+	    "de antwoorden komen uit %zu rondes; kies er een met -r"), c->set.rounds.n);
+}
+
+/* For --missing and --status: how many continua participant answered,
+ * and when last. */
+static size_t
+progress(const struct collect *c, uint32_t round, const char *participant, long long *last)
+{
+	uint32_t id = intern_find(&c->set.participants, participant, strlen(participant));
+	long p = id == UINT32_MAX || round == UINT32_MAX ? -1 : answerset_find(&c->set, round, id);
+	const struct kept *answers;
+	size_t k, answered = 0;
+
+	*last = -1;
+	if (p < 0)
+		return 0;
+	answers = answerset_answers(&c->set, (size_t)p);
+	for (k = 0; k < c->set.ncontinua; k++) {
+		if (answers[k].position == KEPT_EMPTY)
+			continue;
+		answered++;
+		if (answers[k].time > *last)
+			*last = answers[k].time;
+	}
+	return answered;
+}
+
+static void
+write_roster_report(struct collect *c, int status)
+{
+	const char *round = selected_round(c);
+	uint32_t round_id = intern_find(&c->set.rounds, round, strlen(round));
+	size_t i;
+
+	for (i = 0; i < c->roster.n; i++) {
+		const struct roster_entry *e = &c->roster.entries[i];
+		long long last;
+		size_t answered = progress(c, round_id, e->participant, &last);
+		char time[TIMESTAMP_LEN + 1];
+
+		if (!status) {
+			if (answered < c->set.ncontinua)
+				printf("%s\n", e->text);
+			continue;
+		}
+		if (last >= 0)
+			timestamp_from_seconds(last, time);
+		printf("%s\t%s\t%zu/%zu\t%s\n", e->participant, e->group, answered,
+		    c->set.ncontinua, last >= 0 ? time : "-");
+	}
+}
+
+enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_VERSION };
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "missing", no_argument, NULL, OPT_MISSING },
+		{ "rejects", required_argument, NULL, OPT_REJECTS },
+		{ "roster", required_argument, NULL, OPT_ROSTER },
+		{ "status", no_argument, NULL, OPT_STATUS },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct collect c;
+	struct questionnaire q;
+	const char *qfile = NULL, *roster_file = NULL, *why;
+	int ch, verbose = 0, missing = 0, status = 0, language, i, result;
+	unsigned long long written = 0;
+
+	diag_set_program(argv[0]);
+	lang_current = lang_from_environment();
+	memset(&c, 0, sizeof(c));
+	c.until = LLONG_MAX;
+	/* Option errors are reported here, by the program's base name and in
+	 * the person's language. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:L:q:r:hv", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L':
+			if ((language = lang_parse(optarg)) < 0) {
+				diag_warn(tr("unknown language '%s' (use nl or en)",
+				    "onbekende taal '%s' (gebruik nl of en)"), optarg);
+				usage();
+			}
+			lang_current = (enum lang)language;
+			break;
+		case 'h': help(); break;
+		case 'q': qfile = optarg; break;
+		case 'r':
+			if ((why = token_problem(optarg, strlen(optarg))) != NULL)
+				diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), optarg, why);
+			c.round_only = optarg;
+			break;
+		case 'v': verbose = 1; break;
+		case OPT_MISSING: missing = 1; break;
+		case OPT_REJECTS: c.rejects_name = optarg; break;
+		case OPT_ROSTER: roster_file = optarg; break;
+		case OPT_STATUS: status = 1; break;
+		case OPT_UNTIL:
+			if (!timestamp_valid(optarg, strlen(optarg)))
+				diag_fatal(tr("--until '%s' is not a UTC time like 2026-11-25T09:30:00Z",
+				    "--until '%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"), optarg);
+			c.until = timestamp_seconds(optarg);
+			c.until_text = optarg;
+			break;
+		case OPT_VERSION:
+			printf("collect (stance) %s\n", STANCE_VERSION);
+			return output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK;
+		case ':':
+			diag_warn(tr("option %s needs an argument", "optie %s heeft een argument nodig"),
+			    argv[optind - 1]);
+			usage();
+			break;
+		default:
+			if (optopt != 0)
+				diag_warn(tr("unknown option -%c", "onbekende optie -%c"), optopt);
+			else
+				diag_warn(tr("unknown option %s", "onbekende optie %s"), argv[optind - 1]);
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (missing && status) {
+		diag_warn("%s", tr("--missing and --status do not go together",
+		    "--missing en --status gaan niet samen"));
+		usage();
+	}
+	if ((missing || status) && roster_file == NULL) {
+		diag_warn(tr("--%s needs --roster", "--%s heeft --roster nodig"),
+		    missing ? "missing" : "status");
+		usage();
+	}
+
+	if (qfile != NULL) {
+		if (questionnaire_load(&q, qfile) != 0)
+			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
+			    "%s: geen bruikbare vragenlijst; zie stance-questionnaire(5)"), qfile);
+	} else {
+		questionnaire_default(&q, lang_current);
+	}
+	c.q = &q;
+	answerset_init(&c.set, q.ncontinua);
+	if (roster_file != NULL) {
+		if ((result = roster_load(&c.roster, roster_file)) < 0)
+			return EXIT_TROUBLE;
+		c.have_roster = 1;
+		if (result > 0)
+			c.bad = 1;
+	}
+	if (c.rejects_name != NULL && (c.rejects = fopen(c.rejects_name, "a")) == NULL)
+		diag_fatal("%s: %s", c.rejects_name, strerror(errno));
+
+	if (argc == 0)
+		collect_path(&c, "-", 0);
+	for (i = 0; i < argc; i++)
+		collect_path(&c, argv[i], 0);
+
+	if (missing || status)
+		write_roster_report(&c, status);
+	else
+		written = write_answers(&c);
+
+	if (c.late > 0)
+		diag_warn(tr("%llu answers given after %s left out (--until)",
+		    "%llu antwoorden gegeven na %s weggelaten (--until)"), c.late, c.until_text);
+	if (verbose)
+		diag_warn(tr("%llu lines and %llu form answers read: %llu answers written, %llu superseded, %llu after --until, %llu in other rounds, %llu rejected",
+		    "%llu regels en %llu formulierantwoorden gelezen: %llu antwoorden geschreven, %llu vervangen, %llu na --until, %llu in andere rondes, %llu geweigerd"),
+		    c.lines, c.form_answers, written, c.superseded, c.late, c.other_round, c.rejected);
+	if (c.rejects != NULL && (fflush(c.rejects) != 0 || ferror(c.rejects) || fclose(c.rejects) != 0)) {
+		diag_warn("%s: %s", c.rejects_name, strerror(errno));
+		c.trouble = 1;
+	}
+	if (output_close_stdout() < 0)
+		c.trouble = 1;
+	answerset_free(&c.set);
+	intern_free(&c.unknown);
+	if (c.have_roster)
+		roster_free(&c.roster);
+	questionnaire_free(&q);
+	return c.trouble ? EXIT_TROUBLE : c.bad ? EXIT_BADINPUT : EXIT_OK;
+}
