@@ -235,6 +235,21 @@ form_text_line(char *line, size_t len, unsigned long number, void *context)
 	form_reader_line(context, line, len, number);
 }
 
+/* Report a form found among response lines, once, with its extent. */
+static void
+embedded_form(struct collect *c, unsigned long *start, unsigned long end)
+{
+	if (*start == 0)
+		return;
+	diag_at(c->name, *start, tr(
+	    "a form among response lines (lines %lu-%lu); give each form a file of its own",
+	    "een formulier tussen antwoordregels (regels %lu-%lu); geef elk formulier een eigen bestand"),
+	    *start, end);
+	c->rejected++;
+	c->bad = 1;
+	*start = 0;
+}
+
 static void
 held_free(struct held *held, size_t n)
 {
@@ -261,6 +276,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	size_t nheld = 0, i;
 	ssize_t n;
 	const char *why;
+	unsigned long embedded = 0, embedded_end = 0;
 
 	c->name = name;
 	c->file_time = file_time;
@@ -282,7 +298,8 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 			continue;
 		if (mode == UNDECIDED && (mail_starts(line, len) || form_starts(line, len))) {
 			mode = TEXT;
-			if (mail_starts(line, len)) {
+			/* "stance-form: x" looks like a mail header too. */
+			if (!form_starts(line, len)) {
 				mail_init(&mail, form_text_line, &forms);
 				c->mail = &mail;
 				mail_line(c->mail, line, len, in.number);
@@ -297,6 +314,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 			continue;
 		}
 		if ((why = response_line(c, line, len, in.number)) == NULL) {
+			embedded_form(c, &embedded, embedded_end);
 			if (mode == UNDECIDED) {
 				for (i = 0; i < nheld; i++)
 					reject(c, held[i].text, held[i].len, held[i].crlf,
@@ -308,9 +326,22 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 			continue;
 		}
 		if (mode == RESPONSES || nheld == HELD_MAX) {
-			if (form_starts(line, len))
-				why = tr("a form among response lines; give each form a file of its own",
-				    "een formulier tussen antwoordregels; geef elk formulier een eigen bestand");
+			mode = RESPONSES;
+			if (form_starts(line, len) && embedded == 0) {
+				/* Reported once when it ends, not line by line. */
+				embedded = in.number;
+			}
+			if (embedded != 0) {
+				embedded_end = in.number;
+				c->lines--;
+				if (c->rejects != NULL) {
+					fwrite(line, 1, len, c->rejects);
+					fputs(in.crlf ? "\r\n" : "\n", c->rejects);
+				}
+				if (strcmp(line, "stance-end") == 0)
+					embedded_form(c, &embedded, embedded_end);
+				continue;
+			}
 			reject(c, line, len, in.crlf, in.number, why);
 			continue;
 		}
@@ -323,6 +354,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 		nheld++;
 		c->lines--;	/* counted again if it is reported */
 	}
+	embedded_form(c, &embedded, embedded_end);
 	if (lines_error(&in)) {
 		diag_warn("%s: %s", name, strerror(errno));
 		c->trouble = 1;
@@ -416,17 +448,16 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 			    "%s: een map in een map wordt niet gelezen; noem ze om ze te lezen"), path);
 			return;
 		}
-		/* A Maildir: its delivered messages, not those being delivered. */
+		/* A Maildir: its delivered messages, not those being delivered
+		 * (tmp/); cur/ before new/, which holds the newer ones. */
 		buf_printf(&sub, "%s/new", path);
 		if (is_directory(sub.data)) {
 			buf_reset(&sub);
 			buf_printf(&sub, "%s/cur", path);
 			if (is_directory(sub.data)) {
-				buf_reset(&sub);
-				buf_printf(&sub, "%s/new", path);
 				collect_directory(c, sub.data);
 				buf_reset(&sub);
-				buf_printf(&sub, "%s/cur", path);
+				buf_printf(&sub, "%s/new", path);
 				collect_directory(c, sub.data);
 				buf_free(&sub);
 				return;

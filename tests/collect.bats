@@ -1,0 +1,227 @@
+#!/usr/bin/env bats
+# collect with response lines: merging, deduplication and its ties,
+# sorting, -r, --until, --rejects, every kind of bad line, directories,
+# and reading while ask -o writes.
+
+load test_helper
+
+setup() {
+	cd "$FIXTURES/collect"
+}
+
+@test "merge, deduplicate and sort two files" {
+	run -0 collect a.tsv b.tsv
+	assert_golden merged.expected
+}
+
+@test "the same inputs give byte-identical output, from files or standard input" {
+	collect a.tsv b.tsv > "$BATS_TEST_TMPDIR/one"
+	cat a.tsv b.tsv | collect > "$BATS_TEST_TMPDIR/two"
+	collect a.tsv - < b.tsv > "$BATS_TEST_TMPDIR/three"
+	cmp "$BATS_TEST_TMPDIR/one" merged.expected
+	cmp "$BATS_TEST_TMPDIR/two" merged.expected
+	cmp "$BATS_TEST_TMPDIR/three" merged.expected
+}
+
+@test "a tie in time goes to the later input, whichever file comes first" {
+	run -0 collect b.tsv a.tsv
+	[ "$(printf '%s\n' "$output" | grep -c 'tie, earlier input')" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | grep -c 'tie, later input')" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | grep '^2026-spring	ann	team-a	steering')" = "2026-spring	ann	team-a	steering	0	2026-11-20T09:00:00Z	" ]
+}
+
+@test "-v counts what was read, written and superseded" {
+	run -0 --separate-stderr collect -v a.tsv b.tsv
+	[ "$stderr" = "collect: 16 lines and 0 form answers read: 12 answers written, 4 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+}
+
+@test "-r keeps one round; --until leaves out late answers and says how many" {
+	run -0 --separate-stderr collect -v -r 2026-spring --until 2026-11-25T00:00:00Z a.tsv b.tsv
+	assert_golden until.expected
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)
+	collect: 16 lines and 0 form answers read: 10 answers written, 4 superseded, 1 after --until, 1 in other rounds, 0 rejected
+	END
+}
+
+@test "--until at the very second of an answer keeps it" {
+	run -0 collect --until 2026-11-24T23:59:59Z b.tsv
+	printf '%s\n' "$output" | grep -q 'enforcement	20	2026-11-24T23:59:59Z'
+	run -0 collect --until 2026-11-24T23:59:58Z b.tsv
+	! printf '%s\n' "$output" | grep -q 'enforcement	20' || false
+}
+
+@test "bad option values are usage errors" {
+	run -2 collect --until tomorrow a.tsv
+	[ "$output" = "collect: --until 'tomorrow' is not a UTC time like 2026-11-25T09:30:00Z" ]
+	run -2 collect -r 'a b' a.tsv
+	[ "$output" = "collect: round 'a b' contains white space" ]
+	run -2 --separate-stderr collect --missing a.tsv
+	[ "${stderr%%$'\n'*}" = "collect: --missing needs --roster" ]
+	run -2 --separate-stderr collect --missing --status --roster x a.tsv
+	[ "${stderr%%$'\n'*}" = "collect: --missing and --status do not go together" ]
+	run -2 --separate-stderr collect --bogus
+	[ "${stderr%%$'\n'*}" = "collect: unknown option --bogus" ]
+	run -2 --separate-stderr collect --rejects
+	[ "${stderr%%$'\n'*}" = "collect: option --rejects needs an argument" ]
+}
+
+@test "--help, --version, and a full disk" {
+	run -0 collect --help
+	[ "${lines[0]}" = "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]" ]
+	run -0 collect --version
+	[[ $output =~ ^collect\ \(stance\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	run -2 bash -c 'collect a.tsv b.tsv > /dev/full'
+	[ "$output" = "collect: write error on standard output: No space left on device" ]
+}
+
+@test "the synopsis in collect(1) is the one usage prints" {
+	run -0 collect --help
+	usage=$(printf '%s\n' "$output" | sed -n '1,3p' | tr -s ' \n' ' ')
+	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/collect.1" |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
+	[ "usage: ${man# }" = "$usage" ]
+}
+
+@test "every kind of bad line is reported and skipped; good lines still go through" {
+	cd "$BATS_TEST_TMPDIR"
+	T=$'\t'
+	{
+		printf '1\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\tgood\n'
+		printf '1\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\n'
+		printf '1\tann\t-\tsteer\t50\t2026-11-25T09:30:00Z\t\n'
+		printf '1\tann\t-\topenness\t140\t2026-11-25T09:30:00Z\t\n'
+		printf '1\tann\t-\topenness\t50\t2026-11-31T09:30:00Z\t\n'
+		printf '1\t\xc3(ann\t-\topenness\t50\t2026-11-25T09:30:00Z\t\n'
+		printf '1\tann\t-\topenness\t5\x000\t2026-11-25T09:30:00Z\t\n'
+		printf '1\tbob\t-\tlegal\t20\t2026-11-25T09:30:00Z\tcrlf is fine\r\n'
+		printf 'just text\n'
+		printf '1\tann\t-\taudience\t7'
+	} > bad.tsv
+	run -1 --separate-stderr collect --rejects rejects.tsv bad.tsv
+	diff -u - <(printf '%s\n' "$output") <<-'END'
+	1	ann	-	steering	50	2026-11-25T09:30:00Z	good
+	1	bob	-	legal	20	2026-11-25T09:30:00Z	crlf is fine
+	END
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	collect: bad.tsv:2: 6 tab-separated fields where 7 are expected
+	collect: bad.tsv:3: unknown continuum 'steer' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience)
+	collect: bad.tsv:4: position 140 is outside 0-100
+	collect: bad.tsv:5: time '2026-11-31T09:30:00Z' is not a UTC time YYYY-MM-DDThh:mm:ssZ
+	collect: bad.tsv:6: participant '\xc3(ann' is not valid UTF-8
+	collect: bad.tsv:7: line contains a NUL byte
+	collect: bad.tsv:9: not a response line: it has no tabs (7 tab-separated fields are expected)
+	collect: bad.tsv:10: 5 tab-separated fields where 7 are expected
+	END
+	# The rejected lines, byte for byte (a torn last line gets its newline).
+	diff -u <(sed -n '2,7p;9,10p' bad.tsv; echo) rejects.tsv
+}
+
+@test "a file of nothing but bad lines is reported whole" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'one\ntwo\n' > junk
+	run -1 collect junk
+	diff -u - <(printf '%s\n' "$output") <<-'END'
+	collect: junk:1: not a response line: it has no tabs (7 tab-separated fields are expected)
+	collect: junk:2: not a response line: it has no tabs (7 tab-separated fields are expected)
+	END
+}
+
+@test "a 1 MiB line goes through whole" {
+	cd "$BATS_TEST_TMPDIR"
+	note=$(head -c 1048576 /dev/zero | tr '\0' 'n')
+	printf '1\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\t%s\n' "$note" > long.tsv
+	run -0 collect long.tsv
+	cmp <(printf '%s\n' "$output") long.tsv
+}
+
+@test "--rejects appends, and a rejects file that cannot be written stops collect" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'x\n' > one
+	run -1 collect --rejects rejects one
+	run -1 collect --rejects rejects one
+	[ "$(cat rejects)" = "$(printf 'x\nx')" ]
+	run -2 collect --rejects /nonexistent/rejects one
+	[ "$output" = "collect: /nonexistent/rejects: No such file or directory" ]
+}
+
+@test "a missing input is reported, the others are still read, exit 2" {
+	run -2 --separate-stderr collect a.tsv missing.tsv b.tsv
+	assert_golden merged.expected
+	[ "$stderr" = "collect: missing.tsv: No such file or directory" ]
+}
+
+@test "a directory: every regular file in name order, hidden ones and subdirectories left" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p round/sub
+	cp "$FIXTURES/collect/b.tsv" round/2-b.tsv
+	cp "$FIXTURES/collect/a.tsv" round/1-a.tsv
+	echo junk > round/.hidden
+	run -0 --separate-stderr collect round
+	assert_golden "$FIXTURES/collect/merged.expected"
+	[ "$stderr" = "collect: round/sub: a directory inside a directory is not read; name it to read it" ]
+}
+
+@test "a Maildir: new/ and cur/ are read, tmp/ is not" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p mail/new mail/cur mail/tmp
+	cp "$FIXTURES/collect/a.tsv" mail/cur/1
+	cp "$FIXTURES/collect/b.tsv" mail/new/2
+	echo junk > mail/tmp/3
+	run -0 collect mail
+	assert_golden "$FIXTURES/collect/merged.expected"
+}
+
+@test "an unknown round in -r gives nothing, and says so with -v" {
+	run -0 --separate-stderr collect -v -r 1999 a.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "collect: 9 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 9 in other rounds, 0 rejected" ]
+}
+
+@test "another questionnaire with -q" {
+	cd "$BATS_TEST_TMPDIR"
+	ask -q "$FIXTURES/formats/custom.questionnaire" -p ann pace=1 place-2=3 > r.tsv
+	ask -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 >> r.tsv
+	run -1 --separate-stderr collect -q "$FIXTURES/formats/custom.questionnaire" r.tsv
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 5 ]
+	[ "${stderr%%$'\n'*}" = "collect: r.tsv:3: unknown continuum 'steering' (questionnaire team-week has pace, place-2)" ]
+}
+
+@test "messages in Dutch" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '1\tann\t-\tsteering\t140\t2026-11-25T09:30:00Z\t\n' > bad.tsv
+	run -1 collect -L nl bad.tsv
+	[ "$output" = "collect: bad.tsv:1: positie 140 ligt buiten 0-100" ]
+}
+
+@test "reading while fifty ask -o append never yields a torn line" {
+	cd "$BATS_TEST_TMPDIR"
+	for i in $(seq 50); do
+		ask -p "p$i" -o live.tsv "steering=1 $(head -c 3000 /dev/zero | tr '\0' n)" \
+		    openness=2 enforcement=- legal=2.5 audience=33.3% &
+	done
+	# Read again and again while they write: every read must be clean.
+	for i in $(seq 30); do
+		[ -e live.tsv ] || continue
+		collect live.tsv > out.$i 2> err.$i || { cat err.$i; false; }
+		[ ! -s err.$i ]
+	done
+	wait
+	run -0 collect live.tsv
+	[ "${#lines[@]}" -eq 250 ]
+}
+
+@test "collect waits for the lock that ask -o holds while it appends" {
+	command -v flock > /dev/null || skip "flock(1) is not installed"
+	cd "$BATS_TEST_TMPDIR"
+	cp "$FIXTURES/collect/a.tsv" locked.tsv
+	flock locked.tsv sleep 1 &
+	sleep 0.2
+	start=$(date +%s%N)
+	run -0 collect locked.tsv
+	waited=$(( ($(date +%s%N) - start) / 1000000 ))
+	wait
+	[ "$waited" -ge 500 ]
+	[ "${#lines[@]}" -eq 9 ]
+}

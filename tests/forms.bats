@@ -1,0 +1,209 @@
+#!/usr/bin/env bats
+# Forms: ask --form writes one, collect reads it back, filled in every
+# tolerated way and refused, precisely, in every ambiguous way; and forms
+# that come back by mail (quoted-printable, base64, multipart, Latin-1,
+# mbox, Maildir).
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	ask --form -r 2026-spring -p ann -g team-a > blank.txt
+}
+
+# Fill in the blank form: mark the boxes given as continuum:box pairs.
+fill() {
+	local spec continuum box
+	cp blank.txt filled.txt
+	for spec in "$@"; do
+		continuum=${spec%%:*} box=${spec#*:}
+		awk -v c="$continuum" -v b="$box" '
+		    /^continuum: / { current = $2 }
+		    current == c && index($0, "[ ] " b ".") == 1 { sub(/^\[ \]/, "[x]") }
+		    { print }' filled.txt > filled.tmp && mv filled.tmp filled.txt
+	done
+}
+
+ANSWERS='2026-spring	ann	team-a	steering	0	2026-11-24T10:00:00Z	
+2026-spring	ann	team-a	openness	100	2026-11-24T10:00:00Z	
+2026-spring	ann	team-a	enforcement	-	2026-11-24T10:00:00Z	
+2026-spring	ann	team-a	legal	66.7	2026-11-24T10:00:00Z	
+2026-spring	ann	team-a	audience	50	2026-11-24T10:00:00Z	'
+
+fill_all() {
+	fill steering:1 openness:2 enforcement:- legal:3 audience:2
+	touch -d 2026-11-24T10:00:00Z filled.txt
+}
+
+@test "ask --form writes the form in English and in Dutch" {
+	run -0 ask --form -r 2026-spring -p ann -g team-a
+	assert_golden "$FIXTURES/forms/form-en.expected"
+	run -0 ask -L nl --form -r 2026-spring -p ann -g team-a
+	assert_golden "$FIXTURES/forms/form-nl.expected"
+}
+
+@test "ask --form takes no answers and no -o" {
+	run -2 ask --form steering=1
+	run -2 ask --form -o x
+	[ ! -e x ]
+}
+
+@test "a filled-in form becomes response lines, stamped with the file's time" {
+	fill_all
+	run -0 collect filled.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "a Dutch form is read just the same" {
+	ask -L nl --form -r 2026-spring -p ann -g team-a > blank.txt
+	fill_all
+	run -0 collect filled.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "marks written as x, X, *, v, V; empty boxes as [] too" {
+	fill_all
+	sed -i -e '0,/^\[x\]/s//[X]/' -e '0,/^\[x\]/s//[*]/' -e '0,/^\[x\]/s//[ v ]/' \
+	    -e '0,/^\[x\]/s//[V]/' -e 's/^\[ \] 1\./[] 1./' filled.txt
+	touch -d 2026-11-24T10:00:00Z filled.txt
+	[ "$(grep -c '^\[\(X\|\*\| v \|V\|x\)\]' filled.txt)" -eq 5 ]
+	run -0 collect filled.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "quoted in a reply, CRLF, re-wrapped, extra blank lines" {
+	fill_all
+	{
+		printf 'Hi,\r\n\r\nhere is mine.\r\n\r\nOn Monday you wrote:\r\n'
+		# Quote it twice over, with blank lines doubled and one long
+		# statement wrapped at another place.
+		sed -e 's/^/> > /' -e 's/^> > $/> >\n>\n/' filled.txt |
+		    sed -e 's/^\(> > \[.\] 1\. Our social media policy should spell out\) \(as concretely\)/\1\n> > \2/' |
+		    sed 's/$/\r/'
+		printf '\r\n-- \r\nAnn\r\n'
+	} > reply.txt
+	touch -d 2026-11-24T10:00:00Z reply.txt
+	run -0 collect reply.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "a percentage instead of a mark, and a note over several lines" {
+	fill steering:1 enforcement:- legal:3 audience:2
+	awk '/^continuum: openness/ { c = 1 } c && /^percent:/ { $0 = "percent: 33,3 %"; }
+	    c && /^note:/ { print "note: open, but"; print "with a few firm lines"; c = 0; next } { print }' \
+	    filled.txt > f && mv f filled.txt
+	sed -i '0,/^percent:$/s//percent: 40/' filled.txt
+	sed -i 's/^\[x\] 1\. Our social/[ ] 1. Our social/' filled.txt
+	run -0 collect filled.txt
+	printf '%s\n' "$output" | grep -q '	steering	40	.*	$'
+	printf '%s\n' "$output" | grep -q '	openness	33.3	.*	open, but with a few firm lines$'
+}
+
+@test "two marks on one continuum: reported, that answer not guessed, the rest taken" {
+	fill_all
+	sed -i '0,/^\[ \] 2\. Our social/s//[x] 2. Our social/' filled.txt
+	line=$(grep -n '^\[x\] 2\. Our social' filled.txt | cut -d: -f1)
+	first=$(grep -n '^\[x\] 1\. Our social' filled.txt | cut -d: -f1)
+	run -1 --separate-stderr collect filled.txt
+	[ "$stderr" = "collect: filled.txt:$line: steering has more than one answer (lines $first and $line); it is not guessed: send the form again with one" ]
+	[ "${#lines[@]}" -eq 4 ]
+	! printf '%s\n' "$output" | grep -q steering || false
+}
+
+@test "a mark and a percentage on one continuum are two answers" {
+	fill_all
+	sed -i '0,/^percent:$/s//percent: 10/' filled.txt
+	run -1 --separate-stderr collect filled.txt
+	[[ $stderr == "collect: filled.txt:"*": steering has more than one answer (lines "* ]]
+}
+
+@test "a changed participant, round or group is caught by the check line" {
+	for field in participant:bob round:2025 group:team-b; do
+		fill_all
+		sed -i "s/^stance-${field%%:*}: .*/stance-${field%%:*}: ${field#*:}/" filled.txt
+		line=$(grep -n '^stance-check:' filled.txt | cut -d: -f1)
+		run -1 --separate-stderr collect filled.txt
+		[ -z "$output" ]
+		[ "$stderr" = "collect: filled.txt:$line: the form's header was changed (stance-check does not match its round, participant and group); its answers are not used" ]
+	done
+}
+
+@test "a header line taken out, repeated, or a form for another questionnaire" {
+	fill_all
+	sed -i '/^stance-group:/d' filled.txt
+	run -1 collect filled.txt
+	[ "$output" = "collect: filled.txt:7: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
+	fill_all
+	sed -i 's/^stance-form: .*/&\nstance-round: again/' filled.txt
+	run -1 collect filled.txt
+	[ "${lines[0]}" = "collect: filled.txt:9: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used" ]
+	fill_all
+	sed -i 's/^stance-form: .*/stance-form: team-week/' filled.txt
+	run -1 collect filled.txt
+	[ "$output" = "collect: filled.txt:7: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
+}
+
+@test "what is in a box must be a mark; a box must keep its number" {
+	fill_all
+	sed -i 's/^\[x\] 1\. Our social/[o] 1. Our social/' filled.txt
+	line=$(grep -n '^\[o\]' filled.txt | cut -d: -f1)
+	run -1 --separate-stderr collect filled.txt
+	[ "$stderr" = "collect: filled.txt:$line: steering: the box holds 'o', which is not a mark (x, X, *, v); not guessed" ]
+	[ "${#lines[@]}" -eq 4 ]
+	fill_all
+	sed -i 's/^\[x\] 2\. An open/[x] 7. An open/' filled.txt
+	line=$(grep -n '^\[x\] 7\.' filled.txt | cut -d: -f1)
+	run -1 --separate-stderr collect filled.txt
+	[ "$stderr" = "collect: filled.txt:$line: openness: a box without a statement number 1-2 or -; was the form changed?" ]
+}
+
+@test "a bad percentage, an unknown continuum, a note without an answer" {
+	fill steering:1 openness:2 enforcement:- legal:3
+	sed -i '0,/^percent:$/s//percent: 150/' filled.txt
+	sed -i 's/^continuum: audience$/&\nnote: not sure yet/' filled.txt
+	sed -i 's/^continuum: legal$/continuum: legality/' filled.txt
+	run -1 --separate-stderr collect filled.txt
+	diff -u - <(printf '%s\n' "$stderr" | sed 's/:[0-9]*:/:N:/') <<-'END'
+	collect: filled.txt:N: steering: percent '150' is not a number from 0 to 100 with at most one decimal; not guessed
+	collect: filled.txt:N: unknown continuum 'legality' in the form; its section is not used
+	collect: filled.txt:N: audience has a note but no answer; the note is not used
+	END
+	[ "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" = "openness enforcement " ]
+}
+
+@test "an unanswered continuum gives no line and no complaint" {
+	fill steering:1 openness:2
+	run -0 collect filled.txt
+	[ "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" = "steering openness " ]
+}
+
+@test "text without a form is reported; a form among response lines too" {
+	printf 'From: someone\nSubject: hello\n\nNo form here.\n' > letter.eml
+	run -1 collect letter.eml
+	[ "$output" = "collect: letter.eml: no stance form in this text or message" ]
+	ask -p bob steering=1 openness=1 enforcement=1 legal=1 audience=1 > mixed.tsv
+	cat blank.txt >> mixed.tsv
+	ask -p dan steering=1 openness=1 enforcement=1 legal=1 audience=1 >> mixed.tsv
+	run -1 --separate-stderr collect -v --rejects rejects mixed.tsv
+	[ "${#lines[@]}" -eq 10 ]
+	last=$(( $(wc -l < blank.txt) + 5 ))
+	diff -u - <(printf '%s\n' "$stderr") <<-END
+	collect: mixed.tsv:12: a form among response lines (lines 12-$last); give each form a file of its own
+	collect: 10 lines and 0 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1 rejected
+	END
+	# The whole form went to --rejects (blank lines are not data).
+	[ "$(wc -l < rejects)" -eq "$(sed -n "12,${last}p" mixed.tsv | grep -c .)" ]
+}
+
+@test "two forms in one file, and forms from several files, with answers as lines" {
+	fill_all
+	ask --form -r 2026-spring -p bob -g team-b > blank.txt
+	cp filled.txt ann.txt
+	fill steering:3 openness:1 enforcement:1 legal:1 audience:3
+	cat ann.txt filled.txt > both.txt
+	touch -d 2026-11-24T10:00:00Z both.txt
+	ask -r 2026-spring -p carl steering=2 openness=2 enforcement=2 legal=2 audience=2 > carl.tsv
+	run -0 --separate-stderr collect -v both.txt carl.tsv
+	[ "$(printf '%s\n' "$output" | cut -f2 | uniq | tr '\n' ' ')" = "ann bob carl " ]
+	[ "$stderr" = "collect: 5 lines and 10 form answers read: 15 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+}
