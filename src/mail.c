@@ -102,17 +102,17 @@ done:
 	buf_reset(&m->header);
 }
 
+/* Hand on the line in m->pending; the receiver may change it in place,
+ * so it is always a buffer of ours, never a literal. */
 static void
 emit_pending(struct mail *m)
 {
 	struct buf utf8 = { 0 };
 	size_t i;
 
-	if (m->pending.data == NULL) {
-		m->emit("", 0, m->pending_lineno, m->context);
-		return;
-	}
+	buf_add(&m->pending, "", 0);
 	if (m->latin1) {
+		buf_add(&utf8, "", 0);
 		for (i = 0; i < m->pending.len; i++) {
 			unsigned char c = (unsigned char)m->pending.data[i];
 
@@ -123,7 +123,7 @@ emit_pending(struct mail *m)
 				buf_addc(&utf8, (char)(0x80 | (c & 0x3f)));
 			}
 		}
-		m->emit(utf8.data ? utf8.data : "", utf8.len, m->pending_lineno, m->context);
+		m->emit(utf8.data, utf8.len, m->pending_lineno, m->context);
 		buf_free(&utf8);
 	} else {
 		m->emit(m->pending.data, m->pending.len, m->pending_lineno, m->context);
@@ -143,27 +143,31 @@ hex(int c)
 static void
 quoted_printable(struct mail *m, const char *line, size_t len, unsigned long lineno)
 {
+	const char *raw;
 	size_t i;
-	int soft = 0;
 
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
 		len--;
+	/* A soft line break: the logical line goes on.  Join the encoded
+	 * text first, so an escape is whole when it is decoded. */
 	if (len > 0 && line[len - 1] == '=') {
-		soft = 1;	/* a soft line break: the line goes on */
-		len--;
+		buf_add(&m->encoded, line, len - 1);
+		return;
 	}
-	for (i = 0; i < len; i++) {
-		if (line[i] == '=' && i + 2 < len && hex(line[i + 1]) >= 0 &&
-		    hex(line[i + 2]) >= 0) {
-			buf_addc(&m->pending, (char)(hex(line[i + 1]) * 16 + hex(line[i + 2])));
+	buf_add(&m->encoded, line, len);
+	raw = m->encoded.data;
+	for (i = 0; i < m->encoded.len; i++) {
+		if (raw[i] == '=' && i + 2 < m->encoded.len && hex(raw[i + 1]) >= 0 &&
+		    hex(raw[i + 2]) >= 0) {
+			buf_addc(&m->pending, (char)(hex(raw[i + 1]) * 16 + hex(raw[i + 2])));
 			i += 2;
 		} else {
-			buf_addc(&m->pending, line[i]);
+			buf_addc(&m->pending, raw[i]);
 		}
 	}
+	buf_reset(&m->encoded);
 	m->pending_lineno = lineno;
-	if (!soft)
-		emit_pending(m);
+	emit_pending(m);
 }
 
 /* Turn the characters in m->quad into n bytes of the decoded text. */
@@ -218,9 +222,12 @@ base64(struct mail *m, const char *line, size_t len, unsigned long lineno)
 static void
 body_end(struct mail *m)
 {
+	if (m->text && m->encoded.len > 0)
+		quoted_printable(m, "", 0, m->pending_lineno);
 	if (m->text && m->pending.len > 0)
 		emit_pending(m);
 	buf_reset(&m->pending);
+	buf_reset(&m->encoded);
 	m->nquad = 0;
 }
 
@@ -328,6 +335,7 @@ mail_end(struct mail *m)
 	free(m->next_boundary);
 	buf_free(&m->header);
 	buf_free(&m->pending);
+	buf_free(&m->encoded);
 }
 
 long long

@@ -28,7 +28,8 @@ struct mail {
 	int encoding, text, latin1;
 	char **boundaries;
 	size_t nboundaries;
-	struct buf pending;	/* a line being joined or decoded */
+	struct buf pending;	/* a decoded line not yet handed on */
+	struct buf encoded;	/* quoted-printable joined across soft breaks */
 	unsigned char quad[4];	/* base64 characters not yet decoded */
 	size_t nquad;
 	unsigned long pending_lineno;

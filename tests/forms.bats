@@ -207,3 +207,105 @@ fill_all() {
 	[ "$(printf '%s\n' "$output" | cut -f2 | uniq | tr '\n' ' ')" = "ann bob carl " ]
 	[ "$stderr" = "collect: 5 lines and 10 form answers read: 15 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
 }
+
+# Mail: the filled form wrapped in a message as a mail client sends it.
+message() {	# message FILE [headers...]
+	local file=$1
+	shift
+	{
+		printf 'Return-Path: <ann@example.org>\n'
+		printf 'From: Ann <ann@example.org>\n'
+		printf 'Date: Mon, 24 Nov 2026 11:00:00 +0100\n'
+		printf 'Subject: Re: your position, please\n'
+		printf '%s\n' "$@"
+	} > "$file"
+}
+
+# Quoted-printable: '=' and the bytes of an e acute escaped, long lines
+# broken with soft line breaks every 20 characters, even inside an escape
+# (which real encoders avoid, and a decoder must survive all the same).
+qp() {
+	sed -e 's/=/=3D/g' -e 's/\xc3\xa9/=C3=A9/g' |
+	    awk '{ while (length($0) > 20) { print substr($0, 1, 20) "="; $0 = substr($0, 21) } print }'
+}
+
+@test "a form in a plain mail message: stamped with its Date header, in UTC" {
+	fill_all
+	message msg.eml 'Content-Type: text/plain; charset=utf-8' ''
+	cat filled.txt >> msg.eml
+	run -0 collect msg.eml
+	[ "$output" = "${ANSWERS//2026-11-24T10:00:00Z/2026-11-24T10:00:00Z}" ]
+}
+
+@test "quoted-printable, with soft line breaks and a note in UTF-8" {
+	fill_all
+	sed -i '0,/^note:$/s//note: cafes caf\xc3\xa9 = meeting place/' filled.txt
+	message msg.eml 'MIME-Version: 1.0' 'Content-Type: text/plain; charset=utf-8' \
+	    'Content-Transfer-Encoding: quoted-printable' ''
+	qp < filled.txt >> msg.eml
+	grep -q '=$' msg.eml
+	run -0 collect msg.eml
+	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T10:00:00Z	cafes café = meeting place" ]
+	grep -qx 'note: cafes caf=C3=A=' msg.eml
+	[ "${#lines[@]}" -eq 5 ]
+}
+
+@test "base64, in a multipart message whose HTML twin is left alone" {
+	fill_all
+	message msg.eml 'MIME-Version: 1.0' 'Content-Type: multipart/alternative;' \
+	    ' boundary="b1"' '' 'This is a multi-part message.' '--b1' \
+	    'Content-Type: text/plain; charset="utf-8"' 'Content-Transfer-Encoding: base64' ''
+	base64 -w 76 filled.txt >> msg.eml
+	{
+		printf '%s\n' '--b1' 'Content-Type: text/html; charset="utf-8"' '' '<html><body><pre>'
+		sed 's/^stance-participant: ann/stance-participant: mallory/' filled.txt
+		printf '%s\n' '</pre></body></html>' '--b1--' 'epilogue'
+	} >> msg.eml
+	run -0 collect msg.eml
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "nested multiparts, an attachment, and a Latin-1 body" {
+	fill_all
+	sed -i '0,/^note:$/s//note: caf\xe9/' filled.txt
+	message msg.eml 'MIME-Version: 1.0' 'Content-Type: multipart/mixed; boundary=outer' '' \
+	    '--outer' 'Content-Type: multipart/alternative; boundary="inner"' '' \
+	    '--inner' 'Content-Type: text/plain; charset=ISO-8859-1' \
+	    'Content-Transfer-Encoding: 8bit' ''
+	cat filled.txt >> msg.eml
+	printf '%s\n' '--inner--' '--outer' 'Content-Type: application/pdf' \
+	    'Content-Transfer-Encoding: base64' '' 'JVBERi0xLjQK' '--outer--' >> msg.eml
+	run -0 collect msg.eml
+	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T10:00:00Z	café" ]
+}
+
+@test "an mbox with two replies: each form read, the later one winning" {
+	fill_all
+	{
+		printf 'From ann@example.org Mon Nov 24 10:00:00 2026\n'
+		printf 'From: Ann <ann@example.org>\nDate: Mon, 24 Nov 2026 10:00:00 +0000\n\n'
+		cat filled.txt
+		printf '\nFrom ann@example.org Tue Nov 25 08:00:00 2026\n'
+		printf 'From: Ann <ann@example.org>\nDate: Tue, 25 Nov 2026 08:00:00 +0000\n\n'
+		sed 's/^\[x\] 1\. Our social/[ ] 1. Our social/; s/^\[ \] 3\. Our social/[x] 3. Our social/' filled.txt
+	} > mbox
+	run -0 --separate-stderr collect -v mbox
+	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	100	2026-11-25T08:00:00Z	" ]
+	[ "$stderr" = "collect: 0 lines and 10 form answers read: 5 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+}
+
+@test "a Maildir of replies, with --until on the Date headers" {
+	fill_all
+	mkdir -p Maildir/cur Maildir/new Maildir/tmp
+	message Maildir/cur/1.eml 'Content-Type: text/plain' ''
+	cat filled.txt >> Maildir/cur/1.eml
+	ask --form -r 2026-spring -p bob -g team-b > blank.txt
+	fill steering:3 openness:1 enforcement:1 legal:1 audience:3
+	printf 'From: Bob <bob@example.org>\nDate: Thu, 27 Nov 2026 09:00:00 -0500\n\n' > Maildir/new/2.eml
+	cat filled.txt >> Maildir/new/2.eml
+	run -0 --separate-stderr collect --until 2026-11-27T13:59:59Z Maildir
+	[ "$output" = "$ANSWERS" ]
+	[ "$stderr" = "collect: 5 answers given after 2026-11-27T13:59:59Z left out (--until)" ]
+	run -0 collect --until 2026-11-27T14:00:00Z Maildir
+	[ "${#lines[@]}" -eq 10 ]
+}
