@@ -37,7 +37,7 @@
 static const char usage_text[] =
     "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
     "               [--missing | --status] [--until time] [--rejects file]\n"
-    "               [file | dir | -] ...\n";
+    "               [file | dir | - ...]\n";
 
 /* Bad lines before the first good one are held back, in case the file
  * turns out to be a filled-in form with some text before it. */

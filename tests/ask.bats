@@ -223,6 +223,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	ask: unknown option -x
 	usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
 	           [-o file] [--plain] [continuum=answer ...]
+	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group] --form
 	       ask [-L lang] [-q file] --print-questionnaire
 	END
 	run -2 ask -L fr $ALL
@@ -239,7 +240,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 
 @test "the synopsis in ask(1) is the one usage prints" {
 	run -0 ask --help
-	usage=$(printf '%s\n' "$output" | sed -n '1,3p' | tr -s ' \n' ' ')
+	usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
 	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/ask.1" |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
 	[ "usage: ${man# }" = "$usage" ]

@@ -77,7 +77,7 @@ setup() {
 
 @test "the synopsis in collect(1) is the one usage prints" {
 	run -0 collect --help
-	usage=$(printf '%s\n' "$output" | sed -n '1,3p' | tr -s ' \n' ' ')
+	usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
 	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/collect.1" |
 	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
 	[ "usage: ${man# }" = "$usage" ]

@@ -81,3 +81,16 @@ example_after() {
 	run -0 bash command
 	[ "$(printf '%s\n' "$output" | sort)" = "$(printf '%s\n' 'audience 0' 'enforcement 0' 'legal 50' 'openness 100' 'steering 50')" ]
 }
+
+@test "the form in stance-form(5) is what ask --form writes, and collect reads it" {
+	cd "$BATS_TEST_TMPDIR"
+	example_after stance-form.5 "Part of a form as" > example
+	ask --form -r 2026-spring -p ann -g team-a > form
+	# Every line of the example but the filled-in ones is in the form, in order.
+	grep -v -e '^\[x\]' -e '^note:' -e '^  a few' example > unfilled
+	[ "$(grep -c . unfilled)" -eq 14 ]
+	awk 'NR == FNR { want[++n] = $0; next } $0 == want[i + 1] { i++ } END { exit i != n }' unfilled form
+	touch -d 2026-11-24T10:00:00Z example
+	run -0 collect example
+	[ "$output" = "2026-spring	ann	team-a	openness	100	2026-11-24T10:00:00Z	open, but with a few firm lines" ]
+}
