@@ -89,7 +89,7 @@ example_after() {
 	# Every line of the example but the filled-in ones is in the form, in order.
 	grep -v -e '^\[x\]' -e '^note:' -e '^  a few' example > unfilled
 	[ "$(grep -c . unfilled)" -eq 14 ]
-	awk 'NR == FNR { want[++n] = $0; next } $0 == want[i + 1] { i++ } END { exit i != n }' unfilled form
+	awk 'NR == FNR { want[++n] = $0; next } i < n && $0 == want[i + 1] { i++ } END { exit i != n }' unfilled form
 	touch -d 2026-11-24T10:00:00Z example
 	run -0 collect example
 	[ "$output" = "2026-spring	ann	team-a	openness	100	2026-11-24T10:00:00Z	open, but with a few firm lines" ]
