@@ -378,7 +378,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 		c->bad = 1;
 	}
 	c->mail = NULL;
-	free(in.line);
+	lines_close(&in);
 }
 
 static void collect_path(struct collect *c, const char *path, int inside_directory);
@@ -484,32 +484,64 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 	free(name);
 }
 
+/* Append a field and the tab after it, without printf: this runs for
+ * every line written. */
+static char *
+put_field(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	p[n] = '\t';
+	return p + n + 1;
+}
+
 /* Write the kept answers, sorted: round, participant, questionnaire order. */
 static unsigned long long
 write_answers(struct collect *c)
 {
 	const struct answerset *set = &c->set;
 	size_t *order = answerset_sorted(set), i, k;
+	size_t *id_len = xcalloc(set->ncontinua, sizeof(*id_len));
+	char time[TIMESTAMP_LEN + 1];
+	long long time_of = LLONG_MIN;
 	struct buf out = { 0 };
 	unsigned long long written = 0;
 
+	for (k = 0; k < set->ncontinua; k++)
+		id_len[k] = strlen(c->q->continua[k].id);
 	for (i = 0; i < set->npersons; i++) {
 		const struct person *p = &set->persons[order[i]];
 		const char *round = intern_string(&set->rounds, p->round);
 		const char *participant = intern_string(&set->participants, p->participant);
+		size_t round_len = intern_length(&set->rounds, p->round);
+		size_t participant_len = intern_length(&set->participants, p->participant);
 		struct kept *answers = answerset_answers(set, order[i]);
 
 		for (k = 0; k < set->ncontinua; k++) {
-			char position[POSITION_TEXT], time[TIMESTAMP_LEN + 1];
 			const struct kept *a = &answers[k];
+			const char *note = answerset_note(set, a);
+			size_t note_len = strlen(note), group_len = intern_length(&set->groups, a->group);
+			char *w;
 
 			if (a->position == KEPT_EMPTY)
 				continue;
-			position_format(a->position, position);
-			timestamp_from_seconds(a->time, time);
-			buf_printf(&out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", round, participant,
-			    intern_string(&set->groups, a->group), c->q->continua[k].id,
-			    position, time, answerset_note(set, a));
+			/* Answers given together share their time: format it once. */
+			if (a->time != time_of) {
+				timestamp_from_seconds(a->time, time);
+				time_of = a->time;
+			}
+			buf_reserve(&out, round_len + participant_len + group_len + id_len[k] +
+			    POSITION_TEXT + TIMESTAMP_LEN + note_len + 8);
+			w = out.data + out.len;
+			w = put_field(w, round, round_len);
+			w = put_field(w, participant, participant_len);
+			w = put_field(w, intern_string(&set->groups, a->group), group_len);
+			w = put_field(w, c->q->continua[k].id, id_len[k]);
+			position_format(a->position, w);
+			w = put_field(w, w, strlen(w));
+			w = put_field(w, time, TIMESTAMP_LEN);
+			memcpy(w, note, note_len);
+			w[note_len] = '\n';
+			out.len = (size_t)(w + note_len + 1 - out.data);
 			written++;
 		}
 		/* Out in large pieces: one write per line would be the slow part. */
@@ -519,6 +551,7 @@ write_answers(struct collect *c)
 		}
 	}
 	buf_free(&out);
+	free(id_len);
 	free(order);
 	return written;
 }

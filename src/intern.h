@@ -29,6 +29,13 @@ intern_string(const struct intern *in, uint32_t id)
 {
 	return in->text + in->offsets[id];
 }
+static inline size_t
+intern_length(const struct intern *in, uint32_t id)
+{
+	uint64_t end = id + 1 < in->n ? in->offsets[id + 1] : in->text_len;
+
+	return (size_t)(end - in->offsets[id] - 1);
+}
 /* The ranks of all strings in byte order: rank[id], 0 for the smallest. */
 uint32_t *intern_ranks(const struct intern *in);
 void intern_free(struct intern *in);

@@ -356,7 +356,7 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 	}
 	record_clear(&rec);
 	free(rec.values);
-	free(in.line);
+	lines_close(&in);
 	while (r.nseen > 0)
 		free(r.seen[--r.nseen].id);
 	free(r.seen);

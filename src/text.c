@@ -9,7 +9,7 @@
 #include "lang.h"
 #include "text.h"
 
-static void
+void
 buf_reserve(struct buf *b, size_t more)
 {
 	size_t want;
@@ -110,24 +110,52 @@ lines_from(struct lines *in, FILE *fp, const char *name)
 ssize_t
 lines_next(struct lines *in)
 {
-	ssize_t n = getline(&in->line, &in->cap, in->fp);
+	char *newline;
+	size_t n, got;
 
-	if (n < 0)
-		return -1;
-	in->number++;
-	in->unterminated = 1;
-	in->crlf = 0;
-	if (n > 0 && in->line[n - 1] == '\n') {
-		in->unterminated = 0;
-		n--;
-		/* CRLF endings: files written on or mailed through Windows. */
-		if (n > 0 && in->line[n - 1] == '\r') {
-			n--;
-			in->crlf = 1;
+	for (;;) {
+		newline = memchr(in->buf + in->start, '\n', in->end - in->start);
+		if (newline != NULL) {
+			in->line = in->buf + in->start;
+			n = (size_t)(newline - in->line);
+			in->start += n + 1;
+			in->unterminated = 0;
+			break;
 		}
+		if (in->eof) {
+			if (in->start == in->end)
+				return -1;
+			in->line = in->buf + in->start;
+			n = in->end - in->start;
+			in->start = in->end;
+			in->unterminated = 1;
+			break;
+		}
+		/* Keep the partial line, make room, read the next block. */
+		if (in->start > 0) {
+			memmove(in->buf, in->buf + in->start, in->end - in->start);
+			in->end -= in->start;
+			in->start = 0;
+		}
+		if (in->cap - in->end < 2) {
+			in->cap = in->cap ? in->cap * 2 : 1 << 16;
+			in->buf = xreallocarray(in->buf, in->cap, 1);
+		}
+		/* One byte is kept free for the NUL after an unterminated line. */
+		got = fread(in->buf + in->end, 1, in->cap - in->end - 1, in->fp);
+		if (got == 0)
+			in->eof = 1;
+		in->end += got;
+	}
+	in->number++;
+	in->crlf = 0;
+	/* CRLF endings: files written on or mailed through Windows. */
+	if (!in->unterminated && n > 0 && in->line[n - 1] == '\r') {
+		n--;
+		in->crlf = 1;
 	}
 	in->line[n] = '\0';
-	return n;
+	return (ssize_t)n;
 }
 
 int
@@ -141,9 +169,9 @@ lines_close(struct lines *in)
 {
 	if (in->owned)
 		fclose(in->fp);
-	free(in->line);
-	in->line = NULL;
-	in->cap = 0;
+	free(in->buf);
+	in->buf = in->line = NULL;
+	in->cap = in->start = in->end = 0;
 }
 
 /*
@@ -233,6 +261,9 @@ token_problem(const char *s, size_t n)
 		return tr("is empty", "is leeg");
 	if (n > TOKEN_MAX)
 		return tr("is longer than 64 bytes", "is langer dan 64 bytes");
+	/* Most tokens are printable ASCII: settle those in one pass. */
+	while (i < n && p[i] > ' ' && p[i] < 0x7f)
+		i++;
 	while (i < n) {
 		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
 			return tr("is not valid UTF-8", "is geen geldige UTF-8");

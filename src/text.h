@@ -15,6 +15,8 @@ struct buf {
 	size_t cap;
 };
 
+/* Make room for n more bytes (and a NUL) at data + len. */
+void buf_reserve(struct buf *b, size_t n);
 void buf_add(struct buf *b, const void *bytes, size_t n);
 void buf_addstr(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
@@ -27,15 +29,18 @@ void buf_free(struct buf *b);
  * A line reader.  lines_next() returns the length of the next line with
  * its "\n" (and a "\r" before it) removed, or -1 at the end or on a read
  * error (tell them apart with lines_error()).  The line is NUL-terminated
- * in place; it may itself contain NUL bytes, which the caller must check.
+ * in place and may be changed there until the next call; it may itself
+ * contain NUL bytes, which the caller must check.
  * `name` is what diagnostics call the input: the path, or "<stdin>".
  */
 struct lines {
 	FILE *fp;
 	const char *name;
 	unsigned long number;
-	char *line;
-	size_t cap;
+	char *line;		/* the current line, inside buf */
+	char *buf;		/* read in large blocks: no call per line */
+	size_t start, end, cap;
+	int eof;
 	int unterminated;	/* the last line read had no final newline */
 	int crlf;		/* the last line read ended in CR LF */
 	int owned;		/* fp was opened by lines_open */

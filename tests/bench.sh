@@ -3,9 +3,16 @@
 # run on the same machine, so the numbers mean something anywhere.  Not
 # part of make check: timings do not belong in pass/fail tests.
 #
-#   ask   a scripted ask is a process start and nothing more: N runs of
-#         it against N runs of `cat | wc -l` on the same answers.
-#         Target: no slower than that two-process pipeline.
+#   ask      a scripted ask is a process start and nothing more: N runs
+#            of it against N runs of `cat | wc -l` on the same answers.
+#            Target: no slower than that two-process pipeline.
+#   collect  10 million response lines (2 million participants x 5
+#            continua, in scrambled order, 200,000 answers given again
+#            later) against `LC_ALL=C sort -u` on the key fields and an
+#            awk "last one wins", on the same file.  Targets: faster than
+#            sort -u; peak memory no larger than the input.
+#
+# BENCH_RUNS and BENCH_PARTICIPANTS scale the two down for a quick look.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$top/bin:$PATH
@@ -49,3 +56,66 @@ else
 	echo "  target (no slower than cat | wc -l): NOT met"
 fi
 [ "$(wc -l < "$work/round.tsv")" -eq $((runs * 5)) ] || { echo "bench: lines were lost" >&2; exit 2; }
+
+participants=${BENCH_PARTICIPANTS:-2000000}
+input=$work/lines.tsv
+echo
+echo "collect: generating $participants participants x 5 continua"
+awk -v n="$participants" 'BEGIN {
+	split("steering openness enforcement legal audience", c, " ")
+	# A multiplier prime to n scrambles the order of the participants.
+	for (i = 0; i < n; i++) {
+		p = (i * 1299709) % n
+		for (k = 1; k <= 5; k++)
+			printf "2026-spring\tp%07d\tteam-%d\t%s\t%d\t2026-11-%02dT%02d:%02d:00Z\t\n",
+			    p, p % 7, c[k], (p * 7 + k * 13) % 101, 20 + p % 5, p % 24, k * 7
+	}
+	for (i = 0; i < n; i += 10) {
+		p = (i * 7919) % n
+		printf "2026-spring\tp%07d\tteam-%d\topenness\t%d\t2026-11-26T08:00:00Z\tchanged my mind\n",
+		    p, p % 7, (p * 3) % 101
+	}
+}' > "$input"
+bytes=$(wc -c < "$input")
+echo "  input: $(wc -l < "$input" | tr -d ' ') lines, $((bytes / 1048576)) MiB"
+
+# Seconds and peak resident KiB of a command, through GNU time.
+measure() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/out" 2> /dev/null
+		cat "$work/time"
+	else
+		start=$(now)
+		"$@" > "$work/out" 2> /dev/null
+		echo "$(awk -v ns=$(( $(now) - start )) 'BEGIN { printf "%.2f", ns / 1e9 }') 0"
+	fi
+}
+
+tab=$(printf '\t')
+set -- $(measure collect "$input")
+collect_s=$1 collect_kb=$2
+written=$(wc -l < "$work/out")
+[ "$written" -eq $((participants * 5)) ] || { echo "bench: collect wrote $written lines" >&2; exit 2; }
+set -- $(measure env LC_ALL=C sort -t "$tab" -k1,2 -k4,4 -u "$input")
+sort_s=$1 sort_kb=$2
+printf '  %-34s %6.2f s  %7d MiB peak\n' "collect" "$collect_s" $((collect_kb / 1024))
+printf '  %-34s %6.2f s  %7d MiB peak\n' "LC_ALL=C sort -u (key fields)" "$sort_s" $((sort_kb / 1024))
+for awk in mawk gawk; do
+	command -v $awk > /dev/null || continue
+	set -- $(measure $awk -F "$tab" '{ k = $1 FS $2 FS $4; if (!(k in t) || $6 >= t[k]) { t[k] = $6; l[k] = $0 } }
+	    END { for (k in l) print l[k] }' "$input")
+	printf '  %-34s %6.2f s  %7d MiB peak\n' "$awk, last one wins (unsorted)" "$1" $(($2 / 1024))
+done
+echo "  collect: $(ratio "$collect_s" "$sort_s")x the time of sort -u; peak memory $(ratio "$collect_kb" $((bytes / 1024)))x the input"
+if awk -v a="$collect_s" -v b="$sort_s" 'BEGIN { exit !(a < b) }'; then
+	echo "  target (faster than sort -u): met"
+else
+	echo "  target (faster than sort -u): NOT met"
+fi
+if [ "$collect_kb" -eq 0 ]; then
+	echo "  target (peak memory no larger than the input): not measured (no /usr/bin/time)"
+elif [ "$collect_kb" -le $((bytes / 1024)) ]; then
+	echo "  target (peak memory no larger than the input): met"
+else
+	echo "  target (peak memory no larger than the input): NOT met"
+fi

@@ -31,11 +31,14 @@ load test_helper
 	[ -z "$(find "$dest" -type f)" ]
 }
 
-@test "the demo runs a round of twelve and prints every answer" {
+@test "the demo runs a round through ask and collect and prints the result" {
 	run -0 sh "$TOP/tests/demo.sh"
-	[ "${lines[${#lines[@]} - 1]}" = "12 participants, 60 lines." ]
-	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 60 ]
-	printf '%s\n' "$output" | grep -qx 'steering          12          0       0     100    54.2'
+	[ "${lines[${#lines[@]} - 1]}" = "14 participants, 70 answers." ]
+	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
+	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
+	printf '%s\n' "$output" | grep -qx 'steering          14          0       0     100    60.0'
+	printf '%s\n' "$output" | grep -qx 'ilse	admin	5/5	2026-11-27T16:00:00Z'
+	[ "$(printf '%s\n' "$output" | sed -n '/^== collect --missing/,/^$/p' | sed '1d;$d')" = "$(printf 'olivia\tyouth-work\tolivia@example.org\t-\npieter\tadmin\tpieter@example.org\t-')" ]
 }
 
 @test "the README's round runs as written" {
@@ -46,11 +49,15 @@ load test_helper
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	[ "$(wc -l < commands)" -eq 5 ]
+	[ "$(wc -l < commands)" -eq 9 ]
 	run -0 bash -e commands
 	[ "$(wc -l < round.tsv)" -eq 10 ]
-	[ "$(cut -f1 round.tsv | sort -u)" = 2026-spring ]
-	[ "${lines[0]}" = "audience 100" ]
+	[ "$(cut -f1 answers.tsv | sort -u)" = 2026-spring ]
+	[ "$(wc -l < answers.tsv)" -eq 10 ]
+	grep -q '^stance-participant: mona$' mona-form.txt
+	# --missing printed mona's roster line; awk the spread.
+	[ "${lines[0]}" = "mona	admin	mona@example.org	Mona" ]
+	[ "${lines[1]}" = "audience 100" ]
 	run -0 ask -q mine.txt --print-questionnaire
 	assert_golden "$TOP/src/questionnaire-en.txt"
 }

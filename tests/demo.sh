@@ -2,8 +2,9 @@
 # make demo: a simulated round on the embedded questionnaire.  A dozen
 # participants in three groups answer with ask, some with arguments, some
 # typed in on standard input, some in Dutch, all appending to one file at
-# once, as they would on a shared drive.  Later programs extend this down
-# the pipeline.
+# once, as they would on a shared drive.  Two more fill in a form sent by
+# mail and reply; one changes her mind later.  collect gathers it all and
+# says who, on the roster, has not answered yet.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 PATH=$top/bin:$PATH
@@ -29,8 +30,45 @@ printf '%s\n' '3' '1' '2 soft' '4' '1' | ask -p jan -g admin -o "$round"
 printf '%s\n' '2' '50%' '-' '2.5' '2' | ask -p kato -g admin -L nl -o "$round"
 printf '%s\n' '2' '1.5' '1.5' '3' '2 not everyone needs the details' | ask -p lore -g admin -o "$round"
 
-echo "== The round's answers, as collected in one file (stance-responses(5)), sorted"
-LC_ALL=C sort -t "$(printf '\t')" -k2,2 -s "$round"
+# Two answer by mail: the form goes out, comes back filled in as a reply.
+mkdir -p "$work/Maildir/cur" "$work/Maildir/new" "$work/Maildir/tmp"
+ask --form -p mona -g admin | sed -e 's/^\[ \] 2\. Our social/[x] 2. Our social/' \
+    -e 's/^\[ \] 2\. An open/[x] 2. An open/' -e 's/^\[ \] 1\. In a .hard/[x] 1. In a '"'"'hard/' \
+    -e 's/^\[ \] 3\. Social media guidelines/[X] 3. Social media guidelines/' \
+    -e 's/^\[ \] 2\. A number/[x] 2. A number/' > "$work/mona.txt"
+{
+	printf 'From: Mona <mona@example.org>\nDate: Wed, 26 Nov 2026 10:15:00 +0100\n'
+	printf 'Subject: Re: where do you stand?\n\nHere you go.\n\n'
+	sed 's/^/> /' "$work/mona.txt"
+} > "$work/Maildir/cur/1764148500.mona"
+ask --form -p nele -g youth-work | awk '
+	/^continuum: / { c = $2 }
+	/^percent:/ { if (c == "steering") $0 = "percent: 90"; if (c == "openness") $0 = "percent: 85" }
+	/^\[ \] 2\./ && (c == "enforcement") { sub(/^\[ \]/, "[x]") }
+	/^\[ \] 4\./ && (c == "legal") { sub(/^\[ \]/, "[x]") }
+	/^\[ \] 3\./ && (c == "audience") { sub(/^\[ \]/, "[x]") }
+	/^note:/ && (c == "audience") { $0 = "note: our volunteers post too" }
+	{ print }' > "$work/nele.txt"
+{
+	printf 'From: Nele <nele@example.org>\nDate: Wed, 26 Nov 2026 14:02:00 +0000\n\n'
+	cat "$work/nele.txt"
+} > "$work/Maildir/new/1764165720.nele"
+
+# After the meeting, Ilse moves on two continua: the later answers win.
+STANCE_NOW=2026-11-27T16:00:00Z ask -p ilse -g admin -o "$round" steering=2 \
+    'openness=2 after hearing youth work' enforcement=1.5 legal=2 audience=3
+
+# The roster: everyone who should answer.
+for p in an:direction bert:direction carine:direction dirk:direction \
+    els:youth-work fien:youth-work gert:youth-work hanne:youth-work nele:youth-work \
+    olivia:youth-work ilse:admin jan:admin kato:admin lore:admin mona:admin pieter:admin; do
+	printf '%s\t%s\t%s@example.org\t-\n' "${p%%:*}" "${p#*:}" "${p%%:*}"
+done > "$work/roster.tsv"
+
+echo "== collect: the round's answers from the shared file and the Maildir"
+collect -v --roster "$work/roster.tsv" "$round" "$work/Maildir" > "$work/answers.tsv" 2> "$work/collect.log"
+sed "s|$work/||" "$work/collect.log"
+cat "$work/answers.tsv"
 echo
 echo "== Per continuum: answers, no opinion, lowest, highest, mean"
 awk -F '\t' '
@@ -43,6 +81,12 @@ awk -F '\t' '
 		printf "%-12s %7s %10s %7s %7s %7s\n", "continuum", "answers", "no opinion", "lowest", "highest", "mean"
 		for (i = 1; i <= n; i++) { c = order[i]
 			printf "%-12s %7d %10d %7s %7s %7.1f\n", c, count[c], none[c], low[c], high[c], sum[c] / count[c] }
-	}' "$round"
+	}' "$work/answers.tsv"
 echo
-echo "$(cut -f2 "$round" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$round" | tr -d ' ') lines."
+echo "== collect --status: who answered how much, and when"
+collect --roster "$work/roster.tsv" --status "$round" "$work/Maildir"
+echo
+echo "== collect --missing: the roster lines of those still to answer"
+collect --roster "$work/roster.tsv" --missing "$round" "$work/Maildir"
+echo
+echo "$(cut -f2 "$work/answers.tsv" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$work/answers.tsv" | tr -d ' ') answers."
