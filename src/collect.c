@@ -710,6 +710,16 @@ main(int argc, char **argv)
 		usage();
 	}
 
+	/* Standard input can feed one thing only. */
+	for (i = 0, result = 0; i < argc; i++)
+		result += strcmp(argv[i], "-") == 0;
+	result += argc == 0;
+	result += qfile != NULL && strcmp(qfile, "-") == 0;
+	result += roster_file != NULL && strcmp(roster_file, "-") == 0;
+	if (result > 1)
+		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
+		    "standaardinvoer (-) kan maar voor een ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
+
 	if (qfile != NULL) {
 		if (questionnaire_load(&q, qfile) != 0)
 			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",

@@ -149,6 +149,11 @@ lines_next(struct lines *in)
 	}
 	in->number++;
 	in->crlf = 0;
+	/* A byte-order mark, as Windows editors write, is not content. */
+	if (in->number == 1 && n >= 3 && memcmp(in->line, "\xef\xbb\xbf", 3) == 0) {
+		in->line += 3;
+		n -= 3;
+	}
 	/* CRLF endings: files written on or mailed through Windows. */
 	if (!in->unterminated && n > 0 && in->line[n - 1] == '\r') {
 		n--;

@@ -30,7 +30,8 @@ void buf_free(struct buf *b);
  * its "\n" (and a "\r" before it) removed, or -1 at the end or on a read
  * error (tell them apart with lines_error()).  The line is NUL-terminated
  * in place and may be changed there until the next call; it may itself
- * contain NUL bytes, which the caller must check.
+ * contain NUL bytes, which the caller must check.  A UTF-8 byte-order mark
+ * at the start of the input is skipped.
  * `name` is what diagnostics call the input: the path, or "<stdin>".
  */
 struct lines {

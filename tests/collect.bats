@@ -225,3 +225,18 @@ setup() {
 	[ "$waited" -ge 500 ]
 	[ "${#lines[@]}" -eq 9 ]
 }
+
+@test "standard input feeds one thing only" {
+	run -2 collect -q - < /dev/null
+	[ "$output" = "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers" ]
+	run -2 collect --roster - a.tsv - < /dev/null
+	[ "$output" = "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers" ]
+	run -0 collect --roster - --status -r 2026-spring a.tsv < "$FIXTURES/roster/roster.tsv"
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "a byte-order mark from a Windows editor is not part of the first line" {
+	printf '\xef\xbb\xbf' | cat - a.tsv | sed 's/\r\?$/\r/' > "$BATS_TEST_TMPDIR/excel.tsv"
+	run -0 collect "$BATS_TEST_TMPDIR/excel.tsv"
+	[ "$output" = "$(collect a.tsv)" ]
+}

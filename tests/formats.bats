@@ -223,3 +223,9 @@ setup() {
 	LC_ALL= LC_MESSAGES=en_GB LANG=nl_NL run -1 --separate-stderr formatcheck responses bad.responses
 	[ "$(printf '%s\n' "$stderr" | sed -n 8p)" = "formatcheck: bad.responses:8: participant 'an n' contains white space" ]
 }
+
+@test "a questionnaire saved with a byte-order mark reads the same" {
+	printf '\xef\xbb\xbf' | cat - custom.questionnaire > "$BATS_TEST_TMPDIR/bom"
+	run -0 formatcheck questionnaire "$BATS_TEST_TMPDIR/bom"
+	assert_golden custom.expected
+}
