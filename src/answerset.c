@@ -75,6 +75,7 @@ person_add(struct answerset *a, uint32_t round, uint32_t participant)
 	p = a->npersons++;
 	a->persons[p].round = round;
 	a->persons[p].participant = participant;
+	memset(&a->kept[p * a->ncontinua], 0, a->ncontinua * sizeof(*a->kept));
 	for (i = 0; i < a->ncontinua; i++)
 		a->kept[p * a->ncontinua + i].position = KEPT_EMPTY;
 	a->slots[at] = (uint32_t)p + 1;

@@ -518,12 +518,15 @@ write_answers(struct collect *c)
 
 		for (k = 0; k < set->ncontinua; k++) {
 			const struct kept *a = &answers[k];
-			const char *note = answerset_note(set, a);
-			size_t note_len = strlen(note), group_len = intern_length(&set->groups, a->group);
+			const char *note;
+			size_t note_len, group_len;
 			char *w;
 
 			if (a->position == KEPT_EMPTY)
 				continue;
+			note = answerset_note(set, a);
+			note_len = strlen(note);
+			group_len = intern_length(&set->groups, a->group);
 			/* Answers given together share their time: format it once. */
 			if (a->time != time_of) {
 				timestamp_from_seconds(a->time, time);
@@ -720,6 +723,13 @@ main(int argc, char **argv)
 		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
 		    "standaardinvoer (-) kan maar voor een ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
 
+	if (roster_file != NULL) {
+		if ((result = roster_load(&c.roster, roster_file)) < 0)
+			return EXIT_TROUBLE;
+		c.have_roster = 1;
+		if (result > 0)
+			c.bad = 1;
+	}
 	if (qfile != NULL) {
 		if (questionnaire_load(&q, qfile) != 0)
 			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
@@ -729,13 +739,6 @@ main(int argc, char **argv)
 	}
 	c.q = &q;
 	answerset_init(&c.set, q.ncontinua);
-	if (roster_file != NULL) {
-		if ((result = roster_load(&c.roster, roster_file)) < 0)
-			return EXIT_TROUBLE;
-		c.have_roster = 1;
-		if (result > 0)
-			c.bad = 1;
-	}
 	if (c.rejects_name != NULL && (c.rejects = fopen(c.rejects_name, "a")) == NULL)
 		diag_fatal("%s: %s", c.rejects_name, strerror(errno));
 

@@ -114,7 +114,8 @@ lines_next(struct lines *in)
 	size_t n, got;
 
 	for (;;) {
-		newline = memchr(in->buf + in->start, '\n', in->end - in->start);
+		newline = in->end > in->start ?
+		    memchr(in->buf + in->start, '\n', in->end - in->start) : NULL;
 		if (newline != NULL) {
 			in->line = in->buf + in->start;
 			n = (size_t)(newline - in->line);
