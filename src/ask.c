@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "options.h"
 #include "output.h"
 #include "position.h"
 #include "questionnaire.h"
@@ -35,17 +36,9 @@ static const char usage_text[] =
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
-usage(void)
-{
-	fputs(usage_text, stderr);
-	exit(EXIT_TROUBLE);
-}
-
-static void
 help(void)
 {
-	fputs(usage_text, stdout);
-	fputs(tr(
+	option_help(usage_text, tr(
 	    "\n"
 	    "Put the questionnaire's continua to one person; write one response line\n"
 	    "per continuum to standard output, or append them to a file.\n"
@@ -80,8 +73,7 @@ help(void)
 	    "\n"
 	    "Een antwoord is een ankernummer (2, of 2.5 tussen ankers 2 en 3), een\n"
 	    "percentage (40%), of - voor geen mening; een notitie mag volgen na een spatie.\n"
-	    "Zie ask(1).\n"), stdout);
-	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
+	    "Zie ask(1).\n"));
 }
 
 const char *
@@ -289,7 +281,7 @@ main(int argc, char **argv)
 	};
 	const char *qfile = NULL, *round = NULL, *participant = NULL;
 	const char *group = "-", *outfile = NULL, *term;
-	int ch, plain = 0, print = 0, form = 0, language = -1;
+	int ch, plain = 0, print = 0, form = 0;
 	struct questionnaire q;
 	struct answer *answers;
 	char now[TIMESTAMP_LEN + 1];
@@ -301,19 +293,10 @@ main(int argc, char **argv)
 	lang_current = lang_from_environment();
 	if ((round = getenv("STANCE_ROUND")) != NULL && *round == '\0')
 		round = NULL;
-	/* Option errors are reported here, named by the program's base
-	 * name and in the person's language, not by getopt. */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:L:g:ho:p:q:r:", longopts, NULL)) != -1) {
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:g:ho:p:q:r:", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'L':
-			if ((language = lang_parse(optarg)) < 0) {
-				diag_warn(tr("unknown language '%s' (use nl or en)",
-				    "onbekende taal '%s' (gebruik nl of en)"), optarg);
-				usage();
-			}
-			lang_current = (enum lang)language;
-			break;
+		case 'L': option_language(optarg, usage_text); break;
 		case 'g': group = optarg; break;
 		case 'h': help(); break;
 		case 'o': outfile = optarg; break;
@@ -323,26 +306,14 @@ main(int argc, char **argv)
 		case OPT_FORM: form = 1; break;
 		case OPT_PLAIN: plain = 1; break;
 		case OPT_PRINT: print = 1; break;
-		case OPT_VERSION:
-			printf("ask (stance) %s\n", STANCE_VERSION);
-			return output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK;
-		case ':':
-			diag_warn(tr("option %s needs an argument", "optie %s heeft een argument nodig"),
-			    argv[optind - 1]);
-			usage();
-			break;
-		default:
-			if (optopt != 0)
-				diag_warn(tr("unknown option -%c", "onbekende optie -%c"), optopt);
-			else
-				diag_warn(tr("unknown option %s", "onbekende optie %s"), argv[optind - 1]);
-			usage();
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if ((print || form) && (argc > 0 || outfile != NULL || plain || (print && form)))
-		usage();
+		option_usage(usage_text);
 	/* Standard input cannot hold both the questionnaire and the answers. */
 	if (qfile != NULL && strcmp(qfile, "-") == 0 && argc == 0 && !print && !form)
 		diag_fatal("%s", tr("with -q -, give the answers as continuum=answer arguments",

@@ -26,6 +26,7 @@
 #include "form.h"
 #include "lang.h"
 #include "mail.h"
+#include "options.h"
 #include "output.h"
 #include "position.h"
 #include "questionnaire.h"
@@ -80,17 +81,9 @@ struct collect {
 };
 
 static void
-usage(void)
-{
-	fputs(usage_text, stderr);
-	exit(EXIT_TROUBLE);
-}
-
-static void
 help(void)
 {
-	fputs(usage_text, stdout);
-	fputs(tr(
+	option_help(usage_text, tr(
 	    "\n"
 	    "Gather answers from response files, filled-in forms, directories and\n"
 	    "mailboxes; write one answer per round, participant and continuum, the\n"
@@ -120,8 +113,7 @@ help(void)
 	    "  --status        toon de voortgang van elke deelnemer\n"
 	    "  --until tijd    laat antwoorden na deze UTC-tijd weg\n"
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
-	    "Zie collect(1).\n"), stdout);
-	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
+	    "Zie collect(1).\n"));
 }
 
 static uint32_t
@@ -645,26 +637,17 @@ main(int argc, char **argv)
 	struct collect c;
 	struct questionnaire q;
 	const char *qfile = NULL, *roster_file = NULL, *why;
-	int ch, verbose = 0, missing = 0, status = 0, language, i, result;
+	int ch, verbose = 0, missing = 0, status = 0, i, result;
 	unsigned long long written = 0;
 
 	diag_set_program(argv[0]);
 	lang_current = lang_from_environment();
 	memset(&c, 0, sizeof(c));
 	c.until = LLONG_MAX;
-	/* Option errors are reported here, by the program's base name and in
-	 * the person's language. */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:L:q:r:hv", longopts, NULL)) != -1) {
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:q:r:hv", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'L':
-			if ((language = lang_parse(optarg)) < 0) {
-				diag_warn(tr("unknown language '%s' (use nl or en)",
-				    "onbekende taal '%s' (gebruik nl of en)"), optarg);
-				usage();
-			}
-			lang_current = (enum lang)language;
-			break;
+		case 'L': option_language(optarg, usage_text); break;
 		case 'h': help(); break;
 		case 'q': qfile = optarg; break;
 		case 'r':
@@ -684,20 +667,8 @@ main(int argc, char **argv)
 			c.until = timestamp_seconds(optarg);
 			c.until_text = optarg;
 			break;
-		case OPT_VERSION:
-			printf("collect (stance) %s\n", STANCE_VERSION);
-			return output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK;
-		case ':':
-			diag_warn(tr("option %s needs an argument", "optie %s heeft een argument nodig"),
-			    argv[optind - 1]);
-			usage();
-			break;
-		default:
-			if (optopt != 0)
-				diag_warn(tr("unknown option -%c", "onbekende optie -%c"), optopt);
-			else
-				diag_warn(tr("unknown option %s", "onbekende optie %s"), argv[optind - 1]);
-			usage();
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
 		}
 	}
 	argc -= optind;
@@ -705,12 +676,12 @@ main(int argc, char **argv)
 	if (missing && status) {
 		diag_warn("%s", tr("--missing and --status do not go together",
 		    "--missing en --status gaan niet samen"));
-		usage();
+		option_usage(usage_text);
 	}
 	if ((missing || status) && roster_file == NULL) {
 		diag_warn(tr("--%s needs --roster", "--%s heeft --roster nodig"),
 		    missing ? "missing" : "status");
-		usage();
+		option_usage(usage_text);
 	}
 
 	/* Standard input can feed one thing only. */

@@ -238,14 +238,6 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "${lines[0]}" = "ask: onbekende optie -x" ]
 }
 
-@test "the synopsis in ask(1) is the one usage prints" {
-	run -0 ask --help
-	usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
-	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/ask.1" |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
-	[ "usage: ${man# }" = "$usage" ]
-}
-
 @test "-q uses another questionnaire; answers name its continua" {
 	run -0 ask -q "$FIXTURES/formats/custom.questionnaire" -p ann pace=1.5 'place-2=3 far away'
 	assert_output_is <<-'END'

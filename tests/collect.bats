@@ -75,14 +75,6 @@ setup() {
 	[ "$output" = "collect: write error on standard output: No space left on device" ]
 }
 
-@test "the synopsis in collect(1) is the one usage prints" {
-	run -0 collect --help
-	usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
-	man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/collect.1" |
-	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
-	[ "usage: ${man# }" = "$usage" ]
-}
-
 @test "every kind of bad line is reported and skipped; good lines still go through" {
 	cd "$BATS_TEST_TMPDIR"
 	T=$'\t'

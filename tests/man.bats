@@ -29,6 +29,17 @@ load test_helper
 	[ -f "$TOP/man/stance.7" ]
 }
 
+@test "every program's SYNOPSIS is the usage it prints" {
+	for program in "$TOP"/bin/*; do
+		name=$(basename "$program")
+		run -0 "$program" --help
+		usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
+		man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/$name.1" |
+		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
+		[ "usage: ${man# }" = "$usage" ] || { echo "$name: usage: $usage"; echo "$name: man: ${man# }"; false; }
+	done
+}
+
 @test "every page named in SEE ALSO exists" {
 	grep -h '^\.Xr' "$TOP"/man/*.[1-9] | awk '{ print $2 "." $3 }' | sort -u |
 	while read -r page; do

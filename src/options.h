@@ -1,0 +1,31 @@
+/*
+ * options: what every program does with its command line, the same way:
+ * -L, --help, --version, and the messages for a bad option.
+ */
+#ifndef STANCE_OPTIONS_H
+#define STANCE_OPTIONS_H
+
+/* The getopt string prefix every program uses: stop at the first operand,
+ * and report missing arguments as ':' so option_trouble() can say so. */
+#define OPTIONS_PREFIX "+:"
+
+/* -L lang: set the language of messages; a usage error if unknown. */
+void option_language(const char *arg, const char *usage);
+
+/* getopt returned ':' or '?': say what was wrong, then the usage; exit 2.
+ * The program must have set opterr = 0, so that getopt does not speak
+ * itself (in English, with the full path as the program's name). */
+void option_trouble(int ch, char **argv, const char *usage)
+    __attribute__((noreturn));
+
+/* The usage on standard error; exit 2. */
+void option_usage(const char *usage) __attribute__((noreturn));
+
+/* --help: the usage and a summary on standard output; exit 0 (2 if the
+ * output could not be written). */
+void option_help(const char *usage, const char *summary) __attribute__((noreturn));
+
+/* --version: "program (stance) 1.2.3"; exit as option_help. */
+void option_version(void) __attribute__((noreturn));
+
+#endif
