@@ -319,13 +319,7 @@ main(int argc, char **argv)
 		diag_fatal("%s", tr("with -q -, give the answers as continuum=answer arguments",
 		    "met -q -, geef de antwoorden als argumenten continuum=antwoord"));
 
-	if (qfile != NULL) {
-		if (questionnaire_load(&q, qfile) != 0)
-			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
-			    "%s: geen bruikbare vragenlijst; zie stance-questionnaire(5)"), qfile);
-	} else {
-		questionnaire_default(&q, lang_current);
-	}
+	questionnaire_choose(&q, qfile);
 	if (print) {
 		if (questionnaire_write(&q, stdout) < 0 || output_close_stdout() < 0)
 			status = EXIT_TROUBLE;

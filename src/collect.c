@@ -701,13 +701,7 @@ main(int argc, char **argv)
 		if (result > 0)
 			c.bad = 1;
 	}
-	if (qfile != NULL) {
-		if (questionnaire_load(&q, qfile) != 0)
-			diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
-			    "%s: geen bruikbare vragenlijst; zie stance-questionnaire(5)"), qfile);
-	} else {
-		questionnaire_default(&q, lang_current);
-	}
+	questionnaire_choose(&q, qfile);
 	c.q = &q;
 	answerset_init(&c.set, q.ncontinua);
 	if (c.rejects_name != NULL && (c.rejects = fopen(c.rejects_name, "a")) == NULL)

@@ -383,6 +383,16 @@ questionnaire_load(struct questionnaire *q, const char *path)
 	return errors;
 }
 
+void
+questionnaire_choose(struct questionnaire *q, const char *path)
+{
+	if (path == NULL)
+		questionnaire_default(q, lang_current);
+	else if (questionnaire_load(q, path) != 0)
+		diag_fatal(tr("%s: not a usable questionnaire; see stance-questionnaire(5)",
+		    "%s: geen bruikbare vragenlijst; zie stance-questionnaire(5)"), path);
+}
+
 const char *
 questionnaire_default_text(enum lang lang)
 {

@@ -41,6 +41,12 @@ extern const char questionnaire_default_nl[];
 int questionnaire_read(struct questionnaire *q, FILE *fp, const char *name);
 /* The same from a path ("-" for standard input); failing to open counts. */
 int questionnaire_load(struct questionnaire *q, const char *path);
+/*
+ * What every program's -q means: the questionnaire in path, or with path
+ * NULL the embedded one in the language of messages.  A questionnaire with
+ * mistakes stops the program (exit 2) after they are all reported.
+ */
+void questionnaire_choose(struct questionnaire *q, const char *path);
 /* The embedded default in the given language; it cannot fail. */
 void questionnaire_default(struct questionnaire *q, enum lang lang);
 const char *questionnaire_default_text(enum lang lang);
