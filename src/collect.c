@@ -243,14 +243,28 @@ embedded_form(struct collect *c, unsigned long *start, unsigned long end)
 }
 
 static void
-held_free(struct held *held, size_t n)
+held_free(struct held *held, size_t *n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < *n; i++) {
 		free(held[i].text);
 		free(held[i].why);
 	}
+	*n = 0;
+}
+
+/* The file is response lines after all: report what was held back. */
+static void
+held_reject(struct collect *c, struct held *held, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		c->lines++;
+		reject(c, held[i].text, held[i].len, held[i].crlf, held[i].number, held[i].why);
+	}
+	held_free(held, n);
 }
 
 /*
@@ -301,23 +315,19 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 					form_reader_line(&forms, held[i].text, held[i].len, held[i].number);
 				form_reader_line(&forms, line, len, in.number);
 			}
-			held_free(held, nheld);
-			nheld = 0;
+			held_free(held, &nheld);
 			continue;
 		}
 		if ((why = response_line(c, line, len, in.number)) == NULL) {
 			embedded_form(c, &embedded, embedded_end);
 			if (mode == UNDECIDED) {
-				for (i = 0; i < nheld; i++)
-					reject(c, held[i].text, held[i].len, held[i].crlf,
-					    held[i].number, held[i].why);
-				held_free(held, nheld);
-				nheld = 0;
+				held_reject(c, held, &nheld);
 				mode = RESPONSES;
 			}
 			continue;
 		}
 		if (mode == RESPONSES || nheld == HELD_MAX) {
+			held_reject(c, held, &nheld);
 			mode = RESPONSES;
 			if (form_starts(line, len) && embedded == 0) {
 				/* Reported once when it ends, not line by line. */
@@ -351,11 +361,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 		diag_warn("%s: %s", name, strerror(errno));
 		c->trouble = 1;
 	}
-	for (i = 0; i < nheld; i++) {
-		c->lines++;
-		reject(c, held[i].text, held[i].len, held[i].crlf, held[i].number, held[i].why);
-	}
-	held_free(held, nheld);
+	held_reject(c, held, &nheld);
 	free(held);
 	if (c->mail != NULL)
 		mail_end(c->mail);

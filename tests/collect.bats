@@ -232,3 +232,17 @@ setup() {
 	run -0 collect "$BATS_TEST_TMPDIR/excel.tsv"
 	[ "$output" = "$(collect a.tsv)" ]
 }
+
+@test "bad lines before the first good one are counted and reported in order" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'bad one\n1\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > h.tsv
+	run -1 --separate-stderr collect -v h.tsv
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	collect: h.tsv:1: not a response line: it has no tabs (7 tab-separated fields are expected)
+	collect: 2 lines and 0 form answers read: 1 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1 rejected
+	END
+	seq 1200 | sed 's/^/junk /' > many.txt
+	run -1 --separate-stderr collect -v many.txt
+	[ "$(printf '%s\n' "$stderr" | sed '$d' | cut -d: -f3 | tr '\n' ' ')" = "$(seq 1200 | tr '\n' ' ')" ]
+	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: 1200 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1200 rejected" ]
+}
