@@ -227,6 +227,12 @@ form_text_line(char *line, size_t len, unsigned long number, void *context)
 	form_reader_line(context, line, len, number);
 }
 
+static void
+form_message_end(void *context)
+{
+	form_reader_flush(context);
+}
+
 /* Report a form found among response lines, once, with its extent. */
 static void
 embedded_form(struct collect *c, unsigned long *start, unsigned long end)
@@ -306,7 +312,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 			mode = TEXT;
 			/* "stance-form: x" looks like a mail header too. */
 			if (!form_starts(line, len)) {
-				mail_init(&mail, form_text_line, &forms);
+				mail_init(&mail, form_text_line, form_message_end, &forms);
 				c->mail = &mail;
 				mail_line(c->mail, line, len, in.number);
 			} else {

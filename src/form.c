@@ -525,6 +525,12 @@ form_reader_line(struct form_reader *r, char *line, size_t len, unsigned long li
 }
 
 void
+form_reader_flush(struct form_reader *r)
+{
+	form_finish(r);
+}
+
+void
 form_reader_end(struct form_reader *r)
 {
 	form_finish(r);

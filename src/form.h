@@ -50,7 +50,9 @@ void form_reader_init(struct form_reader *r, const struct questionnaire *q,
     const char *name, form_answer_fn *emit, void *context);
 /* One line of text; lineno is where it stands in the input. */
 void form_reader_line(struct form_reader *r, char *line, size_t len, unsigned long lineno);
-/* The end of the input: finishes an open form. */
+/* Where a message ends: an open form ends there too. */
+void form_reader_flush(struct form_reader *r);
+/* The end of the input: finishes an open form and frees the reader. */
 void form_reader_end(struct form_reader *r);
 
 /* Whether a line (with quoting removed) starts a form: for telling a form

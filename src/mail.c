@@ -34,9 +34,10 @@ part_defaults(struct mail *m)
 }
 
 void
-mail_init(struct mail *m, mail_line_fn *emit, void *context)
+mail_init(struct mail *m, mail_line_fn *emit, mail_end_fn *message_end, void *context)
 {
 	memset(m, 0, sizeof(*m));
+	m->message_end = message_end;
 	m->in_headers = 1;
 	m->top = 1;
 	m->date = -1;
@@ -300,8 +301,10 @@ mail_line(struct mail *m, const char *line, size_t len, unsigned long lineno)
 	}
 	if (len >= 5 && memcmp(line, "From ", 5) == 0 && m->nboundaries == 0 &&
 	    m->encoding == ENCODING_PLAIN) {
-		/* The next message of an mbox. */
+		/* The next message of an mbox: what was read belongs to the
+		 * one before, and its Date, not the next one's. */
 		body_end(m);
+		m->message_end(m->context);
 		m->in_headers = 1;
 		m->top = 1;
 		return;
@@ -329,6 +332,7 @@ mail_end(struct mail *m)
 	if (m->in_headers)
 		header_done(m);
 	body_end(m);
+	m->message_end(m->context);
 	while (m->nboundaries > 0)
 		free(m->boundaries[--m->nboundaries]);
 	free(m->boundaries);

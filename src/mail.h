@@ -15,6 +15,7 @@
 #include "text.h"
 
 typedef void mail_line_fn(char *line, size_t len, unsigned long lineno, void *context);
+typedef void mail_end_fn(void *context);
 
 struct mail {
 	int in_headers;
@@ -35,6 +36,7 @@ struct mail {
 	unsigned long pending_lineno;
 	long long date;		/* seconds since 1970, or -1 */
 	mail_line_fn *emit;
+	mail_end_fn *message_end;	/* called where each message ends */
 	void *context;
 };
 
@@ -42,7 +44,7 @@ struct mail {
  * line or a header such as "Return-Path: <x>". */
 int mail_starts(const char *line, size_t len);
 
-void mail_init(struct mail *m, mail_line_fn *emit, void *context);
+void mail_init(struct mail *m, mail_line_fn *emit, mail_end_fn *message_end, void *context);
 void mail_line(struct mail *m, const char *line, size_t len, unsigned long lineno);
 void mail_end(struct mail *m);
 

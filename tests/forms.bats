@@ -309,3 +309,16 @@ qp() {
 	run -0 collect --until 2026-11-27T14:00:00Z Maildir
 	[ "${#lines[@]}" -eq 10 ]
 }
+
+@test "in an mbox, a form without its end line takes its own message's Date" {
+	fill_all
+	{
+		printf 'From ann@example.org Mon Nov 24 10:00:00 2026\n'
+		printf 'From: Ann <ann@example.org>\nDate: Mon, 24 Nov 2026 10:00:00 +0000\n\n'
+		grep -v '^stance-end$' filled.txt
+		printf '\nFrom bob@example.org Fri Nov 28 08:00:00 2026\n'
+		printf 'From: Bob <bob@example.org>\nDate: Fri, 28 Nov 2026 08:00:00 +0000\n\nNo form, just thanks.\n'
+	} > mbox
+	run -0 collect mbox
+	[ "$output" = "$ANSWERS" ]
+}
