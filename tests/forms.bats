@@ -322,3 +322,23 @@ qp() {
 	run -0 collect mbox
 	[ "$output" = "$ANSWERS" ]
 }
+
+@test "check marks, U+2713 and U+2714, mark a box too" {
+	fill_all
+	sed -i -e '0,/^\[x\]/s//[\xe2\x9c\x93]/' -e '0,/^\[x\]/s//[\xe2\x9c\x94]/' filled.txt
+	touch -d 2026-11-24T10:00:00Z filled.txt
+	[ "$(grep -c '^\[x\]' filled.txt)" -eq 3 ]
+	run -0 collect filled.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "a form for another questionnaire, read with its -q" {
+	q=$FIXTURES/formats/custom.questionnaire
+	ask -q "$q" --form -p ann > blank.txt
+	grep -qx 'stance-form: team-week' blank.txt
+	grep -qx '\[ \] 3. Abroad.' blank.txt
+	fill pace:2 place-2:3
+	touch -d 2026-11-24T10:00:00Z filled.txt
+	run -0 collect -q "$q" filled.txt
+	[ "$output" = "$(printf '1\tann\t-\tpace\t100\t2026-11-24T10:00:00Z\t\n1\tann\t-\tplace-2\t100\t2026-11-24T10:00:00Z\t')" ]
+}
