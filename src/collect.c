@@ -179,7 +179,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 	static struct buf why;
 	struct response r;
 	const char *problem;
-	size_t k, i;
+	size_t k;
 
 	c->lines++;
 	if ((problem = response_parse(line, len, &r)) != NULL)
@@ -196,9 +196,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 			    "onbekend continuum '%s' (vragenlijst %s heeft %s)"),
 			    r.continuum, c->q->id, ids);
 			free(ids);
-			for (i = 0; i < len; i++)
-				if (line[i] == '\0')
-					line[i] = '\t';	/* as it was, for --rejects */
+			response_unsplit(line, len);	/* as it was, for --rejects */
 			return why.data;
 		}
 		k = c->last_continuum = (size_t)found;

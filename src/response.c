@@ -188,15 +188,19 @@ const char *
 response_parse(char *line, size_t len, struct response *r)
 {
 	const char *why = split_and_check(line, len, r);
+
+	/* A line with a NUL byte is refused before anything is cut. */
+	if (why != NULL && why != tr(nul_en, nul_nl))
+		response_unsplit(line, len);
+	return why;
+}
+
+void
+response_unsplit(char *line, size_t len)
+{
 	size_t i;
 
-	/* Splitting cut the line at its tabs; on failure, put them back so
-	 * the caller can pass the line on as it was.  (A line with a NUL
-	 * byte is refused before anything is cut.) */
-	if (why != NULL && memchr(line, '\0', len) != NULL &&
-	    why != tr(nul_en, nul_nl))
-		for (i = 0; i < len; i++)
-			if (line[i] == '\0')
-				line[i] = '\t';
-	return why;
+	for (i = 0; i < len; i++)
+		if (line[i] == '\0')
+			line[i] = '\t';
 }

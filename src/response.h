@@ -35,6 +35,11 @@ struct response {
  */
 const char *response_parse(char *line, size_t len, struct response *r);
 
+/* Put back the tabs response_parse cut the line at, when a line that
+ * parsed is refused after all (an unknown continuum), to pass it on as
+ * it was read. */
+void response_unsplit(char *line, size_t len);
+
 /* Append one complete response line, newline included, escaping the note. */
 void response_format(struct buf *out, const char *round, const char *participant,
     const char *group, const char *continuum, int position, const char *time,
