@@ -137,6 +137,8 @@ roster_load(struct roster *r, const char *path)
 		}
 		e.text = xstrndup(in.line, (size_t)n);
 		e.line = in.number;
+		/* Entries are added in order and never twice: id == index. */
+		intern_add(&r->index, e.participant, strlen(e.participant));
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			r->entries = xreallocarray(r->entries, cap, sizeof(*r->entries));
@@ -155,12 +157,9 @@ roster_load(struct roster *r, const char *path)
 long
 roster_find(const struct roster *r, const char *participant)
 {
-	size_t i;
+	uint32_t id = intern_find(&r->index, participant, strlen(participant));
 
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->entries[i].participant, participant) == 0)
-			return (long)i;
-	return -1;
+	return id == UINT32_MAX ? -1 : (long)id;
 }
 
 void
@@ -174,5 +173,6 @@ roster_free(struct roster *r)
 		free(r->entries[i].text);
 	}
 	free(r->entries);
+	intern_free(&r->index);
 	memset(r, 0, sizeof(*r));
 }

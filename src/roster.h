@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "intern.h"
+
 struct roster_entry {
 	char *participant;
 	char *group;		/* "-" for none */
@@ -22,6 +24,7 @@ struct roster_entry {
 struct roster {
 	struct roster_entry *entries;
 	size_t n;
+	struct intern index;	/* participant -> entry: collect asks per line */
 };
 
 /* Split and check line[0..len) in place; NULL, or what is wrong. */
