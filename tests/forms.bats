@@ -209,13 +209,16 @@ fill_all() {
 }
 
 # Mail: the filled form wrapped in a message as a mail client sends it.
+# Its Date, 11:30 UTC, is not the file's time (10:00): answers stamped
+# 11:30 show that the Date header was read.
+MAIL_ANSWERS=${ANSWERS//2026-11-24T10:00:00Z/2026-11-24T11:30:00Z}
 message() {	# message FILE [headers...]
 	local file=$1
 	shift
 	{
 		printf 'Return-Path: <ann@example.org>\n'
 		printf 'From: Ann <ann@example.org>\n'
-		printf 'Date: Mon, 24 Nov 2026 11:00:00 +0100\n'
+		printf 'Date: Mon, 24 Nov 2026 12:30:00 +0100\n'
 		printf 'Subject: Re: your position, please\n'
 		printf '%s\n' "$@"
 	} > "$file"
@@ -234,7 +237,8 @@ qp() {
 	message msg.eml 'Content-Type: text/plain; charset=utf-8' ''
 	cat filled.txt >> msg.eml
 	run -0 collect msg.eml
-	[ "$output" = "${ANSWERS//2026-11-24T10:00:00Z/2026-11-24T10:00:00Z}" ]
+	touch -d 2026-11-24T10:00:00Z msg.eml
+	[ "$output" = "$MAIL_ANSWERS" ]
 }
 
 @test "quoted-printable, with soft line breaks and a note in UTF-8" {
@@ -245,7 +249,7 @@ qp() {
 	qp < filled.txt >> msg.eml
 	grep -q '=$' msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T10:00:00Z	cafes café = meeting place" ]
+	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	cafes café = meeting place" ]
 	grep -qx 'note: cafes caf=C3=A=' msg.eml
 	[ "${#lines[@]}" -eq 5 ]
 }
@@ -262,7 +266,7 @@ qp() {
 		printf '%s\n' '</pre></body></html>' '--b1--' 'epilogue'
 	} >> msg.eml
 	run -0 collect msg.eml
-	[ "$output" = "$ANSWERS" ]
+	[ "$output" = "$MAIL_ANSWERS" ]
 }
 
 @test "nested multiparts, an attachment, and a Latin-1 body" {
@@ -276,7 +280,7 @@ qp() {
 	printf '%s\n' '--inner--' '--outer' 'Content-Type: application/pdf' \
 	    'Content-Transfer-Encoding: base64' '' 'JVBERi0xLjQK' '--outer--' >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T10:00:00Z	café" ]
+	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	café" ]
 }
 
 @test "an mbox with two replies: each form read, the later one winning" {
@@ -304,7 +308,7 @@ qp() {
 	printf 'From: Bob <bob@example.org>\nDate: Thu, 27 Nov 2026 09:00:00 -0500\n\n' > Maildir/new/2.eml
 	cat filled.txt >> Maildir/new/2.eml
 	run -0 --separate-stderr collect --until 2026-11-27T13:59:59Z Maildir
-	[ "$output" = "$ANSWERS" ]
+	[ "$output" = "$MAIL_ANSWERS" ]
 	[ "$stderr" = "collect: 5 answers given after 2026-11-27T13:59:59Z left out (--until)" ]
 	run -0 collect --until 2026-11-27T14:00:00Z Maildir
 	[ "${#lines[@]}" -eq 10 ]
