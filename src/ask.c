@@ -179,26 +179,32 @@ answers_from_stdin(const struct questionnaire *q, struct answer *answers)
 
 	lines_from(&in, stdin, "<stdin>");
 	while ((n = lines_next(&in)) >= 0) {
-		char *text = trim(in.line);
+		char *text;
 
-		if (*text == '\0' || *text == '#')
-			continue;
+		/* Before trim(), which writes a NUL over trailing blanks. */
 		if (memchr(in.line, '\0', (size_t)n) != NULL) {
 			diag_at(in.name, in.number, "%s", tr("line contains a NUL byte",
 			    "regel bevat een NUL-byte"));
 			bad = 1;
-		} else if (next == q->ncontinua) {
+			continue;	/* a refused line answers nothing */
+		}
+		text = trim(in.line);
+		if (*text == '\0' || *text == '#')
+			continue;
+		if (next == q->ncontinua) {
 			diag_at(in.name, in.number, tr(
 			    "more answers than the questionnaire's %zu continua",
 			    "meer antwoorden dan de %zu continua van de vragenlijst"),
 			    q->ncontinua);
 			bad = 1;
 			break;
-		} else if (answer_store(&q->continua[next], &answers[next], text,
-		    in.name, in.number) < 0) {
-			bad = 1;
 		}
-		next++;
+		/* A refused line does not move on to the next continuum. */
+		if (answer_store(&q->continua[next], &answers[next], text,
+		    in.name, in.number) < 0)
+			bad = 1;
+		else
+			next++;
 	}
 	if (lines_error(&in)) {
 		diag_warn("<stdin>: %s", strerror(errno));

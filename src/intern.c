@@ -21,9 +21,9 @@ hash_bytes(const char *s, size_t len)
 static int
 same(const struct intern *in, uint32_t id, const char *s, size_t len)
 {
-	const char *t = in->text + in->offsets[id];
-
-	return memcmp(t, s, len) == 0 && t[len] == '\0';
+	/* The lengths first: memcmp must not read past a shorter string. */
+	return intern_length(in, id) == len &&
+	    memcmp(in->text + in->offsets[id], s, len) == 0;
 }
 
 static void

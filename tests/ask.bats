@@ -121,6 +121,37 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "${stderr%%$'\n'*}" = "ask: <stdin>:2: line contains a NUL byte" ]
 }
 
+@test "trailing blanks and CR CR LF endings on standard input are answers, not NUL bytes" {
+	run -0 --separate-stderr ask -p ann < <(printf '1 \n2\t\n-\r\r\n33.3%% \t\n1.5\r\r\n')
+	[ -z "$stderr" ]
+	assert_output_is <<-'END'
+	1	ann	-	steering	0	2026-11-25T09:30:00Z	
+	1	ann	-	openness	100	2026-11-25T09:30:00Z	
+	1	ann	-	enforcement	-	2026-11-25T09:30:00Z	
+	1	ann	-	legal	33.3	2026-11-25T09:30:00Z	
+	1	ann	-	audience	25	2026-11-25T09:30:00Z	
+	END
+}
+
+@test "many refused lines on standard input never run past the continua" {
+	# Each refused line once moved the counter on, until it wrote past
+	# the list of answers (a heap overflow under ASan, a crash without).
+	run -2 --separate-stderr ask -p ann < <(for i in $(seq 300); do printf 'x\0y\n9\n'; done)
+	[ -z "$output" ]
+	[ "$(printf '%s\n' "$stderr" | grep -c 'line contains a NUL byte')" -eq 300 ]
+	[ "$(printf '%s\n' "$stderr" | grep -c "'9' is not an answer")" -eq 300 ]
+	[ "${stderr##*$'\n'}" = "ask: nothing written" ]
+}
+
+@test "a refused line does not move on: the next line answers the same continuum" {
+	run -2 --separate-stderr ask -p ann < <(printf '1\nnine\n2\n1\n1\n1\n1\n')
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: <stdin>:2: openness: 'nine' is not an answer (not an anchor number, a percentage or -): give an anchor number 1-2 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion
+	ask: <stdin>:7: more answers than the questionnaire's 5 continua
+	ask: nothing written
+	END
+}
+
 @test "tokens are checked: participant, round, group" {
 	run -2 ask -p 'ann smith' $ALL
 	[ "$output" = "ask: participant 'ann smith' contains white space; give another with -p" ]

@@ -246,3 +246,13 @@ setup() {
 	[ "$(printf '%s\n' "$stderr" | sed '$d' | cut -d: -f3 | tr '\n' ' ')" = "$(seq 1200 | tr '\n' ' ')" ]
 	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: 1200 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1200 rejected" ]
 }
+
+@test "a participant compared with a shorter one stored at the end of the table is not read past it" {
+	# Seventy lines laid out so that the last stored name ends at the
+	# table's last byte and a longer one probes it: memcmp once read past
+	# the end (ASan: heap-buffer-overflow in intern.c).
+	run -0 --separate-stderr collect intern-overread.tsv
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 70 ]
+	diff -u <(cut -f2 intern-overread.tsv | sort) <(printf '%s\n' "$output" | cut -f2)
+}
