@@ -296,6 +296,7 @@ main(int argc, char **argv)
 	int result = ASK_CONFIRMED, status = EXIT_OK;
 
 	diag_set_program(argv[0]);
+	output_init();
 	lang_current = lang_from_environment();
 	if ((round = getenv("STANCE_ROUND")) != NULL && *round == '\0')
 		round = NULL;

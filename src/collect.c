@@ -68,7 +68,8 @@ struct collect {
 	const char *name;
 	long long file_time;		/* for forms without a Date header */
 	struct mail *mail;		/* when the input is a mail message */
-	long long mail_fallback;
+	struct form_reader *forms;	/* the forms in it */
+	struct stat rejects_stat;	/* the --rejects file, never read as input */
 
 	/* One-entry caches: consecutive lines mostly share these. */
 	uint32_t last_round, last_group;
@@ -76,6 +77,7 @@ struct collect {
 	size_t last_continuum;
 
 	unsigned long long lines, form_answers, superseded, late, other_round, rejected;
+	int torn;			/* the line being read is a last one without newline */
 	int bad;			/* bad input was reported */
 	int trouble;			/* an input could not be read */
 };
@@ -184,6 +186,14 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 	c->lines++;
 	if ((problem = response_parse(line, len, &r)) != NULL)
 		return problem;
+	if (c->torn) {
+		/* ask -o writes whole lines; a last line without its newline
+		 * is what a write cut off (kill -9, a full disk) leaves, and
+		 * a note cut short still parses. */
+		response_unsplit(line, len);
+		return tr("the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)",
+		    "de laatste regel heeft geen regeleinde: ze kan afgebroken zijn tijdens het schrijven en telt dus niet mee (is ze volledig, sluit ze dan af met een regeleinde)");
+	}
 	k = c->last_continuum;
 	if (k >= c->q->ncontinua || strcmp(c->q->continua[k].id, r.continuum) != 0) {
 		long found = questionnaire_find(c->q, r.continuum, strlen(r.continuum));
@@ -222,13 +232,37 @@ form_answer(const struct form_answer *a, void *context)
 static void
 form_text_line(char *line, size_t len, unsigned long number, void *context)
 {
-	form_reader_line(context, line, len, number);
+	struct collect *c = context;
+
+	form_reader_line(c->forms, line, len, number);
 }
 
+/* A mail message ends: its forms are complete, and what kept them from
+ * being read is said. */
 static void
-form_message_end(void *context)
+message_end(void *context)
 {
-	form_reader_flush(context);
+	struct collect *c = context;
+	const struct mail *m = c->mail;
+
+	if (m->date_text != NULL) {
+		struct buf quoted = { 0 };
+
+		text_quote(&quoted, m->date_text, strlen(m->date_text));
+		diag_at(c->name, m->date_line, tr(
+		    "Date '%s' is not a date as mail writes it; the answers in this message take the file's time",
+		    "Date '%s' is geen datum zoals mail ze schrijft; de antwoorden in dit bericht krijgen de tijd van het bestand"),
+		    quoted.data);
+		buf_free(&quoted);
+		c->bad = 1;
+	}
+	if (m->saw_html && !m->saw_text) {
+		diag_at(c->name, m->message_line, "%s", tr(
+		    "this message has only an HTML part, and a form is read from plain text only; ask the sender to send it back as plain text",
+		    "dit bericht heeft alleen een HTML-deel, en een formulier wordt alleen uit platte tekst gelezen; vraag de afzender het als platte tekst terug te sturen"));
+		c->bad = 1;
+	}
+	form_reader_flush(c->forms);
 }
 
 /* Report a form found among response lines, once, with its extent. */
@@ -271,6 +305,31 @@ held_reject(struct collect *c, struct held *held, size_t *n)
 	held_free(held, n);
 }
 
+static int
+parses_as_response(char *line, size_t len)
+{
+	struct response r;
+
+	if (memchr(line, '\t', len) == NULL || response_parse(line, len, &r) != NULL)
+		return 0;
+	response_unsplit(line, len);
+	return 1;
+}
+
+/* In text with forms: a whole response line is taken (or reported, if
+ * its continuum is unknown) instead of being read as text. */
+static int
+text_response_line(struct collect *c, char *line, size_t len, int crlf, unsigned long number)
+{
+	const char *why;
+
+	if (!parses_as_response(line, len))
+		return 0;
+	if ((why = response_line(c, line, len, number)) != NULL)
+		reject(c, line, len, crlf, number, why);
+	return 1;
+}
+
 /*
  * Read one input.  It is response lines, or text with forms in it (a
  * saved form, a mail message, an mbox): what its first lines are decides.
@@ -291,13 +350,19 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	c->name = name;
 	c->file_time = file_time;
 	c->mail = NULL;
+	c->forms = &forms;
 	form_reader_init(&forms, c->q, name, form_answer, c);
 	lines_from(&in, fp, name);
 	while ((n = lines_next(&in)) >= 0) {
 		char *line = in.line;
 		size_t len = (size_t)n;
 
+		c->torn = in.unterminated;
 		if (mode == TEXT) {
+			/* Response lines appended to a mailbox or a form
+			 * (cat round.tsv >> replies.mbox) are answers too. */
+			if (text_response_line(c, line, len, in.crlf, in.number))
+				continue;
 			if (c->mail != NULL)
 				mail_line(c->mail, line, len, in.number);
 			else
@@ -306,11 +371,14 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 		}
 		if (len == 0 || line[0] == '#')
 			continue;
-		if (mode == UNDECIDED && (mail_starts(line, len) || form_starts(line, len))) {
+		/* A response line, even one whose round looks like a mail
+		 * header ("Q1:"), is never taken for the start of a message. */
+		if (mode == UNDECIDED && !parses_as_response(line, len) &&
+		    (mail_starts(line, len) || form_starts(line, len))) {
 			mode = TEXT;
 			/* "stance-form: x" looks like a mail header too. */
 			if (!form_starts(line, len)) {
-				mail_init(&mail, form_text_line, form_message_end, &forms);
+				mail_init(&mail, form_text_line, message_end, c);
 				c->mail = &mail;
 				mail_line(c->mail, line, len, in.number);
 			} else {
@@ -380,7 +448,34 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 		c->bad = 1;
 	}
 	c->mail = NULL;
+	c->forms = NULL;
+	c->torn = 0;
 	lines_close(&in);
+}
+
+/* --rejects: created 0600 like ask -o's file, never through a link. */
+static void
+rejects_open(struct collect *c)
+{
+	int fd, readable;
+
+	if ((fd = output_open_append(c->rejects_name, &readable)) < 0)
+		exit(EXIT_TROUBLE);
+	if (fstat(fd, &c->rejects_stat) < 0 || (c->rejects = fdopen(fd, "a")) == NULL)
+		diag_fatal("%s: %s", c->rejects_name, strerror(errno));
+}
+
+/* Whether an input is the --rejects file: reading it while appending to
+ * it would copy its bad lines into itself, over and over. */
+static int
+is_rejects_file(const struct collect *c, const struct stat *st, const char *path)
+{
+	if (c->rejects == NULL || st->st_dev != c->rejects_stat.st_dev ||
+	    st->st_ino != c->rejects_stat.st_ino)
+		return 0;
+	diag_warn(tr("%s: is the --rejects file; it is not read as input",
+	    "%s: is het --rejects-bestand; het wordt niet als invoer gelezen"), path);
+	return 1;
 }
 
 static void collect_path(struct collect *c, const char *path, int inside_directory);
@@ -433,6 +528,10 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 	if (strcmp(path, "-") == 0 && !inside_directory) {
 		char now[TIMESTAMP_LEN + 1];
 
+		if (fstat(STDIN_FILENO, &st) == 0 && is_rejects_file(c, &st, "<stdin>")) {
+			c->trouble = 1;
+			return;
+		}
 		timestamp_now(now);
 		collect_stream(c, stdin, "<stdin>", timestamp_seconds(now));
 		return;
@@ -471,6 +570,10 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 	}
 	if (inside_directory && !S_ISREG(st.st_mode))
 		return;
+	if (is_rejects_file(c, &st, path)) {
+		c->trouble = 1;
+		return;
+	}
 	if ((fp = fopen(path, "r")) == NULL) {
 		diag_warn("%s: %s", path, strerror(errno));
 		c->trouble = 1;
@@ -651,6 +754,7 @@ main(int argc, char **argv)
 	unsigned long long written = 0;
 
 	diag_set_program(argv[0]);
+	output_init();
 	lang_current = lang_from_environment();
 	memset(&c, 0, sizeof(c));
 	c.until = LLONG_MAX;
@@ -714,8 +818,8 @@ main(int argc, char **argv)
 	questionnaire_choose(&q, qfile);
 	c.q = &q;
 	answerset_init(&c.set, q.ncontinua);
-	if (c.rejects_name != NULL && (c.rejects = fopen(c.rejects_name, "a")) == NULL)
-		diag_fatal("%s: %s", c.rejects_name, strerror(errno));
+	if (c.rejects_name != NULL)
+		rejects_open(&c);
 
 	if (argc == 0)
 		collect_path(&c, "-", 0);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,15 @@
 #include "diag.h"
 #include "lang.h"
 #include "output.h"
+
+void
+output_init(void)
+{
+	/* Past the file size limit (ulimit -f) a write then fails with
+	 * EFBIG, which is reported, instead of the signal killing the
+	 * program without a word. */
+	signal(SIGXFSZ, SIG_IGN);
+}
 
 int
 output_close_stdout(void)
@@ -32,22 +42,19 @@ fail(const char *path, const char *what)
 }
 
 int
-output_append(const char *path, const char *data, size_t len)
+output_open_append(const char *path, int *readable)
 {
 	struct stat st;
-	char last;
-	char *joined = NULL;
-	const char *out = data;
-	size_t outlen = len;
-	ssize_t written;
-	int fd, regular, readable = 1;
+	int fd;
 
 	/* Read access is for looking at the last byte; a file one may
-	 * only write to still gets the lines, without that check. */
-	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	 * only write to still gets the lines, without that check.
+	 * O_NONBLOCK: opening a FIFO must not wait for a reader. */
+	*readable = 1;
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
 	if (fd < 0 && errno == EACCES) {
-		fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
-		readable = 0;
+		fd = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+		*readable = 0;
 	}
 	if (fd < 0) {
 		if (errno == ELOOP) {
@@ -57,6 +64,39 @@ output_append(const char *path, const char *data, size_t len)
 		}
 		return fail(path, tr("cannot open", "kan niet openen"));
 	}
+	if (fstat(fd, &st) < 0) {
+		fail(path, "fstat");
+		close(fd);
+		return -1;
+	}
+	/* A FIFO or a device would take the answers and keep nothing. */
+	if (!S_ISREG(st.st_mode)) {
+		diag_warn(tr("%s: is not a regular file; answers are only appended to a file",
+		    "%s: is geen gewoon bestand; antwoorden worden alleen aan een bestand toegevoegd"), path);
+		close(fd);
+		return -1;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
+		fail(path, "fcntl");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+output_append(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char last;
+	char *joined = NULL;
+	const char *out = data;
+	size_t outlen = len;
+	ssize_t written;
+	int fd, readable;
+
+	if ((fd = output_open_append(path, &readable)) < 0)
+		return -1;
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			fail(path, tr("cannot lock", "kan niet vergrendelen"));
@@ -69,8 +109,7 @@ output_append(const char *path, const char *data, size_t len)
 		close(fd);
 		return -1;
 	}
-	regular = S_ISREG(st.st_mode);
-	if (regular && readable && st.st_size > 0) {
+	if (readable && st.st_size > 0) {
 		if (pread(fd, &last, 1, st.st_size - 1) != 1) {
 			fail(path, tr("cannot read", "kan niet lezen"));
 			close(fd);
@@ -92,7 +131,7 @@ output_append(const char *path, const char *data, size_t len)
 		int saved = errno;
 
 		/* Take back a partial line: the file stays as it was. */
-		if (regular && ftruncate(fd, st.st_size) < 0)
+		if (ftruncate(fd, st.st_size) < 0)
 			diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
 			    "%s: kan niet terugkorten tot %lld bytes: %s"),
 			    path, (long long)st.st_size, strerror(errno));

@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+/* Called first by every program: writes report their errors. */
+void output_init(void);
+
 /*
  * Flush and close standard output, reporting a write error (a full disk,
  * a closed pipe).  Returns 0, or -1 after reporting.
@@ -20,9 +23,19 @@ int output_close_stdout(void);
  *   - in one write(2); if that fails or is short, the file is truncated
  *     back to its old size, so nothing half-written remains;
  *   - a new file is created with mode 0600 (answers are personal);
- *   - a symbolic link is refused, so the file cannot be redirected.
+ *   - a symbolic link is refused, so the file cannot be redirected;
+ *   - so is anything but a regular file (a FIFO would swallow the lines).
  * Returns 0, or -1 after reporting what went wrong.
  */
 int output_append(const char *path, const char *data, size_t len);
+
+/*
+ * Open path for appending as output_append does (created 0600, no
+ * symbolic link, a regular file only), for a caller that writes more
+ * than once (collect --rejects).  *readable says whether the file could
+ * be opened for reading too.  Returns the descriptor, or -1 after
+ * reporting.
+ */
+int output_open_append(const char *path, int *readable);
 
 #endif

@@ -5,6 +5,7 @@
 #ifndef STANCE_TEXT_H
 #define STANCE_TEXT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -54,6 +55,11 @@ ssize_t lines_next(struct lines *in);
 int lines_error(const struct lines *in);
 void lines_close(struct lines *in);
 
+/* Decode one UTF-8 sequence at s (n bytes left): its length, with the
+ * code point in *cp, or 0 if the bytes are not well-formed UTF-8. */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Append code point cp (at most U+10FFFF) as UTF-8. */
+void utf8_encode(struct buf *out, uint32_t cp);
 /* Whether s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 int utf8_valid(const char *s, size_t n);
 /* The number of characters in valid UTF-8, for laying out text. */

@@ -211,7 +211,8 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	echo >> "$f"
 	cp "$f" "$BATS_TEST_TMPDIR/before"
 	# A 1 KiB file size limit lets 23 of the 205 bytes through.
-	run -2 bash -c 'trap "" XFSZ; ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
+	# ask ignores SIGXFSZ itself, so it reports instead of dying.
+	run -2 bash -c 'ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
 	[ "$output" = "ask: $f: only 23 of 205 bytes could be written (file size limit?); nothing written" ]
 	cmp "$f" "$BATS_TEST_TMPDIR/before"
 }
@@ -312,4 +313,20 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "$output" = "1	ann	-	a	100	2026-11-25T09:30:00Z	" ]
 	run -2 ask -p ann -q - < <(printf "$q")
 	[ "$output" = "ask: with -q -, give the answers as continuum=answer arguments" ]
+}
+
+@test "-o refuses a FIFO at once, and a device: answers go to regular files only" {
+	mkfifo "$BATS_TEST_TMPDIR/fifo"
+	run -2 timeout 10 ask -p ann -o "$BATS_TEST_TMPDIR/fifo" $ALL
+	[ "$output" = "ask: $BATS_TEST_TMPDIR/fifo: is not a regular file; answers are only appended to a file" ]
+	run -2 ask -p ann -o /dev/null $ALL
+	[ "$output" = "ask: /dev/null: is not a regular file; answers are only appended to a file" ]
+}
+
+@test "at the file size limit ask reports, rather than dying of SIGXFSZ" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	head -c 1024 /dev/zero > "$f"
+	run -2 bash -c 'ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
+	[ "$output" = "ask: $f: write error: File too large; nothing written" ]
+	[ "$(stat -c %s "$f")" -eq 1024 ]
 }

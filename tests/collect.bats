@@ -134,7 +134,7 @@ setup() {
 	run -1 collect --rejects rejects one
 	[ "$(cat rejects)" = "$(printf 'x\nx')" ]
 	run -2 collect --rejects /nonexistent/rejects one
-	[ "$output" = "collect: /nonexistent/rejects: No such file or directory" ]
+	[ "$output" = "collect: /nonexistent/rejects: cannot open: No such file or directory" ]
 }
 
 @test "a missing input is reported, the others are still read, exit 2" {
@@ -255,4 +255,81 @@ setup() {
 	[ -z "$stderr" ]
 	[ "$(printf '%s\n' "$output" | wc -l)" -eq 70 ]
 	diff -u <(cut -f2 intern-overread.tsv | sort) <(printf '%s\n' "$output" | cut -f2)
+}
+
+@test "the --rejects file is never read as an input: named, in a directory, or on stdin" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir in
+	printf 'bad line\n' > in/bad.tsv
+	cp "$FIXTURES/collect/a.tsv" in/a.tsv
+	run -2 --separate-stderr collect --rejects in/bad.tsv in/bad.tsv in/a.tsv
+	[ "$stderr" = "collect: in/bad.tsv: is the --rejects file; it is not read as input" ]
+	[ "$(cat in/bad.tsv)" = "bad line" ]
+	[ "${#lines[@]}" -eq 9 ]
+	run -2 --separate-stderr collect --rejects in/bad.tsv in
+	[ "$stderr" = "collect: in/bad.tsv: is the --rejects file; it is not read as input" ]
+	[ "$(cat in/bad.tsv)" = "bad line" ]
+	run -2 --separate-stderr collect --rejects in/bad.tsv - < in/bad.tsv
+	[ "$stderr" = "collect: <stdin>: is the --rejects file; it is not read as input" ]
+	[ "$(cat in/bad.tsv)" = "bad line" ]
+}
+
+@test "--rejects is created 0600 and, like ask -o, refuses a link or a FIFO" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'x\n' > one
+	run -1 collect --rejects rejects one
+	[ "$(stat -c %a rejects)" = 600 ]
+	ln -s rejects link
+	run -2 collect --rejects link one
+	[ "$output" = "collect: link: is a symbolic link; refusing to write through it" ]
+	mkfifo fifo
+	run -2 timeout 10 collect --rejects fifo one
+	[ "$output" = "collect: fifo: is not a regular file; answers are only appended to a file" ]
+}
+
+@test "a round named like a mail header (Q1:) is read as response lines, not as mail" {
+	cd "$BATS_TEST_TMPDIR"
+	ask -r 'Q1:' -p ann steering=1 openness=2 enforcement=- legal=3 audience=2 > round.tsv
+	run -0 --separate-stderr collect -v round.tsv
+	diff -u round.tsv <(printf '%s\n' "$output")
+	[ "$stderr" = "collect: 5 lines and 0 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+}
+
+@test "response lines after a mail message in the same file are answers too" {
+	cd "$BATS_TEST_TMPDIR"
+	ask --form -r r1 -p ann > form.txt
+	sed -i 's/^\[ \] 1\./[x] 1./' form.txt
+	{
+		printf 'From ann@example.org Mon Nov 24 10:00:00 2026\n'
+		printf 'Date: Mon, 24 Nov 2026 10:00:00 +0000\n\n'
+		cat form.txt
+		printf '\n'
+		ask -r r1 -p bob steering=2 openness=2 enforcement=2 legal=2 audience=2
+	} > replies.mbox
+	run -0 --separate-stderr collect -v replies.mbox
+	[ "$stderr" = "collect: 5 lines and 5 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	[ "$(printf '%s\n' "$output" | cut -f2 | uniq -c | tr -s ' ' | tr '\n' ,)" = " 5 ann, 5 bob," ]
+}
+
+@test "a last line cut off while being written is reported, never counted, wherever it was cut" {
+	cd "$BATS_TEST_TMPDIR"
+	ask -p ann -r r1 steering=1 openness=2 enforcement=- legal=3 'audience=2 a note that a kill -9 can cut' > whole.tsv
+	size=$(stat -c %s whole.tsv)
+	last=$(tail -n 1 whole.tsv | wc -c)
+	# Cut after every byte of the last line but its newline.
+	for cut in $(seq $((size - last + 1)) $((size - 1))); do
+		head -c "$cut" whole.tsv > torn.tsv
+		run -1 --separate-stderr collect torn.tsv
+		[ "${#lines[@]}" -eq 4 ] || { echo "cut at $cut: ${#lines[@]} lines"; false; }
+		case $stderr in
+		"collect: torn.tsv:5: "*) ;;
+		*) echo "cut at $cut: $stderr"; false ;;
+		esac
+	done
+	# Cut inside the note, the line still parses: only its end tells.
+	head -c $((size - 5)) whole.tsv > torn.tsv
+	run -1 --separate-stderr collect torn.tsv
+	[ "$stderr" = "collect: torn.tsv:5: the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)" ]
+	run -0 collect whole.tsv
+	[ "${#lines[@]}" -eq 5 ]
 }
