@@ -23,7 +23,7 @@ BINS     = $(PROGRAMS:%=bin/%)
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o src/mail.o src/options.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o

@@ -4,10 +4,13 @@
  *
  * Reading is line by line, so that collect can feed it lines decoded from
  * a mail message.  It tolerates what people and mail clients do to a
- * form: "> " quoting, re-wrapped lines, blank lines, CRLF, and marks
- * written as x, X, * or v.  What it cannot read with certainty (two
- * answers to one question, a changed header) it reports and does not
- * guess.
+ * form: "> " quoting, re-wrapped lines, blank lines, CRLF, a signature,
+ * marks written as x, X, *, v, V or a check mark, in [ ] or ( ), or in
+ * place of the box.  What it cannot read with certainty (two answers to
+ * one question, a changed header, a mark beside an empty box) it reports
+ * and does not guess.  Writer and reader share one idea of what a line
+ * is (form_line_classify), so the writer never writes a line of the
+ * question's text that the reader would take for something else.
  */
 #ifndef STANCE_FORM_H
 #define STANCE_FORM_H
@@ -20,6 +23,51 @@
 /* Write a form; returns 0, or -1 on a write error. */
 int form_write(FILE *fp, const struct questionnaire *q, const char *round,
     const char *participant, const char *group);
+
+/* The checksum on a form's stance-check: line, over its header. */
+unsigned long form_check(const char *id, const char *round, const char *participant,
+    const char *group);
+
+enum form_key {
+	FORM_KEY_FORM, FORM_KEY_ROUND, FORM_KEY_PARTICIPANT, FORM_KEY_GROUP,
+	FORM_KEY_CHECK, FORM_KEY_CONTINUUM, FORM_KEY_PERCENT, FORM_KEY_NOTE
+};
+
+/* What one line of a form is, once its quoting is taken off. */
+enum form_line_kind {
+	FORM_LINE_TEXT,		/* anything else: a question, a greeting */
+	FORM_LINE_BLANK,
+	FORM_LINE_KEY,		/* "key: value" */
+	FORM_LINE_END,		/* "stance-end" */
+	FORM_LINE_BOX,		/* "[x] 2. text", "(x) 2.", "x [ ] 2.", "x 2." */
+	FORM_LINE_SIGNATURE	/* "-- ", where a mail signature starts */
+};
+
+struct form_line {
+	enum form_line_kind kind;
+	size_t depth;		/* how deep it was quoted ("> > " is 2) */
+	char *text;		/* the line without quoting and outer blanks */
+	enum form_key key;	/* FORM_LINE_KEY: which, and its value */
+	char *value;
+	/* FORM_LINE_BOX: */
+	int has_box;		/* [ ] or ( ) is there */
+	const char *inside;	/* what is in the box, blanks taken off */
+	size_t inside_len;
+	const char *outside;	/* a mark before the box or in its place */
+	size_t outside_len;
+	const char *label;	/* "2" or "-", before the "." */
+	size_t label_len;
+};
+
+/* Classify line[0..len), changing it in place (NULs after the parts). */
+void form_line_classify(char *line, size_t len, struct form_line *out);
+
+/* Whether s[0..n) is a mark that ticks a box: x, X, *, v, V, a check. */
+int form_is_mark(const char *s, size_t n);
+
+/* Whether a line (with quoting removed) starts a form: for telling a form
+ * apart from response lines. */
+int form_starts(const char *line, size_t len);
 
 /* One answer read from a form; the note is already escaped for a line. */
 struct form_answer {
@@ -44,19 +92,21 @@ struct form_reader {
 	int forms;		/* how many forms were seen */
 	int answers;		/* how many answers were emitted */
 	struct form_state *state;
+	/* The lines of the message being read, kept until it ends: which
+	 * form counts depends on the forms after it (see formreader.c). */
+	struct buf text;
+	struct held_line *lines;
+	size_t nlines, lines_cap;
 };
 
 void form_reader_init(struct form_reader *r, const struct questionnaire *q,
     const char *name, form_answer_fn *emit, void *context);
 /* One line of text; lineno is where it stands in the input. */
-void form_reader_line(struct form_reader *r, char *line, size_t len, unsigned long lineno);
-/* Where a message ends: an open form ends there too. */
+void form_reader_line(struct form_reader *r, const char *line, size_t len,
+    unsigned long lineno);
+/* Where a message ends: its forms are read and their answers handed on. */
 void form_reader_flush(struct form_reader *r);
-/* The end of the input: finishes an open form and frees the reader. */
+/* The end of the input: flushes, and frees the reader. */
 void form_reader_end(struct form_reader *r);
-
-/* Whether a line (with quoting removed) starts a form: for telling a form
- * apart from response lines. */
-int form_starts(const char *line, size_t len);
 
 #endif

@@ -125,7 +125,7 @@ setup() {
 	sed -i 's/^\[x\] 1\. Our social/[o] 1. Our social/' filled.txt
 	line=$(grep -n '^\[o\]' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: steering: the box holds 'o', which is not a mark (x, X, *, v); not guessed" ]
+	[ "$stderr" = "collect: filled.txt:$line: steering: the box holds 'o', which is not a mark (x, X, *, v, V, a check mark); not guessed" ]
 	[ "${#lines[@]}" -eq 4 ]
 	fill_all
 	sed -i 's/^\[x\] 2\. An open/[x] 7. An open/' filled.txt
@@ -298,4 +298,96 @@ setup() {
 	touch -d 2026-11-24T10:00:00Z filled.txt
 	run -0 collect -q "$q" filled.txt
 	[ "$output" = "$(printf '1\tann\t-\tpace\t100\t2026-11-24T10:00:00Z\t\n1\tann\t-\tplace-2\t100\t2026-11-24T10:00:00Z\t')" ]
+}
+
+@test "marks as people type them: (x), [ x ], a check mark or X in place of the box" {
+	fill_all
+	sed -i -e '0,/^\[x\]/s//(x)/' -e '0,/^\[x\]/s//[ x ]/' \
+	    -e '0,/^\[x\]/s//\xe2\x9c\x93/' -e '0,/^\[x\]/s//X/' -e '0,/^\[x\]/s//\xe2\x9c\x94/' filled.txt
+	touch -d 2026-11-24T10:00:00Z filled.txt
+	[ "$(grep -c '^\[x\]' filled.txt)" -eq 0 ]
+	run -0 collect filled.txt
+	[ "$output" = "$ANSWERS" ]
+}
+
+@test "a mark beside an empty box is reported; a box holding a no-break space is empty" {
+	fill_all
+	sed -i 's/^\[x\] 1\. Our social/x [ ] 1. Our social/' filled.txt
+	sed -i 's/^\[ \] 2\. Our social/[\xc2\xa0] 2. Our social/' filled.txt
+	line=$(grep -n '^x \[ \] 1\.' filled.txt | cut -d: -f1)
+	run -1 --separate-stderr collect filled.txt
+	[ "$stderr" = "collect: filled.txt:$line: steering: a mark 'x' beside an empty box; put it in the box, [x]; not guessed" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "note lines that start with [ stay in the note; a signature does not join it" {
+	fill_all
+	sed -i '0,/^note:$/s//note: see the footnote\n[1] our old policy\n[unfinished thought/' filled.txt
+	head -n -2 filled.txt > unended.txt	# no blank line, no stance-end
+	sed -i '$s/^note:$/note: last words\n-- \nAnn Peeters, team-a/' unended.txt
+	touch -d 2026-11-24T10:00:00Z unended.txt
+	run -0 collect unended.txt
+	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "see the footnote [1] our old policy [unfinished thought" ]
+	[ "$(printf '%s\n' "$output" | sed -n 5p | cut -f7)" = "last words" ]
+}
+
+@test "a reply with new answers on top and the old form quoted below: the new form wins" {
+	fill_all
+	cp filled.txt old.txt
+	fill steering:3 openness:1 enforcement:1 legal:1 audience:3
+	{ cat filled.txt; echo; echo 'On Monday Ann wrote:'; sed 's/^/> > /' old.txt; } > top.txt
+	{ sed 's/^/> /' old.txt; echo; cat filled.txt; } > bottom.txt
+	for reply in top.txt bottom.txt; do
+		touch -d 2026-11-24T10:00:00Z $reply
+		run -0 --separate-stderr collect -v $reply
+		[ "$(printf '%s\n' "$output" | cut -f5 | tr '\n' ' ')" = "100 0 0 0 100 " ] || { echo "$reply: $output"; false; }
+		[ "$stderr" = "collect: 0 lines and 5 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	done
+}
+
+@test "a form cut off before its end is reported, naming what is missing; what it has is used" {
+	fill_all
+	sed -n '1,/^continuum: legal/p' filled.txt > cut.txt
+	touch -d 2026-11-24T10:00:00Z cut.txt
+	line=$(wc -l < cut.txt)
+	run -1 --separate-stderr collect cut.txt
+	[ "$stderr" = "collect: cut.txt:$line: the form stops here without stance-end, before audience: was it cut off? The answers above are used" ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "questionnaire text that wraps into a key, a box or the end never breaks the form" {
+	cat > tricky.q <<-'END'
+	questionnaire: tricky
+	title: Tricky text
+	lang: en
+
+	continuum: one
+	question: percent: of staff who want this; pad pad pad pad pad pad pad pad stance-end
+	help: x 2. looks like a mark in place of a box
+	left: a
+	right: b
+	anchor: Wrapping on purpose, pad pad pad pad pad pad pad pad pad pad note: here
+	anchor: A statement whose continuation pad pad pad pad pad pad pad pad [x] 1. here
+	END
+	ask -q tricky.q --form -p ann > blank.txt
+	diff -u - <(sed -n '/^continuum:/,$p' blank.txt) <<-'END'
+	continuum: one
+	| percent: of staff who want this; pad pad pad pad pad pad pad pad
+	| stance-end
+	| x 2. looks like a mark in place of a box
+	[ ] 1. Wrapping on purpose, pad pad pad pad pad pad pad pad pad pad
+	|      note: here
+	[ ] 2. A statement whose continuation pad pad pad pad pad pad pad pad
+	|      [x] 1. here
+	[ ] -. No opinion
+	percent:
+	note:
+
+	stance-end
+	END
+	sed -i 's/^\[ \] 2\./[x] 2./' blank.txt
+	touch -d 2026-11-24T10:00:00Z blank.txt
+	run -0 --separate-stderr collect -q tricky.q blank.txt
+	[ "$output" = "1	ann	-	one	100	2026-11-24T10:00:00Z	" ]
+	[ -z "$stderr" ]
 }
