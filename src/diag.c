@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "lang.h"
+#include "text.h"
 
 const char *diag_program = "stance";
 
@@ -24,17 +25,33 @@ diag_set_program(const char *argv0)
 void
 diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
-	/* One fprintf per piece is fine: stderr is unbuffered but the
-	 * message is short, and interleaving with other writers of the
-	 * same terminal is harmless. */
-	fflush(stdout);
-	fprintf(stderr, "%s: ", diag_program);
+	struct buf message = { 0 }, quoted = { 0 };
+	va_list copy;
+	int n;
+
+	/* The message is built whole and then quoted: names, ids and
+	 * values come from input (a form, a mail header), and a control
+	 * character or escape sequence among them must not reach the
+	 * terminal (OSC 52 writes the clipboard). */
+	if (file != NULL)
+		buf_addstr(&message, file);
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s:%lu: ", file, line);
-	else if (file != NULL)
-		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		buf_printf(&message, ":%lu", line);
+	if (file != NULL)
+		buf_addstr(&message, ": ");
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n > 0) {
+		buf_reserve(&message, (size_t)n);
+		vsnprintf(message.data + message.len, (size_t)n + 1, fmt, ap);
+		message.len += (size_t)n;
+	}
+	text_quote(&quoted, message.data ? message.data : "", message.len);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s\n", diag_program, quoted.data ? quoted.data : "");
+	buf_free(&message);
+	buf_free(&quoted);
 }
 
 void

@@ -297,6 +297,12 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 			    "regel is geen geldige UTF-8"));
 			continue;
 		}
+		/* The text is shown at a terminal: no escape sequences. */
+		if (text_has_control(line, (size_t)n, "\t")) {
+			reader_error(&r, in.number, tr("line contains a control character",
+			    "regel bevat een stuurteken"));
+			continue;
+		}
 		if (line[0] == '#')
 			continue;
 		if (*trim(line) == '\0') {

@@ -101,6 +101,10 @@ split_and_check(char *line, size_t len, struct response *r)
 			    "notitie bevat een stuurteken");
 		}
 	}
+	/* C1 controls too: a terminal may read U+009B as the start of an
+	 * escape sequence. */
+	if (text_has_control(field[6], flen[6], ""))
+		return tr("note contains a control character", "notitie bevat een stuurteken");
 	r->round = field[0];
 	r->participant = field[1];
 	r->group = field[2];
@@ -156,16 +160,10 @@ note_unescape(struct buf *out, const char *s, size_t n)
 const char *
 note_problem(const char *s, size_t n)
 {
-	size_t i;
-
 	if (!utf8_valid(s, n))
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-			return tr("contains a control character", "bevat een stuurteken");
-	}
+	if (text_has_control(s, n, "\t\n\r"))
+		return tr("contains a control character", "bevat een stuurteken");
 	return NULL;
 }
 

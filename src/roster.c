@@ -23,24 +23,27 @@ email_problem(const char *s, size_t n)
 		return tr("is not an address like name@example.org, or -",
 		    "is geen adres zoals naam@example.org, of -");
 	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+		if ((unsigned char)s[i] <= ' ')
 			return tr("contains white space or a control character",
 			    "bevat witruimte of een stuurteken");
+	if (!utf8_valid(s, n))
+		return tr("is not valid UTF-8", "is geen geldige UTF-8");
+	if (text_has_control(s, n, ""))
+		return tr("contains white space or a control character",
+		    "bevat witruimte of een stuurteken");
 	return NULL;
 }
 
 static const char *
 name_problem(const char *s, size_t n)
 {
-	size_t i;
 
 	if (n == 0)
 		return tr("is empty (write - if unknown)", "is leeg (schrijf - als onbekend)");
 	if (!utf8_valid(s, n))
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < ' ' || s[i] == 0x7f)
-			return tr("contains a control character", "bevat een stuurteken");
+	if (text_has_control(s, n, ""))
+		return tr("contains a control character", "bevat een stuurteken");
 	return NULL;
 }
 

@@ -267,6 +267,49 @@ utf8_width(const char *s, size_t n)
 	return width;
 }
 
+int
+text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+/* Format characters (Unicode's Cf) that show nothing or turn the text
+ * around: in a name they make two look alike ("ann" and "ann\u200b"),
+ * and on a terminal they reorder what follows (U+202E). */
+int
+text_is_invisible(uint32_t cp)
+{
+	static const struct { uint32_t low, high; } ranges[] = {
+		{ 0x00ad, 0x00ad }, { 0x061c, 0x061c }, { 0x180e, 0x180e },
+		{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x2064 },
+		{ 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
+		{ 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp >= ranges[i].low && cp <= ranges[i].high)
+			return 1;
+	return 0;
+}
+
+int
+text_has_control(const char *s, size_t n, const char *allowed)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			len = 1, cp = p[i];
+		if (text_is_control(cp) && (cp == 0 || cp >= 0x80 || strchr(allowed, (int)cp) == NULL))
+			return 1;
+		i += len;
+	}
+	return 0;
+}
+
 /* White space beyond ASCII, which would make a token look like two. */
 static int
 is_unicode_space(uint32_t cp)
@@ -295,8 +338,11 @@ token_problem(const char *s, size_t n)
 			return tr("is not valid UTF-8", "is geen geldige UTF-8");
 		if (cp == ' ' || cp == '\t' || is_unicode_space(cp))
 			return tr("contains white space", "bevat witruimte");
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		if (text_is_control(cp))
 			return tr("contains a control character", "bevat een stuurteken");
+		if (text_is_invisible(cp))
+			return tr("contains an invisible or direction-changing character",
+			    "bevat een onzichtbaar of richtingveranderend teken");
 		i += len;
 	}
 	return NULL;
@@ -311,12 +357,17 @@ text_quote(struct buf *out, const char *s, size_t n)
 
 	while (i < n) {
 		len = utf8_decode(p + i, n - i, &cp);
-		if (len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+		if (len == 0 || text_is_control(cp)) {
 			size_t j, bytes = len ? len : 1;
 
 			for (j = 0; j < bytes; j++)
 				buf_printf(out, "\\x%02x", p[i + j]);
 			i += bytes;
+			continue;
+		}
+		if (text_is_invisible(cp)) {
+			buf_printf(out, "<U+%04X>", (unsigned)cp);
+			i += len;
 			continue;
 		}
 		buf_add(out, p + i, len);

@@ -65,9 +65,17 @@ int utf8_valid(const char *s, size_t n);
 /* The number of characters in valid UTF-8, for laying out text. */
 size_t utf8_width(const char *s, size_t n);
 
+/* C0 and C1 control characters and DEL. */
+int text_is_control(uint32_t cp);
+/* Invisible and direction-changing format characters (U+200B, U+202E). */
+int text_is_invisible(uint32_t cp);
+/* Whether s[0..n) has a control character other than those in allowed
+ * (such as "\t"); bytes that are not UTF-8 count as what they are. */
+int text_has_control(const char *s, size_t n, const char *allowed);
+
 /*
  * A token (round, participant, group, continuum): 1-64 bytes of UTF-8 with
- * no white space and no control characters.  Returns NULL if s is one, else
+ * no white space, no control characters and no invisible characters.  Returns NULL if s is one, else
  * what is wrong, in words for a diagnostic.
  */
 #define TOKEN_MAX 64
@@ -75,8 +83,9 @@ const char *token_problem(const char *s, size_t n);
 
 /*
  * Append s[0..n) for a diagnostic: valid UTF-8 as it is, but every
- * control character and every byte that is not UTF-8 as \xNN, so that a
- * message never carries raw garbage to the terminal.
+ * control character and every byte that is not UTF-8 as \xNN, and an
+ * invisible character as <U+202E>, so that a message never carries raw
+ * escape sequences or garbage to the terminal.
  */
 void text_quote(struct buf *out, const char *s, size_t n);
 

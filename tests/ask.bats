@@ -160,7 +160,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -2 ask -g "$(printf 'g%.0s' $(seq 65))" $ALL
 	[ "$output" = "ask: group '$(printf 'g%.0s' $(seq 65))' is longer than 64 bytes; give another with -g" ]
 	run -2 ask -r $'a\tb' $ALL
-	[ "$output" = "ask: round 'a	b' contains white space; give another with -r" ]
+	[ "$output" = "ask: round 'a\\x09b' contains white space; give another with -r" ]
 }
 
 @test "-o creates the file with mode 0600 and appends to it" {
