@@ -36,7 +36,7 @@ enum key {
 	KEY_NONE = 0x110000,	/* past every Unicode code point */
 	KEY_SIGNAL, KEY_ENTER, KEY_BACKSPACE, KEY_ESCAPE, KEY_TAB,
 	KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END,
-	KEY_PAGE_UP, KEY_PAGE_DOWN, KEY_KILL_LINE
+	KEY_PAGE_UP, KEY_PAGE_DOWN, KEY_KILL_LINE, KEY_PASTE
 };
 
 struct ui {
@@ -53,6 +53,7 @@ struct ui {
 	struct buf edit;
 	const char *hint;	/* one line of feedback, until the next key */
 	char typed[8];		/* the UTF-8 bytes of the last printable key */
+	struct buf paste;	/* the text of the last paste */
 	struct buf screen;
 };
 
@@ -76,7 +77,36 @@ on_signal(int sig)
 	errno = saved;
 }
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH, SIGCONT };
+/* Every signal that stops the program and can be caught: the main loop
+ * restores the terminal, then ask dies of it as the shell expects. */
+static const int caught[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+	SIGVTALRM, SIGPROF, SIGXCPU, SIGTSTP, SIGWINCH, SIGCONT,
+};
+
+/* Signals of a fault, where the loop cannot go on: the handler itself
+ * gives the terminal back, with async-signal-safe calls only, and dies. */
+static const int faults[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS };
+
+static int fault_fd = -1;
+static struct termios fault_saved;
+
+#define RESTORE_SEQUENCE "\033[?2004l\033[0m\033[?25h\033[?1049l"
+
+static void
+on_fault(int sig)
+{
+	if (fault_fd >= 0) {
+		if (write(fault_fd, RESTORE_SEQUENCE, sizeof(RESTORE_SEQUENCE) - 1) < 0) {
+			/* Nothing more can be done about it here. */
+		}
+		tcsetattr(fault_fd, TCSAFLUSH, &fault_saved);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static void
 signals_catch(void)
@@ -87,8 +117,12 @@ signals_catch(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+	for (i = 0; i < NELEM(caught); i++)
 		sigaction(caught[i], &sa, NULL);
+	sa.sa_handler = on_fault;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < NELEM(faults); i++)
+		sigaction(faults[i], &sa, NULL);
 }
 
 static void
@@ -96,8 +130,11 @@ signals_default(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+	for (i = 0; i < NELEM(caught); i++)
 		signal(caught[i], SIG_DFL);
+	for (i = 0; i < NELEM(faults); i++)
+		signal(faults[i], SIG_DFL);
+	fault_fd = -1;
 }
 
 static void
@@ -140,15 +177,19 @@ term_raw(struct ui *ui)
 	raw.c_cc[VTIME] = 0;
 	if (tcsetattr(ui->fd, TCSAFLUSH, &raw) < 0)
 		return -1;
-	/* The alternate screen keeps the person's scrollback as it was. */
-	term_write(ui, "\033[?1049h\033[?25l", 14);
+	fault_saved = ui->saved;
+	fault_fd = ui->fd;
+	/* The alternate screen keeps the person's scrollback as it was;
+	 * bracketed paste marks pasted text, so that its letters are not
+	 * taken for keys (the "q" of a pasted "quarter" would quit). */
+	term_write(ui, "\033[?1049h\033[?25l\033[?2004h", 22);
 	return 0;
 }
 
 static void
 term_restore(struct ui *ui)
 {
-	term_write(ui, "\033[0m\033[?25h\033[?1049l", 19);
+	term_write(ui, RESTORE_SEQUENCE, sizeof(RESTORE_SEQUENCE) - 1);
 	tcsetattr(ui->fd, TCSAFLUSH, &ui->saved);
 }
 
@@ -199,7 +240,48 @@ static const struct {
 	{ "[H", KEY_HOME }, { "[F", KEY_END }, { "OH", KEY_HOME }, { "OF", KEY_END },
 	{ "[1~", KEY_HOME }, { "[7~", KEY_HOME }, { "[4~", KEY_END }, { "[8~", KEY_END },
 	{ "[5~", KEY_PAGE_UP }, { "[6~", KEY_PAGE_DOWN }, { "[Z", KEY_UP },
+	{ "[200~", KEY_PASTE },
 };
+
+/* A note holds what a person would write, not a pasted book. */
+#define PASTE_MAX (64 * 1024)
+
+/*
+ * Read pasted text up to the terminal's end mark (ESC [ 201 ~) into
+ * ui->paste, as one line: line breaks and tabs become spaces, other
+ * control characters are dropped.  A paste whose end never comes stops
+ * after a second without input.
+ */
+static void
+read_paste(struct ui *ui)
+{
+	static const char end[] = "\033[201~";
+	size_t matched = 0;
+	int c;
+
+	buf_reset(&ui->paste);
+	while ((c = read_byte(ui, 1000)) >= 0) {
+		if (c == end[matched]) {
+			if (++matched == sizeof(end) - 1)
+				break;
+			continue;
+		}
+		if (matched > 0) {	/* not the end mark after all */
+			if (ui->paste.len + matched <= PASTE_MAX)
+				buf_add(&ui->paste, end, matched);
+			matched = 0;
+			if (c == end[0]) {
+				matched = 1;
+				continue;
+			}
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if ((c < 0x20 || c == 0x7f) || ui->paste.len >= PASTE_MAX)
+			continue;
+		buf_addc(&ui->paste, (char)c);
+	}
+}
 
 static int
 read_key(struct ui *ui)
@@ -230,9 +312,13 @@ read_key(struct ui *ui)
 		sequence[n] = '\0';
 		if (n == 0)
 			return KEY_ESCAPE;
-		for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++)
-			if (strcmp(sequence, escapes[i].sequence) == 0)
-				return escapes[i].key;
+		for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
+			if (strcmp(sequence, escapes[i].sequence) != 0)
+				continue;
+			if (escapes[i].key == KEY_PASTE)
+				read_paste(ui);
+			return escapes[i].key;
+		}
 		return KEY_NONE;
 	}
 	if (c < 0x20)
@@ -519,6 +605,13 @@ edit_key(struct ui *ui, int key)
 			;
 		if (ui->edit.data)
 			ui->edit.data[ui->edit.len] = '\0';
+	} else if (key == KEY_PASTE) {
+		/* Only whole UTF-8 goes into a note. */
+		if (utf8_valid(ui->paste.data ? ui->paste.data : "", ui->paste.len))
+			buf_add(&ui->edit, ui->paste.data ? ui->paste.data : "", ui->paste.len);
+		else
+			ui->hint = tr("The pasted text is not valid UTF-8; it was not added.",
+			    "De geplakte tekst is geen geldige UTF-8; ze werd niet toegevoegd.");
 	} else if (key < KEY_NONE) {
 		buf_addstr(&ui->edit, ui->typed);
 	}
@@ -645,7 +738,8 @@ slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
 			result = SIGHUP;
 			break;
 		}
-		if (key == KEY_SIGNAL) {
+		/* A signal during a paste is seen here too. */
+		if (key == KEY_SIGNAL || pending_stop) {
 			if (pending_stop) {
 				result = pending_stop;
 				break;
@@ -674,6 +768,9 @@ slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
 		ui.hint = NULL;
 		if (ui.editing) {
 			edit_key(&ui, key);
+		} else if (key == KEY_PASTE) {
+			ui.hint = tr("Pasted text goes into a note: press n first, then paste.",
+			    "Geplakte tekst gaat in een notitie: druk eerst op n en plak dan.");
 		} else if (key == 'q') {
 			break;
 		} else if (ui.reviewing) {
@@ -692,5 +789,6 @@ slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
 	close(signal_pipe[1]);
 	buf_free(&ui.screen);
 	buf_free(&ui.edit);
+	buf_free(&ui.paste);
 	return result;
 }

@@ -53,6 +53,17 @@ wait_for_file() {
 	return 1
 }
 
+# The terminal as ask found it: the shell's settings (stty.before and
+# stty.after are compared too), the normal screen, a visible cursor.
+# An interactive shell puts the stty settings back itself after a job
+# dies of a signal, so only the screen tells whether ask restored it.
+assert_terminal_restored() {
+	cmp stty.before stty.after
+	local state
+	state=$(tmux -S "$SOCKET" display -p -t 0 '#{alternate_on} #{cursor_flag}')
+	[ "$state" = "0 1" ] || { echo "alternate screen and cursor: $state, expected 0 1"; false; }
+}
+
 # Run ask in the shell, recording its exit status and stty before and after.
 run_ask() {
 	keys "stty -g > stty.before; ask $* ; echo \$? > status; stty -g > stty.after" Enter
@@ -99,7 +110,7 @@ run_ask() {
 	1	ann	-	legal	40	2026-11-25T09:30:00Z	
 	1	ann	-	audience	100	2026-11-25T09:30:00Z	
 	END
-	cmp stty.before stty.after
+	assert_terminal_restored
 }
 
 @test "a skipped continuum blocks confirming until it is answered from the review" {
@@ -153,7 +164,7 @@ run_ask() {
 	wait_for_file status
 	[ "$(cat status)" = 130 ]
 	cmp round.tsv before.tsv
-	cmp stty.before stty.after
+	assert_terminal_restored
 }
 
 @test "q quits with exit 2 and writes nothing" {
@@ -166,7 +177,7 @@ run_ask() {
 	wait_for_file status
 	[ "$(cat status)" = 2 ]
 	[ ! -e round.tsv ]
-	cmp stty.before stty.after
+	assert_terminal_restored
 	wait_for "ask: quit; nothing written"
 }
 
@@ -181,7 +192,7 @@ run_ask() {
 		pkill "-$sig" -f "ask -p sig$sig"
 		wait_for_file status
 		[ "$(cat status)" = $((128 + $(kill -l $sig))) ]
-		cmp stty.before stty.after
+		assert_terminal_restored
 	done
 	[ ! -e round.tsv ]
 }
@@ -307,4 +318,43 @@ run_ask() {
 	done
 	screen | grep -qx '  +-\{22\}+-\{21\}O'
 	keys q
+}
+
+@test "every catchable fatal signal restores the terminal: QUIT, USR1, ALRM, PIPE, and a fault" {
+	start_shell
+	for sig in QUIT USR1 ALRM PIPE SEGV; do
+		rm -f status
+		run_ask -p "sig$sig" -o round.tsv
+		wait_for "1/5"
+		keys 2
+		wait_for "Position: 50%"
+		pkill "-$sig" -f "ask -p sig$sig"
+		wait_for_file status
+		[ "$(cat status)" = $((128 + $(kill -l $sig))) ] || { echo "$sig: $(cat status)"; false; }
+		assert_terminal_restored
+	done
+	[ ! -e round.tsv ]
+}
+
+@test "pasted text goes into a note whole; outside a note its letters are not keys" {
+	start_shell
+	run_ask -p ann -o round.tsv
+	wait_for "1/5"
+	# Outside a note: the q of "quarter" must not quit.
+	tmux -S "$SOCKET" set-buffer "a quarter of the staff"
+	tmux -S "$SOCKET" paste-buffer -p -t 0
+	wait_for "Pasted text goes into a note: press n first, then paste."
+	keys 2 n
+	wait_for "Enter keeps the note"
+	tmux -S "$SOCKET" set-buffer "$(printf 'line one\nline two, quite\tsure')"
+	tmux -S "$SOCKET" paste-buffer -p -t 0
+	keys Enter
+	wait_for "Note: line one line two, quite sure"
+	keys Enter 1 Enter 1 Enter 1 Enter 1 Enter
+	wait_for "Enter writes these answers"
+	keys Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	[ "$(sed -n 1p round.tsv | cut -f7)" = "line one line two, quite sure" ]
+	assert_terminal_restored
 }
