@@ -7,14 +7,8 @@
 
 #include <stdio.h>
 
+#include "answer.h"
 #include "questionnaire.h"
-
-#define ANSWER_UNSET (-2)	/* not answered yet; POSITION_NONE is "-" */
-
-struct answer {
-	int position;		/* tenths, POSITION_NONE, or ANSWER_UNSET */
-	char *note;		/* NULL for none */
-};
 
 /* What an interactive session ended with: confirmed answers, the person
  * quit, or a signal number (SIGINT, SIGTERM, SIGHUP) to die of. */
@@ -25,8 +19,5 @@ struct answer {
 int slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd);
 /* Plain prompts: questions to `out`, answers read from `in`. */
 int prompt_run(const struct questionnaire *q, struct answer *answers, FILE *in, FILE *out);
-
-/* "2", "33.3%" or "-" for messages; ANSWER_UNSET gives "?". */
-const char *answer_text(const struct continuum *c, int position, char *out, size_t size);
 
 #endif

@@ -104,16 +104,31 @@ roster_parse(char *line, size_t len, struct roster_entry *e)
 int
 roster_load(struct roster *r, const char *path)
 {
+	FILE *fp;
+	int result;
+
+	memset(r, 0, sizeof(*r));
+	if (strcmp(path, "-") == 0)
+		return roster_read(r, stdin, "<stdin>");
+	if ((fp = fopen(path, "r")) == NULL) {
+		diag_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	result = roster_read(r, fp, path);
+	fclose(fp);
+	return result;
+}
+
+int
+roster_read(struct roster *r, FILE *fp, const char *name)
+{
 	struct lines in;
 	ssize_t n;
 	int bad = 0;
 	size_t cap = 0;
 
 	memset(r, 0, sizeof(*r));
-	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
-		return -1;
-	}
+	lines_from(&in, fp, name);
 	while ((n = lines_next(&in)) >= 0) {
 		struct roster_entry e = { 0 };
 		char *copy;

@@ -9,6 +9,7 @@
 #define STANCE_ROSTER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "intern.h"
 
@@ -36,6 +37,8 @@ const char *roster_parse(char *line, size_t len, struct roster_entry *e);
  * many were, or -1 if the file could not be read at all.
  */
 int roster_load(struct roster *r, const char *path);
+/* The same from an open stream, called name in messages. */
+int roster_read(struct roster *r, FILE *fp, const char *name);
 long roster_find(const struct roster *r, const char *participant);
 void roster_free(struct roster *r);
 

@@ -1,0 +1,48 @@
+/*
+ * answer: what one person answers to the continua, being gathered: from
+ * continuum=answer arguments, from lines in questionnaire order, or from
+ * the slider and the prompts, which edit it.  Nothing is written until
+ * every continuum has one.
+ */
+#ifndef STANCE_ANSWER_H
+#define STANCE_ANSWER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "questionnaire.h"
+
+#define ANSWER_UNSET (-2)	/* not answered yet; POSITION_NONE is "-" */
+
+struct answer {
+	int position;		/* tenths, POSITION_NONE, or ANSWER_UNSET */
+	char *note;		/* NULL for none */
+};
+
+/* "50% (anchor 2)", "33.3%" or "- (no opinion)" for people; ANSWER_UNSET
+ * gives "?". */
+const char *answer_text(const struct continuum *c, int position, char *out, size_t size);
+
+/*
+ * Split text, "answer [note]", and store it in *a.  Returns 0, or -1
+ * after reporting the problem at file and line (file NULL: just the
+ * continuum).  text is changed in place.
+ */
+int answer_store(const struct continuum *c, struct answer *a, char *text,
+    const char *file, unsigned long line);
+
+/* continuum=answer arguments, in any order; every problem is reported.
+ * Returns 0, or -1 if any was. */
+int answers_from_arguments(const struct questionnaire *q, struct answer *answers,
+    int argc, char **argv);
+
+/* One answer per line of fp (called name in messages), in questionnaire
+ * order; blank lines and # comments are skipped, and a refused line
+ * answers nothing.  Returns 0, or -1 if a problem was reported. */
+int answers_from_lines(const struct questionnaire *q, struct answer *answers, FILE *fp,
+    const char *name);
+
+/* Report every continuum left without an answer; -1 if there was one. */
+int answers_complete(const struct questionnaire *q, const struct answer *answers);
+
+#endif
