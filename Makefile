@@ -73,8 +73,37 @@ $(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: src/diag.h src/text
 	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h src/mail.h src/options.h src/answer.h
 $(ASK_OBJS): src/ask.h
 
-check: all
+# Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
+# check on its seeds and past crashes, built with $(CC); make fuzz builds
+# it with clang, libFuzzer, ASan and UBSan and runs each for FUZZ_SECONDS.
+FUZZERS = answers form form-roundtrip mail questionnaire response roster time
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_HEADERS = tests/fuzz/fuzz.h tests/fuzz/form-check.h
+LIB_SRCS = $(LIB_OBJS:.o=.c)
+REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
+
+tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src/libstance.a
+	$(CC) $(STANCE_CFLAGS) -Isrc $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
+	    src/libstance.a
+
+tests/fuzz/bin/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_HEADERS) $(LIB_SRCS) src/*.h
+	@mkdir -p tests/fuzz/bin
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
+	    $(WARNINGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz-$*.c $(LIB_SRCS)
+
+fuzz: $(FUZZERS:%=tests/fuzz/bin/fuzz-%)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
+check: all $(REPLAYS)
 	@tests/run
+
+# The whole suite with every program under valgrind: slower, and clean
+# only if no test sees valgrind's exit status 99.
+check-valgrind: all $(REPLAYS)
+	@STANCE_VALGRIND=1 tests/run
 
 demo: all
 	@sh tests/demo.sh
@@ -103,6 +132,7 @@ uninstall:
 
 clean:
 	rm -f $(BINS) src/*.o src/libstance.a src/embedded.c src/embedded.c.tmp \
-	  tests/formatcheck tests/formatcheck.o
+	  tests/formatcheck tests/formatcheck.o $(REPLAYS)
+	rm -rf tests/fuzz/bin
 
-.PHONY: all check demo bench install uninstall clean
+.PHONY: all check check-valgrind demo bench fuzz install uninstall clean

@@ -198,6 +198,8 @@ run_ask() {
 }
 
 @test "Ctrl-Z and fg give back a usable terminal and resume where it was" {
+	[ -z "${STANCE_VALGRIND:-}" ] ||
+	    skip "under valgrind, a SIGTSTP that ask raises itself does not stop it"
 	start_shell
 	keys "stty -g > stty.before; ask -p zed -o round.tsv" Enter
 	wait_for "1/5"

@@ -5,6 +5,8 @@ bats_require_minimum_version 1.5.0
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 FIXTURES=$TOP/tests/fixtures
 PATH=$TOP/bin:$TOP/tests:$PATH
+# make check-valgrind: the programs run under valgrind (tests/valgrind).
+[ -z "${STANCE_VALGRIND:-}" ] || PATH=$TOP/tests/valgrind:$PATH
 
 export HOME=$BATS_TEST_TMPDIR/home
 mkdir -p "$HOME"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# Every fuzz harness, replayed without libFuzzer on its seeds and on every
+# input that ever crashed it or broke a round trip (tests/fuzz/regressions),
+# so gcc and plain builds run them too.  make fuzz is where new ones are
+# found; see tests/fuzz/fuzz.h.
+
+load test_helper
+
+replay() {
+	local name=$1 files
+	files=$(find "$TOP/tests/fuzz/corpus/$name" "$TOP/tests/fuzz/regressions/$name" \
+	    -type f 2> /dev/null | sort)
+	[ -n "$files" ] || { echo "no inputs for $name"; return 1; }
+	# The harness's own messages (the parsers' diagnostics) are not
+	# the point: only that every input goes through.
+	run -0 --separate-stderr "$TOP/tests/fuzz/replay-$name" $files
+}
+
+@test "fuzz replay: questionnaire" { replay questionnaire; }
+@test "fuzz replay: response lines" { replay response; }
+@test "fuzz replay: roster" { replay roster; }
+@test "fuzz replay: forms" { replay form; }
+@test "fuzz replay: a form written and read back" { replay form-roundtrip; }
+@test "fuzz replay: mail messages and mboxes" { replay mail; }
+@test "fuzz replay: answers on stdin and as arguments" { replay answers; }
+@test "fuzz replay: timestamps, dates and positions" { replay time; }

@@ -1,0 +1,73 @@
+/*
+ * The response line parser (stance-responses(5)), line by line.  Round
+ * trip: a line that parses is formatted again, and the formatted line
+ * parses to the same fields and formats to the same text.
+ */
+#include "fuzz.h"
+#include "position.h"
+#include "response.h"
+#include "text.h"
+
+static void
+format(struct buf *out, const struct response *r)
+{
+	struct buf note = { 0 };
+
+	if (note_unescape(&note, r->note, r->note_len) < 0)
+		fuzz_fail("a parsed note does not unescape");
+	if (note_problem(note.data ? note.data : "", note.len) != NULL)
+		fuzz_fail("a parsed note is not a note");
+	buf_reset(out);
+	response_format(out, r->round, r->participant, r->group, r->continuum,
+	    r->position, r->time, note.data ? note.data : "");
+	buf_free(&note);
+}
+
+static void
+check_line(char *line, size_t len)
+{
+	struct buf once = { 0 }, twice = { 0 };
+	struct response r, again;
+	char *copy = xstrndup(line, len), *redo;
+
+	if (response_parse(line, len, &r) != NULL) {
+		/* A refused line is left as it was, for --rejects. */
+		if (memcmp(line, copy, len) != 0)
+			fuzz_fail("a refused line was changed");
+		free(copy);
+		return;
+	}
+	fuzz_assert(r.position == POSITION_NONE || (r.position >= 0 && r.position <= POSITION_MAX));
+	format(&once, &r);
+	fuzz_assert(once.len > 0 && once.data[once.len - 1] == '\n');
+	redo = xstrndup(once.data, once.len - 1);
+	if (response_parse(redo, once.len - 1, &again) != NULL)
+		fuzz_fail("a formatted line does not parse: %s", once.data);
+	fuzz_assert(strcmp(r.round, again.round) == 0 && strcmp(r.participant, again.participant) == 0 &&
+	    strcmp(r.group, again.group) == 0 && strcmp(r.continuum, again.continuum) == 0 &&
+	    r.position == again.position && strcmp(r.time, again.time) == 0);
+	format(&twice, &again);
+	if (once.len != twice.len || memcmp(once.data, twice.data, once.len) != 0)
+		fuzz_fail("formatted twice, two lines");
+	free(redo);
+	free(copy);
+	buf_free(&once);
+	buf_free(&twice);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	FILE *fp = fuzz_stream(data, size);
+	struct lines in;
+	ssize_t n;
+
+	if (fp == NULL)
+		return 0;
+	lines_from(&in, fp, "fuzz");
+	while ((n = lines_next(&in)) >= 0)
+		check_line(in.line, (size_t)n);
+	lines_close(&in);
+	fclose(fp);
+	return 0;
+}

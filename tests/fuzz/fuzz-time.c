@@ -1,0 +1,46 @@
+/*
+ * Times and positions, the small parsers under everything: response-line
+ * timestamps, mail Date headers, positions and answers.  Round trips: a
+ * valid timestamp survives seconds and back; a parsed position formats
+ * and parses to itself; a mail date is always a real timestamp.
+ */
+#include "fuzz.h"
+#include "mail.h"
+#include "position.h"
+#include "timestamp.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1), stamp[TIMESTAMP_LEN + 1], text[POSITION_TEXT];
+	long long seconds;
+	int tenths, again;
+	size_t k;
+
+	if (s == NULL)
+		fuzz_fail("out of memory");
+	memcpy(s, data, size);
+	s[size] = '\0';
+
+	if (timestamp_valid(s, size)) {
+		timestamp_from_seconds(timestamp_seconds(s), stamp);
+		if (strcmp(stamp, s) != 0)
+			fuzz_fail("timestamp %s came back as %s", s, stamp);
+	}
+	if ((seconds = mail_date(s)) >= 0) {
+		timestamp_from_seconds(seconds, stamp);
+		fuzz_assert(timestamp_valid(stamp, TIMESTAMP_LEN));
+		fuzz_assert(timestamp_seconds(stamp) == seconds);
+	}
+	if (position_parse(s, size, &tenths) == 0) {
+		fuzz_assert(tenths == POSITION_NONE || (tenths >= 0 && tenths <= POSITION_MAX));
+		position_format(tenths, text);
+		fuzz_assert(position_parse(text, strlen(text), &again) == 0 && again == tenths);
+	}
+	for (k = 2; k <= 12; k += 5) {
+		if (answer_parse(s, size, k, &tenths) == NULL)
+			fuzz_assert(tenths == POSITION_NONE || (tenths >= 0 && tenths <= POSITION_MAX));
+	}
+	free(s);
+	return 0;
+}

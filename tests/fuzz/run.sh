@@ -1,0 +1,27 @@
+#!/bin/sh
+# make fuzz: run each harness for the given seconds, starting from its
+# seeds (tests/fuzz/corpus/NAME) and a working corpus that grows between
+# runs (tests/fuzz/work/NAME, not kept in git).  An input that crashes a
+# harness or breaks a round trip is written to tests/fuzz/regressions/
+# NAME/, where make check replays it once the bug is fixed: commit it
+# with the fix.  Exit 1 if any harness found one.
+seconds=$1
+shift
+cd "$(dirname "$0")" || exit 2
+status=0
+for name in "$@"; do
+	mkdir -p "work/$name" "regressions/$name" "corpus/$name"
+	echo "fuzz: $name for ${seconds}s"
+	# -close_fd_mask=3: the programs' own messages would drown
+	# libFuzzer's; a crash report is printed all the same.
+	if ! "bin/fuzz-$name" -max_total_time="$seconds" -close_fd_mask=3 \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix="regressions/$name/" "work/$name" "corpus/$name" \
+	    > "work/$name.log" 2>&1; then
+		status=1
+		echo "fuzz: $name FAILED; see tests/fuzz/work/$name.log and tests/fuzz/regressions/$name/"
+		tail -n 30 "work/$name.log"
+	fi
+	grep -E '^stat::number_of_executed_units|^Done' "work/$name.log" | sed "s/^/fuzz: $name: /"
+done
+exit $status
