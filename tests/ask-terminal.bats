@@ -181,22 +181,6 @@ run_ask() {
 	wait_for "ask: quit; nothing written"
 }
 
-@test "SIGTERM and SIGHUP restore the terminal and exit 128+signal" {
-	start_shell
-	for sig in TERM HUP; do
-		rm -f status
-		run_ask -p "sig$sig" -o round.tsv
-		wait_for "1/5"
-		keys 2
-		wait_for "Position: 50%"
-		pkill "-$sig" -f "ask -p sig$sig"
-		wait_for_file status
-		[ "$(cat status)" = $((128 + $(kill -l $sig))) ]
-		assert_terminal_restored
-	done
-	[ ! -e round.tsv ]
-}
-
 @test "Ctrl-Z and fg give back a usable terminal and resume where it was" {
 	[ -z "${STANCE_VALGRIND:-}" ] ||
 	    skip "under valgrind, a SIGTSTP that ask raises itself does not stop it"
@@ -322,9 +306,9 @@ run_ask() {
 	keys q
 }
 
-@test "every catchable fatal signal restores the terminal: QUIT, USR1, ALRM, PIPE, and a fault" {
+@test "every catchable fatal signal restores the terminal and exits 128+signal, a fault too" {
 	start_shell
-	for sig in QUIT USR1 ALRM PIPE SEGV; do
+	for sig in TERM HUP QUIT USR1 ALRM PIPE SEGV; do
 		rm -f status
 		run_ask -p "sig$sig" -o round.tsv
 		wait_for "1/5"

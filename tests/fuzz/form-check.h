@@ -11,6 +11,17 @@
 #include "response.h"
 #include "text.h"
 
+/* The built-in questionnaire, read once: it is the same each time. */
+static const struct questionnaire *
+fuzz_questionnaire(void)
+{
+	static struct questionnaire q;
+
+	if (q.ncontinua == 0)
+		questionnaire_default(&q, LANG_EN);
+	return &q;
+}
+
 static void
 form_answer_check(const struct form_answer *a, void *context)
 {

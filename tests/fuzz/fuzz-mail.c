@@ -41,15 +41,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FILE *fp = fuzz_stream(data, size);
 	struct reading r;
-	static struct questionnaire q;
+	const struct questionnaire *q = fuzz_questionnaire();
 	struct lines in;
 	ssize_t n;
 
-	if (q.ncontinua == 0)
-		questionnaire_default(&q, LANG_EN);	/* once: it is the same each time */
 	if (fp == NULL)
 		return 0;
-	form_reader_init(&r.forms, &q, "fuzz", form_answer_check, &q);
+	form_reader_init(&r.forms, q, "fuzz", form_answer_check, (void *)(uintptr_t)q);
 	mail_init(&r.mail, text_line, message_end, &r);
 	lines_from(&in, fp, "fuzz");
 	while ((n = lines_next(&in)) >= 0)
