@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,6 +64,8 @@ struct collect {
 	struct roster roster;
 	int have_roster;
 	struct intern unknown;		/* participants reported as not on the roster */
+	struct intern regrouped;	/* reported as answering in another group */
+	struct intern replied;		/* sent a form or a message, readable or not */
 
 	/* The input being read. */
 	const char *name;
@@ -129,6 +132,39 @@ intern_cached(struct intern *in, const char *s, const char **last_text, uint32_t
 }
 
 /*
+ * With a roster, the roster says who is in which group: an answer given
+ * with no group or another one is counted in the roster's group, and
+ * that is said once per participant, so that group comparisons cannot
+ * be silently wrong.  Someone not on the roster is named once too.
+ */
+static const char *
+roster_group(struct collect *c, const char *participant, const char *group,
+    unsigned long line)
+{
+	long at = roster_find(&c->roster, participant);
+	const char *listed;
+
+	if (at < 0) {
+		if (intern_find(&c->unknown, participant, strlen(participant)) == UINT32_MAX) {
+			intern_add(&c->unknown, participant, strlen(participant));
+			diag_at(c->name, line, tr("participant '%s' is not on the roster",
+			    "deelnemer '%s' staat niet op de deelnemerslijst"), participant);
+		}
+		return group;
+	}
+	listed = c->roster.entries[at].group;
+	if (strcmp(group, listed) != 0 &&
+	    intern_find(&c->regrouped, participant, strlen(participant)) == UINT32_MAX) {
+		intern_add(&c->regrouped, participant, strlen(participant));
+		diag_at(c->name, line, tr(
+		    "%s answered as group '%s', but the roster puts them in '%s'; counted in '%s'",
+		    "%s antwoordde als groep '%s', maar de deelnemerslijst zet hen in '%s'; geteld in '%s'"),
+		    participant, group, listed, listed);
+	}
+	return listed;
+}
+
+/*
  * One valid answer, from a line or a form: filter it by round and time,
  * then offer it to the set.
  */
@@ -147,12 +183,8 @@ take(struct collect *c, const char *round, const char *participant, const char *
 		c->late++;
 		return;
 	}
-	if (c->have_roster && roster_find(&c->roster, participant) < 0 &&
-	    intern_find(&c->unknown, participant, strlen(participant)) == UINT32_MAX) {
-		intern_add(&c->unknown, participant, strlen(participant));
-		diag_at(c->name, line, tr("participant '%s' is not on the roster",
-		    "deelnemer '%s' staat niet op de deelnemerslijst"), participant);
-	}
+	if (c->have_roster)
+		group = roster_group(c, participant, group, line);
 	round_id = intern_cached(&c->set.rounds, round, &c->last_round_text, &c->last_round);
 	participant_id = intern_add(&c->set.participants, participant, strlen(participant));
 	group_id = intern_cached(&c->set.groups, group, &c->last_group_text, &c->last_group);
@@ -237,6 +269,36 @@ form_text_line(char *line, size_t len, unsigned long number, void *context)
 	form_reader_line(c->forms, line, len, number);
 }
 
+/* Someone on the roster replied (a form, or a message from their
+ * address), whether or not anything in it could be read. */
+static void
+replied(struct collect *c, const char *participant)
+{
+	intern_add(&c->replied, participant, strlen(participant));
+}
+
+static void
+form_done(const char *round, const char *participant, int answers, void *context)
+{
+	struct collect *c = context;
+
+	(void)round;
+	(void)answers;
+	replied(c, participant);
+}
+
+/* The roster's participant with this address, or NULL. */
+static const char *
+sender(const struct collect *c, const char *address)
+{
+	size_t i;
+
+	for (i = 0; address != NULL && c->have_roster && i < c->roster.n; i++)
+		if (strcasecmp(c->roster.entries[i].email, address) == 0)
+			return c->roster.entries[i].participant;
+	return NULL;
+}
+
 /* A mail message ends: its forms are complete, and what kept them from
  * being read is said. */
 static void
@@ -244,6 +306,9 @@ message_end(void *context)
 {
 	struct collect *c = context;
 	const struct mail *m = c->mail;
+	struct buf from = { 0 };
+	const char *who;
+	int forms;
 
 	if (m->date_text != NULL) {
 		struct buf quoted = { 0 };
@@ -256,13 +321,27 @@ message_end(void *context)
 		buf_free(&quoted);
 		c->bad = 1;
 	}
-	if (m->saw_html && !m->saw_text) {
-		diag_at(c->name, m->message_line, "%s", tr(
-		    "this message has only an HTML part, and a form is read from plain text only; ask the sender to send it back as plain text",
-		    "dit bericht heeft alleen een HTML-deel, en een formulier wordt alleen uit platte tekst gelezen; vraag de afzender het als platte tekst terug te sturen"));
-		c->bad = 1;
-	}
+	forms = c->forms->forms;
 	form_reader_flush(c->forms);
+	if (c->forms->forms > forms)
+		return;
+	/* A reply without a form: whose, so that they are not reminded as
+	 * if they had said nothing. */
+	if ((who = sender(c, m->from)) != NULL)
+		replied(c, who);
+	buf_printf(&from, "%s%s%s%s", m->from ? m->from : tr("an unknown sender", "een onbekende afzender"),
+	    who ? " (" : "", who ? who : "", who ? ")" : "");
+	if (m->saw_html && !m->saw_text)
+		diag_at(c->name, m->message_line, tr(
+		    "the message from %s has only an HTML part, and a form is read from plain text only; ask them to send it back as plain text",
+		    "het bericht van %s heeft alleen een HTML-deel, en een formulier wordt alleen uit platte tekst gelezen; vraag het als platte tekst terug te sturen"),
+		    from.data);
+	else
+		diag_at(c->name, m->message_line, tr(
+		    "the message from %s has no stance form in it",
+		    "het bericht van %s bevat geen stance-formulier"), from.data);
+	buf_free(&from);
+	c->bad = 1;
 }
 
 /* Report a form found among response lines, once, with its extent. */
@@ -352,6 +431,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	c->mail = NULL;
 	c->forms = &forms;
 	form_reader_init(&forms, c->q, name, form_answer, c);
+	forms.done = form_done;
 	lines_from(&in, fp, name);
 	while ((n = lines_next(&in)) >= 0) {
 		char *line = in.line;
@@ -438,11 +518,6 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	if (c->mail != NULL)
 		mail_end(c->mail);
 	form_reader_end(&forms);
-	if (mode == TEXT && forms.forms == 0) {
-		diag_at(name, 0, "%s", tr("no stance form in this text or message",
-		    "geen stance-formulier in deze tekst of dit bericht"));
-		c->bad = 1;
-	}
 	if (forms.problems > 0) {
 		c->rejected += (unsigned long long)forms.problems;
 		c->bad = 1;
@@ -668,10 +743,29 @@ write_answers(struct collect *c)
  * The round --missing and --status speak of: -r, else the only round in
  * the answers, else STANCE_ROUND or 1 when there are none.
  */
+/* The rounds in the answers, in byte order, comma-separated. */
+static char *
+round_names(const struct collect *c)
+{
+	uint32_t *rank = intern_ranks(&c->set.rounds);
+	const char **sorted = xcalloc(c->set.rounds.n, sizeof(*sorted));
+	struct buf names = { 0 };
+	size_t i;
+
+	for (i = 0; i < c->set.rounds.n; i++)
+		sorted[rank[i]] = intern_string(&c->set.rounds, (uint32_t)i);
+	for (i = 0; i < c->set.rounds.n; i++)
+		buf_printf(&names, "%s%s", i ? ", " : "", sorted[i]);
+	free(rank);
+	free(sorted);
+	return names.data;
+}
+
 static const char *
 selected_round(struct collect *c)
 {
 	const char *round;
+	char *names;
 
 	if (c->round_only != NULL)
 		return c->round_only;
@@ -679,32 +773,50 @@ selected_round(struct collect *c)
 		return intern_string(&c->set.rounds, 0);
 	if (c->set.rounds.n == 0)
 		return (round = getenv("STANCE_ROUND")) != NULL && *round ? round : "1";
-	diag_fatal(tr("the answers are from %zu rounds; choose one with -r",
-	    "de antwoorden komen uit %zu rondes; kies er een met -r"), c->set.rounds.n);
+	names = round_names(c);
+	diag_fatal(tr("the answers are from %zu rounds (%s); choose one with -r",
+	    "de antwoorden komen uit %zu rondes (%s); kies er één met -r"), c->set.rounds.n, names);
 }
 
 /* For --missing and --status: how many continua participant answered,
- * and when last. */
+ * when last, and which are missing (comma-separated, "-" for none). */
 static size_t
-progress(const struct collect *c, uint32_t round, const char *participant, long long *last)
+progress(const struct collect *c, uint32_t round, const char *participant, long long *last,
+    struct buf *missing)
 {
 	uint32_t id = intern_find(&c->set.participants, participant, strlen(participant));
 	long p = id == UINT32_MAX || round == UINT32_MAX ? -1 : answerset_find(&c->set, round, id);
-	const struct kept *answers;
+	const struct kept *answers = p < 0 ? NULL : answerset_answers(&c->set, (size_t)p);
 	size_t k, answered = 0;
 
 	*last = -1;
-	if (p < 0)
-		return 0;
-	answers = answerset_answers(&c->set, (size_t)p);
+	buf_reset(missing);
 	for (k = 0; k < c->set.ncontinua; k++) {
-		if (answers[k].position == KEPT_EMPTY)
+		if (answers == NULL || answers[k].position == KEPT_EMPTY) {
+			buf_printf(missing, "%s%s", missing->len ? "," : "", c->q->continua[k].id);
 			continue;
+		}
 		answered++;
 		if (answers[k].time > *last)
 			*last = answers[k].time;
 	}
+	if (missing->len == 0)
+		buf_addstr(missing, "-");
 	return answered;
+}
+
+/* What --status says of someone, for awk and for people. */
+static const char *
+progress_state(const struct collect *c, const char *participant, size_t answered)
+{
+	if (answered == c->set.ncontinua)
+		return "complete";
+	if (answered > 0)
+		return "partial";
+	/* Replied, but nothing could be read: not the same as silence. */
+	if (intern_find(&c->replied, participant, strlen(participant)) != UINT32_MAX)
+		return "unreadable";
+	return "none";
 }
 
 static void
@@ -712,12 +824,13 @@ write_roster_report(struct collect *c, int status)
 {
 	const char *round = selected_round(c);
 	uint32_t round_id = intern_find(&c->set.rounds, round, strlen(round));
+	struct buf missing = { 0 };
 	size_t i;
 
 	for (i = 0; i < c->roster.n; i++) {
 		const struct roster_entry *e = &c->roster.entries[i];
 		long long last;
-		size_t answered = progress(c, round_id, e->participant, &last);
+		size_t answered = progress(c, round_id, e->participant, &last, &missing);
 		char time[TIMESTAMP_LEN + 1];
 
 		if (!status) {
@@ -727,9 +840,11 @@ write_roster_report(struct collect *c, int status)
 		}
 		if (last >= 0)
 			timestamp_from_seconds(last, time);
-		printf("%s\t%s\t%zu/%zu\t%s\n", e->participant, e->group, answered,
-		    c->set.ncontinua, last >= 0 ? time : "-");
+		printf("%s\t%s\t%zu/%zu\t%s\t%s\t%s\n", e->participant, e->group, answered,
+		    c->set.ncontinua, last >= 0 ? time : "-", missing.data,
+		    progress_state(c, e->participant, answered));
 	}
+	buf_free(&missing);
 }
 
 enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_VERSION };
@@ -797,6 +912,14 @@ main(int argc, char **argv)
 		    missing ? "missing" : "status");
 		option_usage(usage_text);
 	}
+	/* From cron, a forgotten argument must not send a reminder to
+	 * everyone: the answers are named, standard input as -. */
+	if ((missing || status) && argc == 0) {
+		diag_warn(tr("--%s reads only the answers named: give their files, or - for standard input",
+		    "--%s leest alleen de genoemde antwoorden: geef hun bestanden, of - voor standaardinvoer"),
+		    missing ? "missing" : "status");
+		option_usage(usage_text);
+	}
 
 	/* Standard input can feed one thing only. */
 	for (i = 0, result = 0; i < argc; i++)
@@ -826,7 +949,12 @@ main(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		collect_path(&c, argv[i], 0);
 
-	if (missing || status)
+	if ((missing || status) && c.trouble)
+		/* A list of who is missing, made without an input that could
+		 * not be read, would name people who did answer. */
+		diag_warn("%s", tr("nothing written: an input could not be read, so the list would name people who did answer",
+		    "niets geschreven: een invoer kon niet gelezen worden, dus de lijst zou mensen noemen die wel antwoordden"));
+	else if (missing || status)
 		write_roster_report(&c, status);
 	else
 		written = write_answers(&c);
@@ -846,6 +974,8 @@ main(int argc, char **argv)
 		c.trouble = 1;
 	answerset_free(&c.set);
 	intern_free(&c.unknown);
+	intern_free(&c.regrouped);
+	intern_free(&c.replied);
 	if (c.have_roster)
 		roster_free(&c.roster);
 	questionnaire_free(&q);

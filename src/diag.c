@@ -26,8 +26,6 @@ void
 diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
 	struct buf message = { 0 }, quoted = { 0 };
-	va_list copy;
-	int n;
 
 	/* The message is built whole and then quoted: names, ids and
 	 * values come from input (a form, a mail header), and a control
@@ -39,14 +37,7 @@ diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
 		buf_printf(&message, ":%lu", line);
 	if (file != NULL)
 		buf_addstr(&message, ": ");
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n > 0) {
-		buf_reserve(&message, (size_t)n);
-		vsnprintf(message.data + message.len, (size_t)n + 1, fmt, ap);
-		message.len += (size_t)n;
-	}
+	buf_vprintf(&message, fmt, ap);
 	text_quote(&quoted, message.data ? message.data : "", message.len);
 	fflush(stdout);
 	fprintf(stderr, "%s: %s\n", diag_program, quoted.data ? quoted.data : "");

@@ -82,11 +82,16 @@ struct form_answer {
 };
 
 typedef void form_answer_fn(const struct form_answer *answer, void *context);
+/* A form with a good header was read: whose, and how many answers it gave
+ * (0: sent back with nothing readable, which the reader reports too). */
+typedef void form_done_fn(const char *round, const char *participant, int answers,
+    void *context);
 
 struct form_reader {
 	const struct questionnaire *q;
 	const char *name;	/* for diagnostics */
 	form_answer_fn *emit;
+	form_done_fn *done;	/* optional: set it after form_reader_init */
 	void *context;
 	int problems;		/* how many problems were reported */
 	int forms;		/* how many forms were seen */

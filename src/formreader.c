@@ -69,14 +69,22 @@ form_reader_init(struct form_reader *r, const struct questionnaire *q,
 static void form_problem(struct form_reader *r, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A problem in a form, said with whose form it is once that is known,
+ * so the facilitator knows whom to ask. */
 static void
 form_problem(struct form_reader *r, unsigned long line, const char *fmt, ...)
 {
+	const char *who = r->state->header[1];
+	struct buf message = { 0 };
 	va_list ap;
 
+	if (who != NULL && token_problem(who, strlen(who)) == NULL)
+		buf_printf(&message, tr("form of %s: ", "formulier van %s: "), who);
 	va_start(ap, fmt);
-	diag_vat(r->name, line, fmt, ap);
+	buf_vprintf(&message, fmt, ap);
 	va_end(ap);
+	diag_at(r->name, line, "%s", message.data);
+	buf_free(&message);
 	r->problems++;
 }
 
@@ -198,6 +206,8 @@ form_finish(struct form_reader *r)
 		return;
 	r->forms++;
 	if (header_good(r)) {
+		int before = r->answers, problems = r->problems;
+
 		truncation_check(r);
 		for (i = 0; i < q->ncontinua; i++) {
 			struct continuum_state *c = &s->c[i];
@@ -217,6 +227,14 @@ form_finish(struct form_reader *r)
 			else if (c->answers == 1)
 				answer_emit(r, i);
 		}
+		/* An untouched form, or one whose marks all went astray: the
+		 * person replied, and must not be taken for silent. */
+		if (r->answers == before && r->problems == problems)
+			form_problem(r, s->start, "%s", tr(
+			    "no answer is marked; was it sent back untouched?",
+			    "er is geen antwoord aangekruist; werd het onaangeroerd teruggestuurd?"));
+		if (r->done != NULL)
+			r->done(s->header[0], s->header[1], r->answers - before, r->context);
 	}
 	form_reset(s, q->ncontinua);
 }

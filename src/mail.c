@@ -118,6 +118,8 @@ message_start(struct mail *m, unsigned long lineno)
 	free(m->date_text);
 	m->date_text = NULL;
 	m->date_line = 0;
+	free(m->from);
+	m->from = NULL;
 	m->saw_text = m->saw_html = 0;
 	part_defaults(m);
 }
@@ -190,6 +192,30 @@ content_type(struct mail *m, const char *value)
 	}
 }
 
+/* The address in a From header: "Ann <ann@example.org>" or a bare
+ * "ann@example.org", lower-cased for comparing; NULL if there is none. */
+static char *
+address(const char *value)
+{
+	const char *open = strrchr(value, '<'), *start = value, *end;
+	char *a;
+	size_t i;
+
+	if (open != NULL && (end = strchr(open, '>')) != NULL) {
+		start = open + 1;
+	} else {
+		while (*start == ' ' || *start == '\t')
+			start++;
+		end = start + strcspn(start, " \t(");
+	}
+	if (end == start || memchr(start, '@', (size_t)(end - start)) == NULL)
+		return NULL;
+	a = xstrndup(start, (size_t)(end - start));
+	for (i = 0; a[i]; i++)
+		a[i] = (char)tolower((unsigned char)a[i]);
+	return a;
+}
+
 static void
 header_done(struct mail *m)
 {
@@ -208,6 +234,9 @@ header_done(struct mail *m)
 		m->next_encoding = strncasecmp(value, "quoted-printable", 16) == 0 ?
 		    ENCODING_QUOTED_PRINTABLE : strncasecmp(value, "base64", 6) == 0 ?
 		    ENCODING_BASE64 : ENCODING_PLAIN;
+	} else if (m->top && strcasecmp(h, "From") == 0) {
+		free(m->from);
+		m->from = address(value);
 	} else if (m->top && strcasecmp(h, "Date") == 0) {
 		/* The message's own Date, never a part's or a forwarded one's. */
 		m->date = mail_date(value);

@@ -18,19 +18,19 @@ setup() {
 	[ "$stderr" = "collect: b.tsv:7: participant 'chloé' is not on the roster" ]
 }
 
-@test "--status prints participant, group, answered/total and the last answer's time" {
+@test "--status prints participant, group, answered/total, the last answer's time, what is missing, and a state" {
 	run -0 --separate-stderr collect --roster "$ROSTER" --status -r 2026-spring a.tsv b.tsv
 	diff -u - <(printf '%s\n' "$output") <<-'END'
-	ann	team-a	5/5	2026-11-20T09:00:00Z
-	bob	team-b	5/5	2026-11-26T08:00:00Z
-	carl	team-b	0/5	-
-	dirk	-	0/5	-
+	ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete
+	bob	team-b	5/5	2026-11-26T08:00:00Z	-	complete
+	carl	team-b	0/5	-	steering,openness,enforcement,legal,audience	none
+	dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none
 	END
 }
 
 @test "a partly answered round, --until, and a roster of one round" {
 	run -0 --separate-stderr collect --roster "$ROSTER" --status --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
-	[ "${lines[1]}" = "bob	team-b	3/5	2026-11-20T10:00:00Z" ]
+	[ "${lines[1]}" = "bob	team-b	3/5	2026-11-20T10:00:00Z	enforcement,audience	partial" ]
 	run -0 --separate-stderr collect --roster "$ROSTER" --missing --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
 	[ "${lines[0]}" = "bob	team-b	bob@example.org	Bob Maes" ]
 	[ "${#lines[@]}" -eq 3 ]
@@ -39,25 +39,25 @@ setup() {
 @test "without -r the only round in the answers is the one" {
 	grep -v 2025-autumn a.tsv > "$BATS_TEST_TMPDIR/one-round.tsv"
 	run -0 collect --roster "$ROSTER" --status "$BATS_TEST_TMPDIR/one-round.tsv"
-	[ "${lines[0]}" = "ann	team-a	5/5	2026-11-20T09:00:00Z" ]
+	[ "${lines[0]}" = "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete" ]
 }
 
 @test "answers from several rounds need -r" {
 	run -2 --separate-stderr collect --roster "$ROSTER" --missing a.tsv
-	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: the answers are from 2 rounds; choose one with -r" ]
+	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: the answers are from 2 rounds (2025-autumn, 2026-spring); choose one with -r" ]
 }
 
 @test "with no answers yet everyone is missing, in round STANCE_ROUND" {
 	run -0 collect --roster "$ROSTER" --missing /dev/null
 	[ "${#lines[@]}" -eq 4 ]
 	STANCE_ROUND=x run -0 collect --roster "$ROSTER" --status /dev/null
-	[ "${lines[3]}" = "dirk	-	0/5	-" ]
+	[ "${lines[3]}" = "dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none" ]
 }
 
 @test "everyone answered: --missing is silent and exits 0, for cron" {
 	cd "$BATS_TEST_TMPDIR"
-	for p in ann bob carl dirk; do
-		ask -p "$p" steering=1 openness=1 enforcement=1 legal=1 audience=1
+	for p in ann:team-a bob:team-b carl:team-b dirk:-; do
+		ask -p "${p%:*}" -g "${p#*:}" steering=1 openness=1 enforcement=1 legal=1 audience=1
 	done > round.tsv
 	run -0 collect --roster "$ROSTER" --missing round.tsv
 	[ -z "$output" ]
@@ -72,7 +72,7 @@ setup() {
 @test "bad roster lines are reported and make the exit status 1" {
 	printf 'ann\tteam-a\tann@example.org\tAnn\nann\tx\t-\t-\nbob team-b\n' > "$BATS_TEST_TMPDIR/roster"
 	run -1 --separate-stderr collect --roster "$BATS_TEST_TMPDIR/roster" --status -r 2026-spring a.tsv
-	[ "$output" = "ann	team-a	5/5	2026-11-20T09:00:00Z" ]
+	[ "$output" = "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete" ]
 	diff -u - <(printf '%s\n' "$stderr") <<-END
 	collect: $BATS_TEST_TMPDIR/roster:2: participant 'ann' is already on line 1
 	collect: $BATS_TEST_TMPDIR/roster:3: not a roster line: it has no tabs (4 tab-separated fields are expected: participant, group, email, name)
@@ -83,4 +83,59 @@ setup() {
 @test "a roster that cannot be read stops collect" {
 	run -2 collect --roster /nonexistent --missing a.tsv
 	[ "$output" = "collect: /nonexistent: No such file or directory" ]
+}
+
+@test "from cron: --missing and --status with no input named are usage errors, not everyone" {
+	run -2 --separate-stderr collect --roster "$ROSTER" --missing
+	[ -z "$output" ]
+	[ "${stderr%%$'\n'*}" = "collect: --missing reads only the answers named: give their files, or - for standard input" ]
+	run -2 --separate-stderr collect --roster "$ROSTER" --status < a.tsv
+	[ -z "$output" ]
+	run -0 collect --roster "$ROSTER" --missing -r 2026-spring - < a.tsv
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "an input that cannot be read: --missing and --status write nothing, exit 2" {
+	run -2 --separate-stderr collect --roster "$ROSTER" --missing -r 2026-spring a.tsv rond.tsv
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	collect: rond.tsv: No such file or directory
+	collect: nothing written: an input could not be read, so the list would name people who did answer
+	END
+	run -2 --separate-stderr collect --roster "$ROSTER" --status -r 2026-spring a.tsv rond.tsv
+	[ -z "$output" ]
+}
+
+@test "the roster's group is the participant's group; a different one is reported once" {
+	cd "$BATS_TEST_TMPDIR"
+	ask -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 > round.tsv
+	ask -p bob -g team-a steering=1 openness=1 enforcement=1 legal=1 audience=1 >> round.tsv
+	run -0 --separate-stderr collect --roster "$ROSTER" round.tsv
+	[ "$(printf '%s\n' "$output" | cut -f2,3 | sort -u | tr '\t\n' ' ,')" = "ann team-a,bob team-b," ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	collect: round.tsv:1: ann answered as group '-', but the roster puts them in 'team-a'; counted in 'team-a'
+	collect: round.tsv:6: bob answered as group 'team-a', but the roster puts them in 'team-b'; counted in 'team-b'
+	END
+}
+
+@test "a reply with nothing readable is reported by name, and --status tells it from no reply" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p Maildir/cur Maildir/new Maildir/tmp
+	ask --form -r 2026-spring -p ann -g team-a > form.txt
+	# ann sends the form back untouched, under a line of prose.
+	{ printf 'From: Ann <ann@example.org>\nDate: Mon, 24 Nov 2026 10:00:00 +0000\n\n'
+	  printf 'Sorry, I do not know yet.\n\n'; sed 's/^/> /' form.txt; } > Maildir/cur/1.eml
+	# bob writes in prose only.
+	printf 'From: "Maes, Bob" <Bob@Example.org>\nDate: Mon, 24 Nov 2026 11:00:00 +0000\n\nI am for open rules.\n' > Maildir/cur/2.eml
+	run -1 --separate-stderr collect --roster "$ROSTER" --status -r 2026-spring Maildir
+	diff -u - <(printf '%s\n' "$stderr") <<-END
+	collect: Maildir/cur/1.eml:$(grep -n 'stance-form:' Maildir/cur/1.eml | cut -d: -f1): form of ann: no answer is marked; was it sent back untouched?
+	collect: Maildir/cur/2.eml:1: the message from bob@example.org (bob) has no stance form in it
+	END
+	diff -u - <(printf '%s\n' "$output" | cut -f1,3,6) <<-'END'
+	ann	0/5	unreadable
+	bob	0/5	unreadable
+	carl	0/5	none
+	dirk	0/5	none
+	END
 }

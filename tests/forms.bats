@@ -82,7 +82,7 @@ setup() {
 	line=$(grep -n '^\[x\] 2\. Our social' filled.txt | cut -d: -f1)
 	first=$(grep -n '^\[x\] 1\. Our social' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: steering has more than one answer (lines $first and $line); it is not guessed: send the form again with one" ]
+	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering has more than one answer (lines $first and $line); it is not guessed: send the form again with one" ]
 	[ "${#lines[@]}" -eq 4 ]
 	! printf '%s\n' "$output" | grep -q steering || false
 }
@@ -101,7 +101,9 @@ setup() {
 		line=$(grep -n '^stance-check:' filled.txt | cut -d: -f1)
 		run -1 --separate-stderr collect filled.txt
 		[ -z "$output" ]
-		[ "$stderr" = "collect: filled.txt:$line: the form's header was changed (stance-check does not match its round, participant and group); its answers are not used" ]
+		who=ann
+		[ "${field%%:*}" != participant ] || who=${field#*:}
+		[ "$stderr" = "collect: filled.txt:$line: form of $who: the form's header was changed (stance-check does not match its round, participant and group); its answers are not used" ]
 	done
 }
 
@@ -109,7 +111,7 @@ setup() {
 	fill_all
 	sed -i '/^stance-group:/d' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:7: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
+	[ "$output" = "collect: filled.txt:7: form of ann: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
 	fill_all
 	sed -i 's/^stance-form: .*/&\nstance-round: again/' filled.txt
 	run -1 collect filled.txt
@@ -117,7 +119,7 @@ setup() {
 	fill_all
 	sed -i 's/^stance-form: .*/stance-form: team-week/' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:7: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
+	[ "$output" = "collect: filled.txt:7: form of ann: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
 }
 
 @test "what is in a box must be a mark; a box must keep its number" {
@@ -125,13 +127,13 @@ setup() {
 	sed -i 's/^\[x\] 1\. Our social/[o] 1. Our social/' filled.txt
 	line=$(grep -n '^\[o\]' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: steering: the box holds 'o', which is not a mark (x, X, *, v, V, a check mark); not guessed" ]
+	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering: the box holds 'o', which is not a mark (x, X, *, v, V, a check mark); not guessed" ]
 	[ "${#lines[@]}" -eq 4 ]
 	fill_all
 	sed -i 's/^\[x\] 2\. An open/[x] 7. An open/' filled.txt
 	line=$(grep -n '^\[x\] 7\.' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: openness: a box without a statement number 1-2 or -; was the form changed?" ]
+	[ "$stderr" = "collect: filled.txt:$line: form of ann: openness: a box without a statement number 1-2 or -; was the form changed?" ]
 }
 
 @test "a bad percentage, an unknown continuum, a note without an answer" {
@@ -141,9 +143,9 @@ setup() {
 	sed -i 's/^continuum: legal$/continuum: legality/' filled.txt
 	run -1 --separate-stderr collect filled.txt
 	diff -u - <(printf '%s\n' "$stderr" | sed 's/:[0-9]*:/:N:/') <<-'END'
-	collect: filled.txt:N: steering: percent '150' is not a number from 0 to 100 with at most one decimal; not guessed
-	collect: filled.txt:N: unknown continuum 'legality' in the form; its section is not used
-	collect: filled.txt:N: audience has a note but no answer; the note is not used
+	collect: filled.txt:N: form of ann: steering: percent '150' is not a number from 0 to 100 with at most one decimal; not guessed
+	collect: filled.txt:N: form of ann: unknown continuum 'legality' in the form; its section is not used
+	collect: filled.txt:N: form of ann: audience has a note but no answer; the note is not used
 	END
 	[ "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" = "openness enforcement " ]
 }
@@ -157,7 +159,10 @@ setup() {
 @test "text without a form is reported; a form among response lines too" {
 	printf 'From: someone\nSubject: hello\n\nNo form here.\n' > letter.eml
 	run -1 collect letter.eml
-	[ "$output" = "collect: letter.eml: no stance form in this text or message" ]
+	[ "$output" = "collect: letter.eml:1: the message from an unknown sender has no stance form in it" ]
+	printf 'Just some notes, no form.\n' > notes.txt
+	run -1 collect notes.txt
+	[ "$output" = "collect: notes.txt:1: not a response line: it has no tabs (7 tab-separated fields are expected)" ]
 	ask -p bob steering=1 openness=1 enforcement=1 legal=1 audience=1 > mixed.tsv
 	cat blank.txt >> mixed.tsv
 	ask -p dan steering=1 openness=1 enforcement=1 legal=1 audience=1 >> mixed.tsv
@@ -276,8 +281,9 @@ setup() {
 		printf '\nFrom bob@example.org Fri Nov 28 08:00:00 2026\n'
 		printf 'From: Bob <bob@example.org>\nDate: Fri, 28 Nov 2026 08:00:00 +0000\n\nNo form, just thanks.\n'
 	} > mbox
-	run -0 collect mbox
+	run -1 --separate-stderr collect mbox
 	[ "$output" = "$ANSWERS" ]
+	[ "$stderr" = "collect: mbox:$(grep -n '^From bob' mbox | cut -d: -f1): the message from bob@example.org has no stance form in it" ]
 }
 
 @test "check marks, U+2713 and U+2714, mark a box too" {
@@ -316,7 +322,7 @@ setup() {
 	sed -i 's/^\[ \] 2\. Our social/[\xc2\xa0] 2. Our social/' filled.txt
 	line=$(grep -n '^x \[ \] 1\.' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: steering: a mark 'x' beside an empty box; put it in the box, [x]; not guessed" ]
+	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering: a mark 'x' beside an empty box; put it in the box, [x]; not guessed" ]
 	[ "${#lines[@]}" -eq 4 ]
 }
 
@@ -351,7 +357,7 @@ setup() {
 	touch -d 2026-11-24T10:00:00Z cut.txt
 	line=$(wc -l < cut.txt)
 	run -1 --separate-stderr collect cut.txt
-	[ "$stderr" = "collect: cut.txt:$line: the form stops here without stance-end, before audience: was it cut off? The answers above are used" ]
+	[ "$stderr" = "collect: cut.txt:$line: form of ann: the form stops here without stance-end, before audience: was it cut off? The answers above are used" ]
 	[ "${#lines[@]}" -eq 3 ]
 }
 

@@ -130,8 +130,7 @@ first_answer() {
 	run -1 --separate-stderr collect msg.eml
 	[ -z "$output" ]
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
-	collect: msg.eml:1: this message has only an HTML part, and a form is read from plain text only; ask the sender to send it back as plain text
-	collect: msg.eml: no stance form in this text or message
+	collect: msg.eml:1: the message from ann@example.org has only an HTML part, and a form is read from plain text only; ask them to send it back as plain text
 	END
 }
 
