@@ -19,6 +19,14 @@ struct answer {
 	char *note;		/* NULL for none */
 };
 
+/* Who answers, in which group and round: shown before the first
+ * question, so that a forgotten -p shows. */
+struct respondent {
+	const char *round;
+	const char *participant;
+	const char *group;
+};
+
 /* "50% (anchor 2)", "33.3%" or "- (no opinion)" for people; ANSWER_UNSET
  * gives "?". */
 const char *answer_text(const struct continuum *c, int position, char *out, size_t size);

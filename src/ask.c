@@ -7,6 +7,9 @@
  * or from the person at the terminal: a slider, or plain prompts.  In every
  * case nothing is written until all answers are there: complete or nothing.
  */
+#include <sys/file.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -114,8 +117,18 @@ die_of(int sig)
 
 enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM };
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct ask {
+	const char *qfile, *outfile;
+	struct respondent who;
+	int plain, print, form;
+	int argc;		/* continuum=answer arguments */
+	char **argv;
+	struct questionnaire q;
+};
+
+static void
+options(struct ask *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "form", no_argument, NULL, OPT_FORM },
@@ -125,111 +138,171 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *qfile = NULL, *round = NULL, *participant = NULL;
-	const char *group = "-", *outfile = NULL, *term;
-	int ch, plain = 0, print = 0, form = 0;
-	struct questionnaire q;
-	struct answer *answers;
-	char now[TIMESTAMP_LEN + 1];
-	struct buf out = { 0 };
-	size_t i;
-	int result = ASK_CONFIRMED, status = EXIT_OK;
+	int ch;
 
-	diag_set_program(argv[0]);
-	output_init();
-	lang_current = lang_from_environment();
-	if ((round = getenv("STANCE_ROUND")) != NULL && *round == '\0')
-		round = NULL;
+	memset(a, 0, sizeof(*a));
+	a->who.group = "-";
+	if ((a->who.round = getenv("STANCE_ROUND")) != NULL && *a->who.round == '\0')
+		a->who.round = NULL;
 	opterr = 0;	/* option_trouble() reports */
 	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:g:ho:p:q:r:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'L': option_language(optarg, usage_text); break;
-		case 'g': group = optarg; break;
+		case 'g': a->who.group = optarg; break;
 		case 'h': help(); break;
-		case 'o': outfile = optarg; break;
-		case 'p': participant = optarg; break;
-		case 'q': qfile = optarg; break;
-		case 'r': round = optarg; break;
-		case OPT_FORM: form = 1; break;
-		case OPT_PLAIN: plain = 1; break;
-		case OPT_PRINT: print = 1; break;
+		case 'o': a->outfile = optarg; break;
+		case 'p': a->who.participant = optarg; break;
+		case 'q': a->qfile = optarg; break;
+		case 'r': a->who.round = optarg; break;
+		case OPT_FORM: a->form = 1; break;
+		case OPT_PLAIN: a->plain = 1; break;
+		case OPT_PRINT: a->print = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if ((print || form) && (argc > 0 || outfile != NULL || plain || (print && form)))
+	a->argc = argc - optind;
+	a->argv = argv + optind;
+	if ((a->print || a->form) && (a->argc > 0 || a->outfile != NULL || a->plain ||
+	    (a->print && a->form)))
 		option_usage(usage_text);
 	/* Standard input cannot hold both the questionnaire and the answers. */
-	if (qfile != NULL && strcmp(qfile, "-") == 0 && argc == 0 && !print && !form)
+	if (a->qfile != NULL && strcmp(a->qfile, "-") == 0 && a->argc == 0 && !a->print && !a->form)
 		diag_fatal("%s", tr("with -q -, give the answers as continuum=answer arguments",
 		    "met -q -, geef de antwoorden als argumenten continuum=antwoord"));
+	if (a->print)
+		return;
+	if (a->who.round == NULL)
+		a->who.round = "1";
+	if (a->who.participant == NULL)
+		a->who.participant = login_name();
+	token_check("round", "ronde", a->who.round, "-r");
+	token_check("participant", "deelnemer", a->who.participant, "-p");
+	token_check("group", "groep", a->who.group, "-g");
+}
 
-	questionnaire_choose(&q, qfile);
-	if (print) {
-		if (questionnaire_write(&q, stdout) < 0 || output_close_stdout() < 0)
-			status = EXIT_TROUBLE;
-		questionnaire_free(&q);
-		return status;
-	}
+/*
+ * How many answers of this participant in this round the -o file holds
+ * already, and the time of the last; 0 if none or no file.  Read under
+ * the shared lock, like collect.
+ */
+static size_t
+earlier_answers(const struct ask *a, char last[TIMESTAMP_LEN + 1])
+{
+	struct response r;
+	struct lines in;
+	struct stat st;
+	size_t count = 0;
+	ssize_t n;
+	FILE *fp;
+	int fd;
 
-	if (round == NULL)
-		round = "1";
-	if (participant == NULL)
-		participant = login_name();
-	token_check("round", "ronde", round, "-r");
-	token_check("participant", "deelnemer", participant, "-p");
-	token_check("group", "groep", group, "-g");
-	if (form) {
-		if (form_write(stdout, &q, round, participant, group) < 0 ||
-		    output_close_stdout() < 0)
-			status = EXIT_TROUBLE;
-		questionnaire_free(&q);
-		return status;
+	*last = '\0';
+	/* Not a FIFO or a device, which output_append() refuses anyway:
+	 * opening one to read could wait for ever. */
+	if (a->outfile == NULL ||
+	    (fd = open(a->outfile, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return 0;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return 0;
 	}
+	lines_from(&in, fp, a->outfile);
+	while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
+		;
+	while ((n = lines_next(&in)) >= 0) {
+		if (response_parse(in.line, (size_t)n, &r) != NULL ||
+		    strcmp(r.round, a->who.round) != 0 ||
+		    strcmp(r.participant, a->who.participant) != 0)
+			continue;
+		count++;
+		if (strcmp(r.time, last) > 0)
+			memcpy(last, r.time, TIMESTAMP_LEN + 1);
+	}
+	lines_close(&in);
+	fclose(fp);
+	return count;
+}
+
+/*
+ * A forgotten -p makes everyone at a shared terminal the same login name,
+ * each superseding the last: say so before asking.  At a terminal the
+ * person confirms; a script is warned and goes on.
+ */
+static void
+check_earlier_answers(const struct ask *a, int interactive)
+{
+	char last[TIMESTAMP_LEN + 1];
+	size_t count = earlier_answers(a, last);
+	char *line = NULL;
+	size_t cap = 0;
+	int yes;
+
+	if (count == 0)
+		return;
+	if (!interactive) {
+		diag_warn(tr("%s already holds %zu answers of %s in round %s (the last at %s); these replace them",
+		    "%s bevat al %zu antwoorden van %s in ronde %s (de laatste om %s); deze vervangen ze"),
+		    a->outfile, count, a->who.participant, a->who.round, last);
+		return;
+	}
+	fprintf(stderr, tr("%s already holds %zu answers of %s in round %s (the last at %s).\n"
+	    "Answer again as %s, replacing them? (if you are someone else, give your name with -p) [y/N] ",
+	    "%s bevat al %zu antwoorden van %s in ronde %s (de laatste om %s).\n"
+	    "Opnieuw antwoorden als %s, en ze vervangen? (ben je iemand anders, geef dan je naam met -p) [j/N] "),
+	    a->outfile, count, a->who.participant, a->who.round, last, a->who.participant);
+	fflush(stderr);
+	yes = getline(&line, &cap, stdin) > 0 && strchr("yYjJ", line[0]) != NULL &&
+	    (line[1] == '\n' || line[1] == '\0');
+	free(line);
+	if (!yes)
+		diag_fatal("%s", tr("nothing asked, nothing written", "niets gevraagd, niets geschreven"));
+}
+
+/* Ask the person at the terminal; returns what the session ended with. */
+static int
+answers_from_person(struct ask *a, struct answer *answers)
+{
+	const char *term = getenv("TERM");
+	int tty, result;
+
+	if (a->plain || term == NULL || strcmp(term, "dumb") == 0)
+		return prompt_run(&a->q, answers, &a->who, stdin, stderr);
+	/* The screen goes to the terminal itself, so that standard output
+	 * can be redirected to collect the lines. */
+	if ((tty = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0)
+		diag_fatal("/dev/tty: %s", strerror(errno));
+	result = slider_run(&a->q, answers, &a->who, tty);
+	close(tty);
+	return result;
+}
+
+/* Write the answers, all or nothing; returns an exit status. */
+static int
+answers_write(const struct ask *a, const struct answer *answers, int interactive)
+{
+	char now[TIMESTAMP_LEN + 1];
+	struct response r;
+	struct buf out = { 0 };
+	int status = EXIT_OK;
+	size_t i;
+
 	if (timestamp_now(now) < 0)
 		diag_fatal(tr("STANCE_NOW='%s' is not a UTC time like 2026-11-25T09:30:00Z",
 		    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"),
 		    getenv("STANCE_NOW"));
-
-	answers = xcalloc(q.ncontinua, sizeof(*answers));
-	for (i = 0; i < q.ncontinua; i++)
-		answers[i].position = ANSWER_UNSET;
-
-	term = getenv("TERM");
-	if (argc > 0) {
-		if (answers_from_arguments(&q, answers, argc, argv) < 0)
-			diag_fatal("%s", tr("nothing written", "niets geschreven"));
-	} else if (!isatty(STDIN_FILENO)) {
-		if (answers_from_lines(&q, answers, stdin, "<stdin>") < 0)
-			diag_fatal("%s", tr("nothing written", "niets geschreven"));
-	} else if (plain || term == NULL || strcmp(term, "dumb") == 0) {
-		result = prompt_run(&q, answers, stdin, stderr);
-	} else {
-		/* The screen goes to the terminal itself, so that standard
-		 * output can be redirected to collect the lines. */
-		int tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
-
-		if (tty < 0)
-			diag_fatal("/dev/tty: %s", strerror(errno));
-		result = slider_run(&q, answers, tty);
-		close(tty);
+	memset(&r, 0, sizeof(r));
+	r.round = (char *)a->who.round;
+	r.participant = (char *)a->who.participant;
+	r.group = (char *)a->who.group;
+	r.time = now;
+	for (i = 0; i < a->q.ncontinua; i++) {
+		r.continuum = a->q.continua[i].id;
+		r.position = answers[i].position;
+		response_format(&out, &r, answers[i].note);
 	}
-	if (result == ASK_QUIT)
-		diag_fatal("%s", tr("quit; nothing written", "gestopt; niets geschreven"));
-	if (result > 0)
-		die_of(result);
-	if (answers_complete(&q, answers) < 0) {
-		status = EXIT_TROUBLE;
-		goto done;
-	}
-
-	for (i = 0; i < q.ncontinua; i++)
-		response_format(&out, round, participant, group, q.continua[i].id,
-		    answers[i].position, now, answers[i].note);
-	if (outfile != NULL) {
-		if (output_append(outfile, out.data, out.len) < 0)
+	if (a->outfile != NULL) {
+		if (output_append(a->outfile, out.data, out.len) < 0)
 			status = EXIT_TROUBLE;
 	} else if (fwrite(out.data, 1, out.len, stdout) != out.len) {
 		diag_warn(tr("write error on standard output: %s",
@@ -238,11 +311,69 @@ main(int argc, char **argv)
 	}
 	if (output_close_stdout() < 0)
 		status = EXIT_TROUBLE;
-done:
-	for (i = 0; i < q.ncontinua; i++)
+	/* The person at the terminal is told where the answers went. */
+	if (status == EXIT_OK && interactive)
+		diag_warn(tr("%zu answers of %s saved in %s", "%zu antwoorden van %s bewaard in %s"),
+		    a->q.ncontinua, a->who.participant,
+		    a->outfile ? a->outfile : tr("standard output", "standaarduitvoer"));
+	buf_free(&out);
+	return status;
+}
+
+/* The answers, from arguments, standard input or the person; then out. */
+static int
+answer(struct ask *a)
+{
+	struct answer *answers = xcalloc(a->q.ncontinua, sizeof(*answers));
+	int interactive = a->argc == 0 && isatty(STDIN_FILENO);
+	int result = ASK_CONFIRMED, status;
+	size_t i;
+
+	for (i = 0; i < a->q.ncontinua; i++)
+		answers[i].position = ANSWER_UNSET;
+	check_earlier_answers(a, interactive);
+	if (a->argc > 0) {
+		if (answers_from_arguments(&a->q, answers, a->argc, a->argv) < 0)
+			diag_fatal("%s", tr("nothing written", "niets geschreven"));
+	} else if (!interactive) {
+		if (answers_from_lines(&a->q, answers, stdin, "<stdin>") < 0)
+			diag_fatal("%s", tr("nothing written", "niets geschreven"));
+	} else {
+		result = answers_from_person(a, answers);
+	}
+	if (result == ASK_QUIT)
+		diag_fatal("%s", tr("quit; nothing written", "gestopt; niets geschreven"));
+	if (result > 0)
+		die_of(result);
+	status = answers_complete(&a->q, answers) < 0 ? EXIT_TROUBLE :
+	    answers_write(a, answers, interactive);
+	for (i = 0; i < a->q.ncontinua; i++)
 		free(answers[i].note);
 	free(answers);
-	buf_free(&out);
-	questionnaire_free(&q);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ask a;
+	int status = EXIT_OK;
+
+	diag_set_program(argv[0]);
+	output_init();
+	lang_current = lang_from_environment();
+	options(&a, argc, argv);
+	questionnaire_choose(&a.q, a.qfile);
+	if (a.print) {
+		if (questionnaire_write(&a.q, stdout) < 0 || output_close_stdout() < 0)
+			status = EXIT_TROUBLE;
+	} else if (a.form) {
+		if (form_write(stdout, &a.q, a.who.round, a.who.participant, a.who.group) < 0 ||
+		    output_close_stdout() < 0)
+			status = EXIT_TROUBLE;
+	} else {
+		status = answer(&a);
+	}
+	questionnaire_free(&a.q);
 	return status;
 }

@@ -16,8 +16,10 @@
 #define ASK_QUIT	(-1)
 
 /* The full-screen slider on the terminal at tty_fd. */
-int slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd);
+int slider_run(const struct questionnaire *q, struct answer *answers,
+    const struct respondent *who, int tty_fd);
 /* Plain prompts: questions to `out`, answers read from `in`. */
-int prompt_run(const struct questionnaire *q, struct answer *answers, FILE *in, FILE *out);
+int prompt_run(const struct questionnaire *q, struct answer *answers,
+    const struct respondent *who, FILE *in, FILE *out);
 
 #endif

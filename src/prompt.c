@@ -105,13 +105,17 @@ ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
 }
 
 int
-prompt_run(const struct questionnaire *q, struct answer *answers, FILE *in, FILE *out)
+prompt_run(const struct questionnaire *q, struct answer *answers,
+    const struct respondent *who, FILE *in, FILE *out)
 {
 	char *line = NULL, *text, now[64];
 	size_t cap = 0, k = 0, i;
 	int step, result = ASK_QUIT, changing_one = 0;
 
 	fprintf(out, "%s\n", q->title);
+	/* Who is answering: a forgotten -p shows before anything is written. */
+	fprintf(out, tr("Answering as %s, group %s, round %s\n",
+	    "Je antwoordt als %s, groep %s, ronde %s\n"), who->participant, who->group, who->round);
 	for (;;) {
 		/* The first time through every continuum in turn; from the
 		 * review, only the one the person wants to change. */

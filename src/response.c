@@ -168,15 +168,13 @@ note_problem(const char *s, size_t n)
 }
 
 void
-response_format(struct buf *out, const char *round, const char *participant,
-    const char *group, const char *continuum, int position, const char *time,
-    const char *note)
+response_format(struct buf *out, const struct response *r, const char *note)
 {
 	char text[POSITION_TEXT];
 
-	position_format(position, text);
-	buf_printf(out, "%s\t%s\t%s\t%s\t%s\t%s\t", round, participant, group,
-	    continuum, text, time);
+	position_format(r->position, text);
+	buf_printf(out, "%s\t%s\t%s\t%s\t%s\t%s\t", r->round, r->participant, r->group,
+	    r->continuum, text, r->time);
 	if (note != NULL)
 		note_escape(out, note, strlen(note));
 	buf_addc(out, '\n');

@@ -40,10 +40,9 @@ const char *response_parse(char *line, size_t len, struct response *r);
  * it was read. */
 void response_unsplit(char *line, size_t len);
 
-/* Append one complete response line, newline included, escaping the note. */
-void response_format(struct buf *out, const char *round, const char *participant,
-    const char *group, const char *continuum, int position, const char *time,
-    const char *note);
+/* Append one complete response line, newline included: the fields of r
+ * (r->note is not used) and note, unescaped (NULL for none). */
+void response_format(struct buf *out, const struct response *r, const char *note);
 
 /* Escape a note for a response line: backslash, tab, newline, CR. */
 void note_escape(struct buf *out, const char *s, size_t n);

@@ -46,6 +46,7 @@ struct ui {
 	int utf8, color;
 	const struct questionnaire *q;
 	struct answer *answers;
+	const struct respondent *who;
 	size_t current;
 	int reviewing;		/* on the review screen */
 	int from_review;	/* Enter goes back to the review */
@@ -429,6 +430,26 @@ draw_hint(struct ui *ui)
 	}
 }
 
+/* The questionnaire's title, and who is answering: a forgotten -p shows
+ * here, before anything is written under the wrong name. */
+static void
+draw_title(struct ui *ui)
+{
+	struct buf who = { 0 };
+
+	put(ui, "\033[1m");
+	wrap(ui, ui->q->title, 0, 0);
+	put(ui, "\033[0m");
+	buf_printf(&who, tr("Answering as %s, group %s, round %s",
+	    "Je antwoordt als %s, groep %s, ronde %s"),
+	    ui->who->participant, ui->who->group, ui->who->round);
+	style(ui, "\033[2m", "");
+	wrap(ui, who.data, 0, 0);
+	put(ui, "\033[0m");
+	put(ui, "\n");
+	buf_free(&who);
+}
+
 static void
 draw_continuum(struct ui *ui)
 {
@@ -440,10 +461,7 @@ draw_continuum(struct ui *ui)
 	size_t k;
 
 	snprintf(counter, sizeof(counter), "%zu/%zu", ui->current + 1, q->ncontinua);
-	put(ui, "\033[1m");
-	wrap(ui, q->title, 0, 0);
-	put(ui, "\033[0m");
-	put(ui, "\n");
+	draw_title(ui);
 	put(ui, counter);
 	put(ui, "  \033[1m");
 	wrap(ui, c->question, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
@@ -519,9 +537,7 @@ draw_review(struct ui *ui)
 	size_t k, idwidth = 0;
 	char now[64], number[32];
 
-	put(ui, "\033[1m");
-	wrap(ui, q->title, 0, 0);
-	put(ui, "\033[0m\n");
+	draw_title(ui);
 	put(ui, tr("Your answers\n\n", "Je antwoorden\n\n"));
 	for (k = 0; k < q->ncontinua; k++)
 		if (strlen(q->continua[k].id) > idwidth)
@@ -697,7 +713,8 @@ continuum_key(struct ui *ui, int key)
 }
 
 int
-slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
+slider_run(const struct questionnaire *q, struct answer *answers,
+    const struct respondent *who, int tty_fd)
 {
 	struct ui ui;
 	const char *no_color = getenv("NO_COLOR");
@@ -708,6 +725,7 @@ slider_run(const struct questionnaire *q, struct answer *answers, int tty_fd)
 	ui.fd = tty_fd;
 	ui.q = q;
 	ui.answers = answers;
+	ui.who = who;
 	ui.color = no_color == NULL || *no_color == '\0';
 	/* Box-drawing characters only where the locale says UTF-8. */
 	if (ctype == NULL || *ctype == '\0')

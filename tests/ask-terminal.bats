@@ -73,6 +73,7 @@ run_ask() {
 	start_shell
 	run_ask -p ann -o round.tsv
 	wait_for "1/5  How directive"
+	wait_for "Answering as ann, group -, round 1"
 	wait_for "Position: not placed yet"
 	keys Right
 	wait_for "Position: 50% (anchor 2)"
@@ -249,6 +250,7 @@ run_ask() {
 	TERM_FOR_TEST=dumb start_shell
 	run_ask -p pat -o round.tsv
 	wait_for "[1/5] How directive should the social media policy in your organisation be?"
+	wait_for "Answering as pat, group -, round 1"
 	wait_for "  3 (100%) Our social media policy is a vision"
 	keys 7 Enter
 	wait_for "no such anchor"
@@ -343,4 +345,31 @@ run_ask() {
 	[ "$(cat status)" = 0 ]
 	[ "$(sed -n 1p round.tsv | cut -f7)" = "line one line two, quite sure" ]
 	assert_terminal_restored
+}
+
+@test "answers already in -o under this name: the person confirms, and is told where the answers went" {
+	# A forgotten -p: the login name, tester, answered before.
+	ask steering=1 openness=1 enforcement=1 legal=1 audience=1 > round.tsv
+	cp round.tsv before.tsv
+	start_shell
+	run_ask -o round.tsv
+	wait_for "round.tsv already holds 5 answers of tester in round 1 (the last at 2026-11-25T09:30:00Z)."
+	wait_for "Answer again as tester, replacing them? (if you are someone else, give your name with -p) [y/N]"
+	keys n Enter
+	wait_for_file status
+	[ "$(cat status)" = 2 ]
+	wait_for "ask: nothing asked, nothing written"
+	cmp round.tsv before.tsv
+	rm status
+	run_ask -o round.tsv
+	wait_for "[y/N]"
+	keys y Enter
+	wait_for "1/5  How directive"
+	keys 1 Enter 1 Enter 1 Enter 1 Enter 1 Enter
+	wait_for "Enter writes these answers"
+	keys Enter
+	wait_for_file status
+	[ "$(cat status)" = 0 ]
+	wait_for "ask: 5 answers of tester saved in round.tsv"
+	[ "$(wc -l < round.tsv)" -eq 10 ]
 }

@@ -330,3 +330,14 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "$output" = "ask: $f: write error: File too large; nothing written" ]
 	[ "$(stat -c %s "$f")" -eq 1024 ]
 }
+
+@test "scripted, answers already in -o under this name give a warning, and are written" {
+	f=$BATS_TEST_TMPDIR/round.tsv
+	ask -p ann -o "$f" $ALL
+	ask -p bob -o "$f" $ALL
+	run -0 --separate-stderr ask -p ann -o "$f" $ALL
+	[ "$stderr" = "ask: $f already holds 5 answers of ann in round 1 (the last at 2026-11-25T09:30:00Z); these replace them" ]
+	[ "$(wc -l < "$f")" -eq 15 ]
+	run -0 --separate-stderr ask -p ann -r 2 -o "$f" $ALL
+	[ -z "$stderr" ]
+}

@@ -48,7 +48,7 @@ load test_helper
 	awk '/^## One round/ { inside = 1; next } /^## / { inside = 0 }
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
-	    grep -v -e '^ask -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
+	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
 	[ "$(wc -l < commands)" -eq 9 ]
 	run -0 bash -e commands
 	[ "$(wc -l < round.tsv)" -eq 10 ]

@@ -67,8 +67,7 @@ check_responses(int argc, char **argv)
 			buf_reset(&note);
 			note_unescape(&note, r.note, r.note_len);
 			buf_reset(&out);
-			response_format(&out, r.round, r.participant, r.group,
-			    r.continuum, r.position, r.time, note.data ? note.data : "");
+			response_format(&out, &r, note.data ? note.data : "");
 			fwrite(out.data, 1, out.len, stdout);
 		}
 		lines_close(&in);

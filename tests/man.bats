@@ -86,7 +86,9 @@ example_after() {
 
 @test "the awk example in stance-responses(5) computes means" {
 	cd "$BATS_TEST_TMPDIR"
-	ask -p a steering=1 openness=- enforcement=1 legal=1 audience=1 > round.tsv
+	# a changed their mind: only the later answers may count.
+	STANCE_NOW=2026-11-20T00:00:00Z ask -p a steering=3 openness=2 enforcement=2 legal=2 audience=2 > round.tsv
+	ask -p a steering=1 openness=- enforcement=1 legal=1 audience=1 >> round.tsv
 	ask -p b steering=3 openness=2 enforcement=1 legal=4 audience=1 >> round.tsv
 	example_after stance-responses.5 "The mean position per continuum" | sed 's/^\$ //' > command
 	run -0 bash command

@@ -18,8 +18,7 @@ format(struct buf *out, const struct response *r)
 	if (note_problem(note.data ? note.data : "", note.len) != NULL)
 		fuzz_fail("a parsed note is not a note");
 	buf_reset(out);
-	response_format(out, r->round, r->participant, r->group, r->continuum,
-	    r->position, r->time, note.data ? note.data : "");
+	response_format(out, r, note.data ? note.data : "");
 	buf_free(&note);
 }
 
