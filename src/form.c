@@ -304,6 +304,7 @@ int
 form_write(FILE *fp, const struct questionnaire *q, const char *round,
     const char *participant, const char *group)
 {
+	struct buf question = { 0 };
 	size_t i, j;
 
 	fputs(tr(
@@ -319,6 +320,11 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 	    "# uitspraak) tot 100 (de laatste).  Na \"notitie:\" kan je zeggen\n"
 	    "# waarom je daar staat.  Laat de regels die beginnen met \"stance-\",\n"
 	    "# \"continuum:\" en \"[\" zoals ze zijn: ze zeggen wie wat antwoordde.\n"), fp);
+	if (q->source != NULL) {
+		fputs("# ", fp);
+		fputs(q->source, fp);
+		fputc('\n', fp);
+	}
 	fprintf(fp, "stance-form: %s\nstance-round: %s\nstance-participant: %s\n"
 	    "stance-group: %s\nstance-check: %08lx\n", q->id, round, participant,
 	    group, form_check(q->id, round, participant, group));
@@ -326,7 +332,12 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 		const struct continuum *c = &q->continua[i];
 
 		fprintf(fp, "\ncontinuum: %s\n", c->id);
-		write_wrapped(fp, "", c->question, 0);
+		buf_reset(&question);
+		/* The name people know it by, when it has one. */
+		if (strcmp(c->name, c->id) != 0)
+			buf_printf(&question, "%s: ", c->name);
+		buf_addstr(&question, c->question);
+		write_wrapped(fp, "", question.data, 0);
 		if (c->help != NULL)
 			write_wrapped(fp, "", c->help, 0);
 		for (j = 0; j < c->nanchors; j++) {
@@ -339,5 +350,6 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 		    tr("percent:", "procent:"), tr("note:", "notitie:"));
 	}
 	fputs("\nstance-end\n", fp);
+	buf_free(&question);
 	return ferror(fp) ? -1 : 0;
 }

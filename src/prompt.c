@@ -113,6 +113,8 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 	int step, result = ASK_QUIT, changing_one = 0;
 
 	fprintf(out, "%s\n", q->title);
+	if (q->instruction != NULL)
+		fprintf(out, "%s\n", q->instruction);
 	/* Who is answering: a forgotten -p shows before anything is written. */
 	fprintf(out, tr("Answering as %s, group %s, round %s\n",
 	    "Je antwoordt als %s, groep %s, ronde %s\n"), who->participant, who->group, who->round);
@@ -131,7 +133,7 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 		for (i = 0; i < q->ncontinua; i++) {
 			const struct continuum *c = &q->continua[i];
 
-			fprintf(out, "  %zu %s: %s%s%s\n", i + 1, c->id,
+			fprintf(out, "  %zu %s: %s%s%s\n", i + 1, c->name,
 			    answer_text(c, answers[i].position, now, sizeof(now)),
 			    answers[i].note ? " - " : "", answers[i].note ? answers[i].note : "");
 		}

@@ -11,8 +11,8 @@
 enum record_kind { RECORD_HEADER, RECORD_CONTINUUM };
 
 enum field {
-	F_QUESTIONNAIRE, F_TITLE, F_LANG,
-	F_CONTINUUM, F_QUESTION, F_HELP, F_LEFT, F_RIGHT, F_ANCHOR,
+	F_QUESTIONNAIRE, F_TITLE, F_LANG, F_SOURCE, F_INSTRUCTION,
+	F_CONTINUUM, F_NAME, F_QUESTION, F_HELP, F_LEFT, F_RIGHT, F_ANCHOR,
 	NFIELDS
 };
 
@@ -28,7 +28,10 @@ static const struct field_spec {
 	[F_QUESTIONNAIRE] = { "questionnaire", RECORD_HEADER, 0, 1 },
 	[F_TITLE]         = { "title", RECORD_HEADER, 0, 1 },
 	[F_LANG]          = { "lang", RECORD_HEADER, 0, 1 },
+	[F_SOURCE]        = { "source", RECORD_HEADER, 0, 0 },
+	[F_INSTRUCTION]   = { "instruction", RECORD_HEADER, 0, 0 },
 	[F_CONTINUUM]     = { "continuum", RECORD_CONTINUUM, 0, 1 },
+	[F_NAME]          = { "name", RECORD_CONTINUUM, 0, 0 },
 	[F_QUESTION]      = { "question", RECORD_CONTINUUM, 0, 1 },
 	[F_HELP]          = { "help", RECORD_CONTINUUM, 0, 0 },
 	[F_LEFT]          = { "left", RECORD_CONTINUUM, 0, 1 },
@@ -250,11 +253,16 @@ record_finish(struct reader *r, struct record *rec)
 		q->id = record_take(rec, F_QUESTIONNAIRE);
 		q->title = record_take(rec, F_TITLE);
 		q->lang = record_take(rec, F_LANG);
+		q->source = record_take(rec, F_SOURCE);
+		q->instruction = record_take(rec, F_INSTRUCTION);
 	} else {
 		struct continuum c = { 0 };
 
 		c.line = rec->line;
 		c.id = record_take(rec, F_CONTINUUM);
+		/* Without a name, people read the id. */
+		if ((c.name = record_take(rec, F_NAME)) == NULL)
+			c.name = xstrdup(c.id);
 		c.question = record_take(rec, F_QUESTION);
 		c.help = record_take(rec, F_HELP);
 		c.left = record_take(rec, F_LEFT);
@@ -448,10 +456,17 @@ questionnaire_write(const struct questionnaire *q, FILE *fp)
 
 	fprintf(fp, "# A stance questionnaire: see stance-questionnaire(5).\n");
 	fprintf(fp, "questionnaire: %s\ntitle: %s\nlang: %s\n", q->id, q->title, q->lang);
+	if (q->source != NULL)
+		fprintf(fp, "source: %s\n", q->source);
+	if (q->instruction != NULL)
+		fprintf(fp, "instruction: %s\n", q->instruction);
 	for (i = 0; i < q->ncontinua; i++) {
 		const struct continuum *c = &q->continua[i];
 
-		fprintf(fp, "\ncontinuum: %s\nquestion: %s\n", c->id, c->question);
+		fprintf(fp, "\ncontinuum: %s\n", c->id);
+		if (strcmp(c->name, c->id) != 0)
+			fprintf(fp, "name: %s\n", c->name);
+		fprintf(fp, "question: %s\n", c->question);
 		if (c->help != NULL)
 			fprintf(fp, "help: %s\n", c->help);
 		fprintf(fp, "left: %s\nright: %s\n", c->left, c->right);
@@ -470,6 +485,7 @@ questionnaire_free(struct questionnaire *q)
 		struct continuum *c = &q->continua[i];
 
 		free(c->id);
+		free(c->name);
 		free(c->question);
 		free(c->help);
 		free(c->left);
@@ -482,5 +498,7 @@ questionnaire_free(struct questionnaire *q)
 	free(q->id);
 	free(q->title);
 	free(q->lang);
+	free(q->source);
+	free(q->instruction);
 	memset(q, 0, sizeof(*q));
 }

@@ -13,6 +13,7 @@
 
 struct continuum {
 	char *id;
+	char *name;		/* a short title for people: "Sturing"; else the id */
 	char *question;
 	char *help;		/* NULL when the record has none */
 	char *left;		/* short pole labels, for charts */
@@ -26,6 +27,8 @@ struct questionnaire {
 	char *id;
 	char *title;
 	char *lang;
+	char *source;		/* who made it, for credit; NULL if not said */
+	char *instruction;	/* what to do, as the worksheet says it; or NULL */
 	struct continuum *continua;
 	size_t ncontinua;
 };

@@ -462,6 +462,10 @@ draw_continuum(struct ui *ui)
 
 	snprintf(counter, sizeof(counter), "%zu/%zu", ui->current + 1, q->ncontinua);
 	draw_title(ui);
+	if (ui->current == 0 && q->instruction != NULL) {
+		wrap(ui, q->instruction, 0, 0);
+		put(ui, "\n");
+	}
 	put(ui, counter);
 	put(ui, "  \033[1m");
 	wrap(ui, c->question, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
@@ -539,17 +543,18 @@ draw_review(struct ui *ui)
 
 	draw_title(ui);
 	put(ui, tr("Your answers\n\n", "Je antwoorden\n\n"));
+	/* People read the continua's names, not their ids. */
 	for (k = 0; k < q->ncontinua; k++)
-		if (strlen(q->continua[k].id) > idwidth)
-			idwidth = strlen(q->continua[k].id);
+		if (utf8_width(q->continua[k].name, strlen(q->continua[k].name)) > idwidth)
+			idwidth = utf8_width(q->continua[k].name, strlen(q->continua[k].name));
 	for (k = 0; k < q->ncontinua; k++) {
 		const struct continuum *c = &q->continua[k];
 		const struct answer *a = &ui->answers[k];
 
 		snprintf(number, sizeof(number), "  %zu  ", k + 1);
 		put(ui, number);
-		put(ui, c->id);
-		spaces(ui, (int)(idwidth - strlen(c->id)) + 2);
+		put(ui, c->name);
+		spaces(ui, (int)(idwidth - utf8_width(c->name, strlen(c->name))) + 2);
 		put(ui, "[");
 		draw_line(ui, c, a->position, 21);
 		put(ui, "]  ");

@@ -100,7 +100,7 @@ run_ask() {
 	wait_for "5/5  How widely"
 	keys End Enter
 	wait_for "Your answers"
-	wait_for "4  legal        [+------+O----+------+]  40%"
+	wait_for "4  Legal form   [+------+O----+------+]  40%"
 	keys Enter
 	wait_for_file status
 	[ "$(cat status)" = 0 ]
@@ -122,13 +122,13 @@ run_ask() {
 	wait_for "5/5"
 	keys 3 Enter
 	wait_for "Your answers"
-	wait_for "2  openness     [+-------------------+]  not answered"
+	wait_for "2  Openness     [+-------------------+]  not answered"
 	keys Enter
 	wait_for "Some continua are not answered yet"
 	keys 2
 	wait_for "2/5  How open"
 	keys 2 Enter
-	wait_for "2  openness     [+-------------------O]  100% (anchor 2)"
+	wait_for "2  Openness     [+-------------------O]  100% (anchor 2)"
 	keys Enter
 	wait_for_file status
 	[ "$(cat status)" = 0 ]
@@ -266,7 +266,7 @@ run_ask() {
 	keys 3 Enter
 	wait_for "Now: - (no opinion)"
 	keys 2 Enter "changed my mind" Enter
-	wait_for "  3 enforcement: 100% (anchor 2) - changed my mind"
+	wait_for "  3 Enforcement: 100% (anchor 2) - changed my mind"
 	keys y Enter
 	wait_for_file status
 	[ "$(cat status)" = 0 ]

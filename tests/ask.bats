@@ -341,3 +341,49 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -0 --separate-stderr ask -p ann -r 2 -o "$f" $ALL
 	[ -z "$stderr" ]
 }
+
+@test "the built-in questionnaire credits its source and carries the worksheet's instruction" {
+	run -0 ask --print-questionnaire
+	printf '%s\n' "$output" | grep -qx 'source: Worksheet by Philippe Bocklandt (Arteveldehogeschool, for Cera), 2015'
+	printf '%s\n' "$output" | grep -qx "instruction: Have everyone involved in deciding the organisation's social media policy place themselves on the following five continua."
+	run -0 ask -L nl --print-questionnaire
+	printf '%s\n' "$output" | grep -qx 'source: Werkblad van Philippe Bocklandt (Arteveldehogeschool, voor Cera), 2015'
+	printf '%s\n' "$output" | grep -q '^instruction: Laat elke medewerker die betrokken wordt'
+	printf '%s\n' "$output" | grep -q 'Positioneer je op de volgende lijn\.$'
+	[ "$(printf '%s\n' "$output" | sed -n 's/^name: //p' | tr '\n' ,)" = "Sturing,Openheid,Handhaving,Juridisch,Doelpubliek," ]
+}
+
+@test "a continuum's name is optional, printed back, and shown on the form" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'questionnaire: q' 'title: T' 'lang: en' 'source: Us' 'instruction: Do it.' '' \
+	    'continuum: c1' 'name: First' 'question: Q1?' 'left: a' 'right: b' 'anchor: A' 'anchor: B' '' \
+	    'continuum: c2' 'question: Q2?' 'left: a' 'right: b' 'anchor: A' 'anchor: B' > q.txt
+	run -0 ask -q q.txt --print-questionnaire
+	diff -u - <(printf '%s\n' "$output") <<-'END'
+	# A stance questionnaire: see stance-questionnaire(5).
+	questionnaire: q
+	title: T
+	lang: en
+	source: Us
+	instruction: Do it.
+
+	continuum: c1
+	name: First
+	question: Q1?
+	left: a
+	right: b
+	anchor: A
+	anchor: B
+
+	continuum: c2
+	question: Q2?
+	left: a
+	right: b
+	anchor: A
+	anchor: B
+	END
+	run -0 ask -q q.txt --form -p ann
+	printf '%s\n' "$output" | grep -qx '# Us'
+	printf '%s\n' "$output" | grep -qx 'First: Q1?'
+	printf '%s\n' "$output" | grep -qx 'Q2?'
+}

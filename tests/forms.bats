@@ -111,15 +111,15 @@ setup() {
 	fill_all
 	sed -i '/^stance-group:/d' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:7: form of ann: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
+	[ "$output" = "collect: filled.txt:8: form of ann: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
 	fill_all
 	sed -i 's/^stance-form: .*/&\nstance-round: again/' filled.txt
 	run -1 collect filled.txt
-	[ "${lines[0]}" = "collect: filled.txt:9: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used" ]
+	[ "${lines[0]}" = "collect: filled.txt:10: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used" ]
 	fill_all
 	sed -i 's/^stance-form: .*/stance-form: team-week/' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:7: form of ann: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
+	[ "$output" = "collect: filled.txt:8: form of ann: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
 }
 
 @test "what is in a box must be a mark; a box must keep its number" {
@@ -169,12 +169,13 @@ setup() {
 	run -1 --separate-stderr collect -v --rejects rejects mixed.tsv
 	[ "${#lines[@]}" -eq 10 ]
 	last=$(( $(wc -l < blank.txt) + 5 ))
+	first=$(grep -n '^stance-form:' mixed.tsv | cut -d: -f1)
 	diff -u - <(printf '%s\n' "$stderr") <<-END
-	collect: mixed.tsv:12: a form among response lines (lines 12-$last); give each form a file of its own
+	collect: mixed.tsv:$first: a form among response lines (lines $first-$last); give each form a file of its own
 	collect: 10 lines and 0 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1 rejected
 	END
 	# The whole form went to --rejects (blank lines are not data).
-	[ "$(wc -l < rejects)" -eq "$(sed -n "12,${last}p" mixed.tsv | grep -c .)" ]
+	[ "$(wc -l < rejects)" -eq "$(sed -n "${first},${last}p" mixed.tsv | grep -c .)" ]
 }
 
 @test "two forms in one file, and forms from several files, with answers as lines" {

@@ -101,7 +101,7 @@ example_after() {
 	ask --form -r 2026-spring -p ann -g team-a > form
 	# Every line of the example but the filled-in ones is in the form, in order.
 	grep -v -e '^\[x\]' -e '^note:' -e '^  a few' example > unfilled
-	[ "$(grep -c . unfilled)" -eq 15 ]
+	[ "$(grep -c . unfilled)" -eq 16 ]
 	awk 'NR == FNR { want[++n] = $0; next } i < n && $0 == want[i + 1] { i++ } END { exit i != n }' unfilled form
 	touch -d 2026-11-24T10:00:00Z example
 	run -0 collect example
