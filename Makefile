@@ -23,7 +23,7 @@ BINS     = $(PROGRAMS:%=bin/%)
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
@@ -70,7 +70,7 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
 
 $(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: src/diag.h src/text.h src/lang.h \
 	src/position.h src/timestamp.h src/questionnaire.h src/response.h \
-	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h src/mail.h src/options.h src/answer.h
+	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h src/mail.h src/options.h src/answer.h src/wrap.h src/term.h
 $(ASK_OBJS): src/ask.h
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make

@@ -24,12 +24,12 @@ answer_text(const struct continuum *c, int position, char *out, size_t size)
 		snprintf(out, size, "?");
 		return out;
 	}
-	position_format(position, text);
+	position_for_people(position, text);
 	for (i = 1; position != POSITION_NONE && i <= c->nanchors; i++)
 		if (anchor_position(c->nanchors, i) == position)
 			break;
 	if (position != POSITION_NONE && i <= c->nanchors)
-		snprintf(out, size, "%s%% (%s %zu)", text, tr("anchor", "anker"), i);
+		snprintf(out, size, "%s%% (%s %zu)", text, tr("anchor", "uitspraak"), i);
 	else if (position != POSITION_NONE)
 		snprintf(out, size, "%s%%", text);
 	else
@@ -51,7 +51,7 @@ answer_store(const struct continuum *c, struct answer *a, char *text,
 	if ((why = answer_parse(text, strlen(text), c->nanchors, &a->position)) != NULL) {
 		diag_at(file, line, tr(
 		    "%s: '%s' is not an answer (%s): give an anchor number 1-%zu (1.5 lies between 1 and 2), a percentage like 40%%, or - for no opinion",
-		    "%s: '%s' is geen antwoord (%s): geef een ankernummer 1-%zu (1.5 ligt tussen 1 en 2), een percentage zoals 40%%, of - voor geen mening"),
+		    "%s: '%s' is geen antwoord (%s): geef een uitspraaknummer 1-%zu (1,5 ligt tussen 1 en 2), een percentage zoals 40%%, of - voor geen mening"),
 		    c->id, text, why, c->nanchors);
 		return -1;
 	}
@@ -162,7 +162,7 @@ answers_complete(const struct questionnaire *q, const struct answer *answers)
 	if (count > 0)
 		diag_warn(tr(
 		    "no answer for %s: every continuum needs one (- for no opinion); nothing written",
-		    "geen antwoord voor %s: elk continuum heeft er een nodig (- voor geen mening); niets geschreven"),
+		    "geen antwoord voor %s: elk continuum heeft er één nodig (- voor geen mening); niets geschreven"),
 		    missing.data);
 	buf_free(&missing);
 	return count > 0 ? -1 : 0;

@@ -60,7 +60,7 @@ help(void)
 	    "percentage (40%), or - for no opinion; a note may follow after a space.\n"
 	    "See ask(1).\n",
 	    "\n"
-	    "Leg de continua van de vragenlijst voor aan een persoon; schrijf een\n"
+	    "Leg de continua van de vragenlijst voor aan één persoon; schrijf één\n"
 	    "antwoordregel per continuum naar standaarduitvoer, of voeg ze toe aan\n"
 	    "een bestand.\n"
 	    "\n"
@@ -70,11 +70,11 @@ help(void)
 	    "  -p deelnemer  wie antwoordt (standaard: de loginnaam)\n"
 	    "  -g groep      de groep van de deelnemer (standaard: -, geen)\n"
 	    "  -o bestand    voeg de regels toe aan bestand, vergrendeld, alles of niets\n"
-	    "  --plain       eenvoudige vragen regel per regel in plaats van de schuifbalk\n"
+	    "  --plain       eenvoudige vragen regel per regel in plaats van de schuifregelaar\n"
 	    "  --form        toon een formulier om in te vullen en terug te sturen (zie collect)\n"
-	    "  --print-questionnaire  toon de vragenlijst, om te kopieren en aan te passen\n"
+	    "  --print-questionnaire  toon de vragenlijst, om te kopiëren en aan te passen\n"
 	    "\n"
-	    "Een antwoord is een ankernummer (2, of 2.5 tussen ankers 2 en 3), een\n"
+	    "Een antwoord is een uitspraaknummer (2, of 2,5 tussen uitspraken 2 en 3), een\n"
 	    "percentage (40%), of - voor geen mening; een notitie mag volgen na een spatie.\n"
 	    "Zie ask(1).\n"));
 }
@@ -98,11 +98,11 @@ token_check(const char *what_en, const char *what_nl, const char *value, const c
 	const char *why;
 
 	if (value == NULL)
-		diag_fatal(tr("no %s known; give one with %s", "geen %s gekend; geef er een met %s"),
+		diag_fatal(tr("no %s known; give one with %s", "geen %s gekend; geef er één met %s"),
 		    tr(what_en, what_nl), option);
 	if ((why = token_problem(value, strlen(value))) != NULL)
 		diag_fatal(tr("%s '%s' %s; give another with %s",
-		    "%s '%s' %s; geef een andere met %s"), tr(what_en, what_nl), value, why, option);
+		    "%s '%s' %s; kies een andere naam met %s"), tr(what_en, what_nl), value, why, option);
 }
 
 /* After the terminal is restored: die of the signal, as the shell expects. */

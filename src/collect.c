@@ -58,7 +58,7 @@ struct collect {
 	struct answerset set;
 	const char *round_only;		/* -r */
 	long long until;		/* --until, or LLONG_MAX */
-	const char *until_text;
+	char until_text[TIMESTAMP_LEN + 1];	/* in UTC, for messages */
 	FILE *rejects;
 	const char *rejects_name;
 	struct roster roster;
@@ -101,12 +101,12 @@ help(void)
 	    "  --roster file   who takes part (stance-roster(5))\n"
 	    "  --missing       print the roster lines of who has not answered fully\n"
 	    "  --status        print each participant's progress\n"
-	    "  --until time    leave out answers given after this UTC time\n"
+	    "  --until time    leave out answers given after this time\n"
 	    "  --rejects file  copy bad lines to file\n"
 	    "See collect(1).\n",
 	    "\n"
 	    "Verzamel antwoorden uit antwoordbestanden, ingevulde formulieren, mappen\n"
-	    "en mailboxen; schrijf een antwoord per ronde, deelnemer en continuum, het\n"
+	    "en mailboxen; schrijf één antwoord per ronde, deelnemer en continuum, het\n"
 	    "laatste wint, gesorteerd.  Zonder bestand: lees standaardinvoer.\n"
 	    "\n"
 	    "  -v              zeg hoeveel regels gelezen, vervangen, weggelaten zijn\n"
@@ -116,7 +116,7 @@ help(void)
 	    "  --roster bestand  wie deelneemt (stance-roster(5))\n"
 	    "  --missing       toon de deelnemerslijstregels van wie niet volledig antwoordde\n"
 	    "  --status        toon de voortgang van elke deelnemer\n"
-	    "  --until tijd    laat antwoorden na deze UTC-tijd weg\n"
+	    "  --until tijd    laat antwoorden na dit tijdstip weg\n"
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
 	    "Zie collect(1).\n"));
 }
@@ -890,11 +890,10 @@ main(int argc, char **argv)
 		case OPT_ROSTER: roster_file = optarg; break;
 		case OPT_STATUS: status = 1; break;
 		case OPT_UNTIL:
-			if (!timestamp_valid(optarg, strlen(optarg)))
-				diag_fatal(tr("--until '%s' is not a UTC time like 2026-11-25T09:30:00Z",
-				    "--until '%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"), optarg);
-			c.until = timestamp_seconds(optarg);
-			c.until_text = optarg;
+			if (timestamp_parse(optarg, &c.until) < 0)
+				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
+				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
+			timestamp_from_seconds(c.until, c.until_text);
 			break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
@@ -929,7 +928,7 @@ main(int argc, char **argv)
 	result += roster_file != NULL && strcmp(roster_file, "-") == 0;
 	if (result > 1)
 		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
-		    "standaardinvoer (-) kan maar voor een ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
+		    "standaardinvoer (-) kan maar voor één ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
 
 	if (roster_file != NULL) {
 		if ((result = roster_load(&c.roster, roster_file)) < 0)

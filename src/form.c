@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "wrap.h"
 
 #define FORM_WIDTH 72		/* below what mail clients re-wrap at */
 
@@ -268,36 +269,17 @@ text_line(FILE *fp, const char *line, size_t len, int first)
 static void
 write_wrapped(FILE *fp, const char *prefix, const char *text, int box)
 {
-	size_t indent = strlen(prefix), column = indent;
-	struct buf line = { 0 };
-	const char *p = text;
+	struct buf lines = { 0 };
+	const char *p, *end;
 	int first = 1;
 
-	buf_addstr(&line, prefix);
-	while (*p) {
-		const char *word = p;
-		size_t w;
-
-		while (*p && *p != ' ')
-			p++;
-		w = utf8_width(word, (size_t)(p - word));
-		if (column > indent && column + 1 + w > FORM_WIDTH) {
-			text_line(fp, line.data, line.len, first && box);
-			first = 0;
-			buf_reset(&line);
-			buf_printf(&line, "%*s", (int)indent, "");
-			column = indent;
-		} else if (column > indent) {
-			buf_addc(&line, ' ');
-			column++;
-		}
-		buf_add(&line, word, (size_t)(p - word));
-		column += w;
-		while (*p == ' ')
-			p++;
+	buf_addstr(&lines, prefix);
+	wrap_text(&lines, text, FORM_WIDTH, strlen(prefix), strlen(prefix));
+	for (p = lines.data; p != NULL; p = end ? end + 1 : NULL, first = 0) {
+		end = strchr(p, '\n');
+		text_line(fp, p, end ? (size_t)(end - p) : strlen(p), first && box);
 	}
-	text_line(fp, line.data ? line.data : "", line.len, first && box);
-	buf_free(&line);
+	buf_free(&lines);
 }
 
 int
@@ -308,14 +290,14 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 	size_t i, j;
 
 	fputs(tr(
-	    "# stance form: fill it in, save it, and send it back as it is.\n"
+	    "# stance form: fill it in and send it back as a reply to this mail.\n"
 	    "# For each question, put an x in one box: [x].  Instead of a box you\n"
 	    "# may write a position after \"percent:\", from 0 (the first statement)\n"
 	    "# to 100 (the last).  After \"note:\" you may say why you stand there.\n"
 	    "# Leave the lines starting with \"stance-\", \"continuum:\" and \"[\" as\n"
 	    "# they are: they say who answered what.\n",
-	    "# stance-formulier: vul het in, bewaar het en stuur het zo terug.\n"
-	    "# Zet bij elke vraag een x in een vakje: [x].  In plaats van een vakje\n"
+	    "# stance-formulier: vul het in en stuur het als antwoord op deze mail terug.\n"
+	    "# Zet bij elke vraag een x in één vakje: [x].  In plaats van een vakje\n"
 	    "# mag je na \"procent:\" een positie schrijven, van 0 (de eerste\n"
 	    "# uitspraak) tot 100 (de laatste).  Na \"notitie:\" kan je zeggen\n"
 	    "# waarom je daar staat.  Laat de regels die beginnen met \"stance-\",\n"

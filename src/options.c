@@ -1,6 +1,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "lang.h"
@@ -33,17 +34,43 @@ option_trouble(int ch, char **argv, const char *usage)
 	option_usage(usage);
 }
 
+/*
+ * The synopsis in the language of messages: "usage:" is "gebruik:" in
+ * Dutch, two letters longer, so the lines after it move along too.  The
+ * synopsis itself (options, metavariables) matches the manual page.
+ */
+static void
+usage_write(const char *usage, FILE *fp)
+{
+	const char *p = usage, *end;
+
+	if (lang_current != LANG_NL) {
+		fputs(usage, fp);
+		return;
+	}
+	for (; *p; p = end) {
+		end = strchr(p, '\n');
+		end = end ? end + 1 : p + strlen(p);
+		if (strncmp(p, "usage:", 6) == 0)
+			fprintf(fp, "gebruik:%.*s", (int)(end - p - 6), p + 6);
+		else if (strncmp(p, "       ", 7) == 0)
+			fprintf(fp, "  %.*s", (int)(end - p), p);
+		else
+			fwrite(p, 1, (size_t)(end - p), fp);
+	}
+}
+
 void
 option_usage(const char *usage)
 {
-	fputs(usage, stderr);
+	usage_write(usage, stderr);
 	exit(EXIT_TROUBLE);
 }
 
 void
 option_help(const char *usage, const char *summary)
 {
-	fputs(usage, stdout);
+	usage_write(usage, stdout);
 	fputs(summary, stdout);
 	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
 }

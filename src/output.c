@@ -59,7 +59,7 @@ output_open_append(const char *path, int *readable)
 	if (fd < 0) {
 		if (errno == ELOOP) {
 			diag_warn(tr("%s: is a symbolic link; refusing to write through it",
-			    "%s: is een symbolische koppeling; daarlangs schrijf ik niet"), path);
+			    "%s: is een symbolische koppeling; ask schrijft niet via een symbolische koppeling"), path);
 			return -1;
 		}
 		return fail(path, tr("cannot open", "kan niet openen"));

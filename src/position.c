@@ -111,7 +111,7 @@ answer_parse(const char *s, size_t n, size_t k, int *tenths)
 	if (n > 0 && s[n - 1] == '%') {
 		if (decimal_parse(s, n - 1, 1, 1, &v, &scale) < 0)
 			return tr("a percentage is a number from 0 to 100 with at most one decimal",
-			    "een percentage is een getal van 0 tot 100 met hoogstens een decimaal");
+			    "een percentage is een getal van 0 tot 100 met hoogstens één decimaal");
 		if (scale == 1)
 			v *= 10;
 		if (v > POSITION_MAX)
@@ -123,11 +123,22 @@ answer_parse(const char *s, size_t n, size_t k, int *tenths)
 	/* Six decimals is far finer than a tenth of a point on any line. */
 	if (decimal_parse(s, n, 1, 6, &v, &scale) < 0)
 		return tr("not an anchor number, a percentage or -",
-		    "geen ankernummer, percentage of -");
+		    "geen uitspraaknummer, percentage of -");
 	if (v < scale || v > (uint64_t)k * scale)
-		return tr("no such anchor", "dat anker bestaat niet");
+		return tr("no such anchor", "die uitspraak bestaat niet");
 	/* anchor a = v/scale sits at 1000*(a-1)/(k-1) tenths. */
 	*tenths = (int)round_div((uint64_t)POSITION_MAX * (v - scale),
 	    scale * (k - 1));
 	return NULL;
+}
+
+void
+position_for_people(int tenths, char out[POSITION_TEXT])
+{
+	char *point;
+
+	position_format(tenths, out);
+	/* Files keep the point; Dutch text writes a decimal comma. */
+	if (lang_current == LANG_NL && (point = strchr(out, '.')) != NULL)
+		*point = ',';
 }

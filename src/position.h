@@ -23,6 +23,8 @@ int position_parse(const char *s, size_t n, int *tenths);
 
 /* The canonical text: no trailing ".0" ("50", "33.3", "100"), or "-". */
 void position_format(int tenths, char out[POSITION_TEXT]);
+/* The same for people to read: with a decimal comma in Dutch ("33,3"). */
+void position_for_people(int tenths, char out[POSITION_TEXT]);
 
 /* Where anchor i (1-based) of k sits: 100*(i-1)/(k-1), rounded to a tenth. */
 int anchor_position(size_t k, size_t i);

@@ -8,10 +8,13 @@
 #include <string.h>
 
 #include "ask.h"
+#include "diag.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
+#include "term.h"
 #include "text.h"
+#include "wrap.h"
 
 /* Read a line into *line; -1 at end of input. */
 static int
@@ -26,42 +29,81 @@ read_line(FILE *in, char **line, size_t *cap)
 	return 0;
 }
 
+/* Print text wrapped to the terminal's width, continuing lines indented
+ * under its start; where the width is unknown, one line each. */
+static void
+say(FILE *out, const char *prefix, const char *text)
+{
+	struct buf line = { 0 };
+	size_t width = terminal_width(fileno(out));
+
+	buf_addstr(&line, prefix);
+	if (width == 0)
+		buf_addstr(&line, text);
+	else
+		wrap_text(&line, text, width - 1, utf8_width(prefix, strlen(prefix)),
+		    utf8_width(prefix, strlen(prefix)));
+	fprintf(out, "%s\n", line.data);
+	buf_free(&line);
+}
+
 static void
 show_continuum(FILE *out, const struct questionnaire *q, size_t k, const struct answer *a)
 {
 	const struct continuum *c = &q->continua[k];
-	char now[64];
+	struct buf text = { 0 };
+	char now[64], where[POSITION_TEXT + 2];
 	size_t i;
 
-	fprintf(out, "\n[%zu/%zu] %s\n", k + 1, q->ncontinua, c->question);
+	buf_printf(&text, "[%zu/%zu] ", k + 1, q->ncontinua);
+	fputc('\n', out);
+	say(out, text.data, c->question);
 	if (c->help != NULL)
-		fprintf(out, "%s\n", c->help);
+		say(out, "", c->help);
+	/* The pole labels, read out as a screen reader would need them. */
+	buf_reset(&text);
+	buf_printf(&text, tr("From %s (1) to %s (%zu):", "Van %s (1) tot %s (%zu):"),
+	    c->left, c->right, c->nanchors);
+	say(out, "", text.data);
 	for (i = 0; i < c->nanchors; i++) {
-		char where[POSITION_TEXT];
-
-		position_format(anchor_position(c->nanchors, i + 1), where);
-		fprintf(out, "  %zu (%s%%) %s\n", i + 1, where, c->anchors[i]);
+		position_for_people(anchor_position(c->nanchors, i + 1), where);
+		buf_reset(&text);
+		buf_printf(&text, "  %zu (%s%%) ", i + 1, where);
+		say(out, text.data, c->anchors[i]);
 	}
 	if (a->position != ANSWER_UNSET)
 		fprintf(out, tr("Now: %s\n", "Nu: %s\n"), answer_text(c, a->position, now, sizeof(now)));
+	buf_free(&text);
 }
 
-/* Ask one continuum until it has a valid answer.  Returns 1 to go on, 0 to
- * go back, -1 at end of input. */
+/* "Quit without writing?"  1 if the person says yes. */
 static int
-ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
-    struct answer *a, char **line, size_t *cap)
+quit_confirmed(FILE *in, FILE *out, char **line, size_t *cap)
 {
-	const struct continuum *c = &q->continua[k];
-	const char *why;
-	char *text;
-	int position;
+	fprintf(out, "%s", tr("Quit without writing your answers? [y/N] ",
+	    "Stoppen zonder je antwoorden weg te schrijven? [j/N] "));
+	fflush(out);
+	if (read_line(in, line, cap) < 0)
+		return 1;
+	return strchr("yYjJ", (*line)[0]) != NULL && (*line)[0] != '\0' && (*line)[1] == '\0';
+}
 
-	show_continuum(out, q, k, a);
+/* Read the answer, with a note after it if the person gives one on the
+ * same line ("2,5 but with room"), as arguments and standard input take
+ * it.  Returns 1 with the answer in *a (note set if one was given, *noted
+ * then 1), 0 to go back, 2 to keep the answer there was, -1 to quit or
+ * at the end of input. */
+static int
+read_answer(FILE *in, FILE *out, const struct continuum *c, struct answer *a, int *noted,
+    char **line, size_t *cap)
+{
+	struct answer got;
+	char *text;
+
 	for (;;) {
 		fprintf(out, tr(
-		    "Answer: 1-%zu (1.5 is between 1 and 2), a percentage like 40%%, - for no opinion, < to go back%s: ",
-		    "Antwoord: 1-%zu (1.5 ligt tussen 1 en 2), een percentage zoals 40%%, - voor geen mening, < om terug te gaan%s: "),
+		    "Answer: 1-%zu (1.5 is between 1 and 2), a percentage like 40%%, - for no opinion, < to go back, q to quit%s: ",
+		    "Antwoord: 1-%zu (1,5 ligt tussen 1 en 2), een percentage zoals 40%%, - voor geen mening, < om terug te gaan, q om te stoppen%s: "),
 		    c->nanchors, a->position != ANSWER_UNSET ?
 		    tr(", Enter to keep", ", Enter om te behouden") : "");
 		fflush(out);
@@ -70,14 +112,42 @@ ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
 		text = trim(*line);
 		if (strcmp(text, "<") == 0)
 			return 0;
-		if (*text == '\0' && a->position != ANSWER_UNSET)
-			break;
-		if ((why = answer_parse(text, strlen(text), c->nanchors, &position)) == NULL) {
-			a->position = position;
-			break;
+		if (strcmp(text, "q") == 0) {
+			if (quit_confirmed(in, out, line, cap))
+				return -1;
+			continue;
 		}
-		fprintf(out, "%s\n", why);
+		if (*text == '\0' && a->position != ANSWER_UNSET)
+			return 2;
+		memset(&got, 0, sizeof(got));
+		if (*text != '\0' && answer_store(c, &got, text, NULL, 0) == 0) {
+			a->position = got.position;
+			*noted = got.note != NULL;
+			if (*noted) {
+				free(a->note);
+				a->note = got.note;
+			}
+			return 1;
+		}
 	}
+}
+
+/* Ask one continuum until it has a valid answer.  Returns 1 to go on, 0 to
+ * go back, -1 to quit or at the end of input. */
+static int
+ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
+    struct answer *a, char **line, size_t *cap)
+{
+	const struct continuum *c = &q->continua[k];
+	const char *why;
+	char *text;
+	int step, noted = 0;
+
+	show_continuum(out, q, k, a);
+	if ((step = read_answer(in, out, c, a, &noted, line, cap)) <= 0)
+		return step;
+	if (noted)
+		return 1;
 	for (;;) {
 		fprintf(out, "%s", a->note ?
 		    tr("Note (Enter keeps it, a single - removes it): ",
@@ -99,7 +169,7 @@ ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
 		a->note = NULL;
 	} else if (*text != '\0') {
 		free(a->note);
-		a->note = strdup(text);
+		a->note = xstrdup(text);
 	}
 	return 1;
 }
@@ -138,7 +208,7 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 			    answers[i].note ? " - " : "", answers[i].note ? answers[i].note : "");
 		}
 		fprintf(out, tr("Write these answers? y to write, a number to change one, q to quit: ",
-		    "Deze antwoorden wegschrijven? j om te schrijven, een nummer om er een te wijzigen, q om te stoppen: "));
+		    "Deze antwoorden wegschrijven? j om te schrijven, een nummer om er één te wijzigen, q om te stoppen: "));
 		fflush(out);
 		if (read_line(in, &line, &cap) < 0)
 			goto done;
@@ -147,8 +217,10 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 			result = ASK_CONFIRMED;
 			goto done;
 		}
-		if (strcmp(text, "q") == 0)
+		if (strcmp(text, "q") == 0 && quit_confirmed(in, out, &line, &cap))
 			goto done;
+		if (strcmp(text, "q") == 0)
+			continue;
 		k = (size_t)strtoul(text, NULL, 10);
 		if (k < 1 || k > q->ncontinua) {
 			k = q->ncontinua;	/* not understood: show the list again */

@@ -230,7 +230,7 @@ record_finish(struct reader *r, struct record *rec)
 	if (kind == RECORD_CONTINUUM && anchors < 2)
 		reader_error(r, rec->line, tr(
 		    "continuum needs at least two 'anchor:' lines, one for each end (it has %zu)",
-		    "continuum heeft minstens twee regels 'anchor:' nodig, een voor elk uiteinde (het heeft er %zu)"),
+		    "continuum heeft minstens twee regels 'anchor:' nodig, één voor elk uiteinde (het heeft er %zu)"),
 		    anchors);
 	check_ids(r, rec, first_line);
 	if (kind == RECORD_HEADER && r->have_header)

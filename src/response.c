@@ -56,7 +56,7 @@ split_and_check(char *line, size_t len, struct response *r)
 	}
 	if (n == 1)
 		return tr("not a response line: it has no tabs (7 tab-separated fields are expected)",
-		    "geen antwoordregel: ze heeft geen tabs (7 velden gescheiden door tabs verwacht)");
+		    "geen antwoordregel: er staan geen tabs in (7 velden gescheiden door tabs verwacht)");
 	if (n != RESPONSE_FIELDS) {
 		buf_reset(&problem);
 		buf_printf(&problem, tr("%zu tab-separated fields where 7 are expected",
@@ -81,7 +81,7 @@ split_and_check(char *line, size_t len, struct response *r)
 			return say(tr("position %s is outside 0-100",
 			    "positie %s ligt buiten 0-100"), field[4], flen[4]);
 		return say(tr("position '%s' is not a number from 0 to 100 with at most one decimal, or -",
-		    "positie '%s' is geen getal van 0 tot 100 met hoogstens een decimaal, of -"),
+		    "positie '%s' is geen getal van 0 tot 100 met hoogstens één decimaal, of -"),
 		    field[4], flen[4]);
 	}
 	if (!timestamp_valid(field[5], flen[5]))

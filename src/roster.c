@@ -77,7 +77,7 @@ roster_parse(char *line, size_t len, struct roster_entry *e)
 	}
 	if (n == 1)
 		return tr("not a roster line: it has no tabs (4 tab-separated fields are expected: participant, group, email, name)",
-		    "geen regel van een deelnemerslijst: ze heeft geen tabs (4 velden gescheiden door tabs verwacht: deelnemer, groep, e-mail, naam)");
+		    "geen regel van een deelnemerslijst: er staan geen tabs in (4 velden gescheiden door tabs verwacht: deelnemer, groep, e-mail, naam)");
 	if (n != ROSTER_FIELDS) {
 		buf_reset(&problem);
 		buf_printf(&problem, tr("%zu tab-separated fields where 4 are expected (participant, group, email, name)",

@@ -31,6 +31,7 @@
 #include "position.h"
 #include "response.h"
 #include "text.h"
+#include "wrap.h"
 
 enum key {
 	KEY_NONE = 0x110000,	/* past every Unicode code point */
@@ -361,29 +362,7 @@ spaces(struct ui *ui, int n)
 static void
 wrap(struct ui *ui, const char *text, int indent, int first)
 {
-	int column = first, room = ui->width - 1;
-	const char *p = text;
-
-	while (*p) {
-		const char *word = p;
-		int w;
-
-		while (*p && *p != ' ')
-			p++;
-		w = (int)utf8_width(word, (size_t)(p - word));
-		if (column > indent && column + 1 + w > room) {
-			put(ui, "\n");
-			spaces(ui, indent);
-			column = indent;
-		} else if (column > first || (column > indent && word != text)) {
-			put(ui, " ");
-			column++;
-		}
-		buf_add(&ui->screen, word, (size_t)(p - word));
-		column += w;
-		while (*p == ' ')
-			p++;
-	}
+	wrap_text(&ui->screen, text, (size_t)ui->width - 1, (size_t)first, (size_t)indent);
 	put(ui, "\n");
 }
 
@@ -528,7 +507,7 @@ draw_continuum(struct ui *ui)
 	style(ui, "\033[2m", "");
 	wrap(ui, tr(
 	    "Left/Right move, PgUp/PgDn by 10, digit: anchor, - no opinion, n note, Enter next, Backspace back, Tab skip, r review, q quit",
-	    "Links/Rechts verschuift, PgUp/PgDn per 10, cijfer: anker, - geen mening, n notitie, Enter verder, Backspace terug, Tab overslaan, r overzicht, q stoppen"),
+	    "Links/Rechts verschuift, PgUp/PgDn per 10, cijfer: uitspraak, - geen mening, n notitie, Enter verder, Backspace terug, Tab overslaan, r overzicht, q stoppen"),
 	    2, 2);
 	put(ui, "\033[0m");
 	draw_hint(ui);
@@ -569,7 +548,7 @@ draw_review(struct ui *ui)
 	put(ui, "\n  ");
 	style(ui, "\033[2m", "");
 	wrap(ui, tr("Enter writes these answers, a digit changes one, q quits without writing",
-	    "Enter schrijft deze antwoorden weg, een cijfer wijzigt er een, q stopt zonder te schrijven"),
+	    "Enter schrijft deze antwoorden weg, een cijfer wijzigt er één, q stopt zonder te schrijven"),
 	    2, 2);
 	put(ui, "\033[0m");
 	draw_hint(ui);
@@ -659,7 +638,7 @@ review_key(struct ui *ui, int key)
 		if (unanswered(ui) == 0)
 			return 1;
 		ui->hint = tr("Some continua are not answered yet: press a digit to answer one (- for no opinion).",
-		    "Sommige continua zijn nog niet beantwoord: druk een cijfer om er een te beantwoorden (- voor geen mening).");
+		    "Sommige continua zijn nog niet beantwoord: druk op een cijfer om er één te beantwoorden (- voor geen mening).");
 	} else if (key >= '1' && key <= '9' && (size_t)(key - '0') <= n) {
 		go_to(ui, (size_t)(key - '1'));
 		ui->from_review = 1;
@@ -694,7 +673,7 @@ continuum_key(struct ui *ui, int key)
 	case KEY_ENTER:
 		if (a->position == ANSWER_UNSET) {
 			ui->hint = tr("Place the marker first (arrows or an anchor digit), or press - for no opinion, Tab to skip.",
-			    "Plaats eerst de markering (pijlen of een ankercijfer), of druk - voor geen mening, Tab om over te slaan.");
+			    "Plaats eerst de markering (pijlen of het cijfer van een uitspraak), of druk op - voor geen mening, op Tab om over te slaan.");
 			break;
 		}
 		/* fall through */

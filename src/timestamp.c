@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -137,5 +138,64 @@ timestamp_now(char *out)
 		return 0;
 	}
 	timestamp_format(time(NULL), out);
+	return 0;
+}
+
+/*
+ * A time as a person types it: 2026-12-01T17:00, with a space or T, with
+ * or without seconds, then Z, an offset (+01:00, +0100), or nothing for
+ * the local time zone.  Returns 0 with *seconds, or -1.
+ */
+int
+timestamp_parse(const char *s, long long *seconds)
+{
+	char stamp[32];
+	int year, month, day, hour, minute, second = 0, oh, om, local = 0;
+	size_t n = strlen(s), at = 16;
+	long long offset = 0;
+
+	if (n < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
+	    s[13] != ':' || digits(s, 4, &year) < 0 || digits(s + 5, 2, &month) < 0 ||
+	    digits(s + 8, 2, &day) < 0 || digits(s + 11, 2, &hour) < 0 ||
+	    digits(s + 14, 2, &minute) < 0)
+		return -1;
+	if (s[at] == ':') {
+		if (digits(s + at + 1, 2, &second) < 0)
+			return -1;
+		at += 3;
+	}
+	if (s[at] == '\0') {
+		local = 1;
+	} else if (strcmp(s + at, "Z") == 0) {
+		offset = 0;
+	} else if ((s[at] == '+' || s[at] == '-') && digits(s + at + 1, 2, &oh) == 0 &&
+	    ((s[at + 3] == ':' && digits(s + at + 4, 2, &om) == 0 && s[at + 6] == '\0') ||
+	    (digits(s + at + 3, 2, &om) == 0 && s[at + 5] == '\0')) && oh <= 23 && om <= 59) {
+		offset = (oh * 3600LL + om * 60LL) * (s[at] == '-' ? -1 : 1);
+	} else {
+		return -1;
+	}
+	snprintf(stamp, sizeof(stamp), "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+	    hour, minute, second);
+	if (!timestamp_valid(stamp, strlen(stamp)))
+		return -1;
+	if (local) {
+		/* The local time zone says what the offset was on that day. */
+		struct tm tm = { 0 };
+		time_t t;
+
+		tm.tm_year = year - 1900;
+		tm.tm_mon = month - 1;
+		tm.tm_mday = day;
+		tm.tm_hour = hour;
+		tm.tm_min = minute;
+		tm.tm_sec = second;
+		tm.tm_isdst = -1;
+		if ((t = mktime(&tm)) == (time_t)-1)
+			return -1;
+		*seconds = (long long)t;
+		return 0;
+	}
+	*seconds = timestamp_seconds(stamp) - offset;
 	return 0;
 }

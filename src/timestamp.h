@@ -18,6 +18,13 @@ int timestamp_valid(const char *s, size_t n);
 long long timestamp_seconds(const char *s);
 void timestamp_from_seconds(long long seconds, char *out);
 
+/*
+ * A time as a person types it (collect --until): 2026-12-01T17:00:00Z,
+ * 2026-12-01T17:00+01:00, or 2026-12-01 17:00 in the local time zone;
+ * seconds may be left out.  Returns 0 with *seconds, or -1.
+ */
+int timestamp_parse(const char *s, long long *seconds);
+
 /* Write t as a timestamp into out (TIMESTAMP_LEN + 1 bytes). */
 void timestamp_format(time_t t, char *out);
 

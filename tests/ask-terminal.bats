@@ -242,7 +242,7 @@ run_ask() {
 	wait_for "1/5  Hoe sturend moet het sociale mediabeleid"
 	wait_for "Positie: nog niet geplaatst"
 	keys 3
-	wait_for "Positie: 100% (anker 3)"
+	wait_for "Positie: 100% (uitspraak 3)"
 	keys q
 }
 
@@ -372,4 +372,43 @@ run_ask() {
 	[ "$(cat status)" = 0 ]
 	wait_for "ask: 5 answers of tester saved in round.tsv"
 	[ "$(wc -l < round.tsv)" -eq 10 ]
+}
+
+@test "plain prompts: a note on the answer's line, the poles read out, q asks first" {
+	TERM_FOR_TEST=dumb start_shell
+	run_ask -p pat -o round.tsv
+	wait_for "From concrete rules (1) to vision (3):"
+	keys "2,5 but with room" Enter
+	wait_for "[2/5]"
+	keys q Enter
+	wait_for "Quit without writing your answers? [y/N]"
+	keys n Enter
+	keys 1 Enter Enter - Enter Enter "33,3%" Enter Enter 3 Enter Enter
+	wait_for "Write these answers?"
+	wait_for "  4 Legal form: 33.3%"
+	keys q Enter
+	wait_for "Quit without writing your answers? [y/N]"
+	keys y Enter
+	wait_for_file status
+	[ "$(cat status)" = 2 ]
+	[ ! -e round.tsv ]
+	run_ask -p pat -o round.tsv
+	wait_for "[1/5]"
+	keys "2,5 but with room" Enter 1 Enter Enter - Enter Enter "33,3%" Enter Enter 3 Enter Enter
+	wait_for "Write these answers?"
+	keys y Enter
+	wait_for "ask: 5 answers of pat saved in round.tsv"
+	[ "$(sed -n 1p round.tsv | cut -f5,7)" = "75	but with room" ]
+	[ "$(sed -n 4p round.tsv | cut -f5)" = "33.3" ]
+}
+
+@test "Dutch text writes numbers with a decimal comma; the file keeps the point" {
+	TERM_FOR_TEST=dumb start_shell
+	run_ask -L nl -p pat -o round.tsv
+	wait_for "Van concrete regels (1) tot visie (3):"
+	keys 1 Enter Enter 1 Enter Enter 1 Enter Enter 2 Enter Enter 1 Enter Enter
+	wait_for "  4 Juridisch: 33,3% (uitspraak 2)"
+	keys j Enter
+	wait_for_file status
+	[ "$(sed -n 4p round.tsv | cut -f5)" = "33.3" ]
 }

@@ -291,7 +291,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 
 @test "-L nl gives Dutch messages and the Dutch questionnaire" {
 	run -2 ask -L nl steering=9
-	[ "${lines[0]}" = "ask: steering: '9' is geen antwoord (dat anker bestaat niet): geef een ankernummer 1-3 (1.5 ligt tussen 1 en 2), een percentage zoals 40%, of - voor geen mening" ]
+	[ "${lines[0]}" = "ask: steering: '9' is geen antwoord (die uitspraak bestaat niet): geef een uitspraaknummer 1-3 (1,5 ligt tussen 1 en 2), een percentage zoals 40%, of - voor geen mening" ]
 	run -0 ask -L nl --print-questionnaire
 	[ "${lines[2]}" = "title: Afwegen hoe je sociale mediabeleid er moet uitzien" ]
 	LANG=nl_BE.UTF-8 LC_ALL= run -0 ask --print-questionnaire
@@ -386,4 +386,15 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	printf '%s\n' "$output" | grep -qx '# Us'
 	printf '%s\n' "$output" | grep -qx 'First: Q1?'
 	printf '%s\n' "$output" | grep -qx 'Q2?'
+}
+
+@test "Dutch help and usage say gebruik:, with the synopsis aligned under it" {
+	run -0 ask -L nl --help
+	[ "${lines[0]}" = "gebruik: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	[ "${lines[1]}" = "             [-o file] [--plain] [continuum=answer ...]" ]
+	run -2 --separate-stderr collect -L nl --bogus
+	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
+	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \
+	    '                 [--missing | --status] [--until time] [--rejects file]' \
+	    '                 [file | dir | - ...]')" ]
 }

@@ -53,7 +53,7 @@ setup() {
 
 @test "bad option values are usage errors" {
 	run -2 collect --until tomorrow a.tsv
-	[ "$output" = "collect: --until 'tomorrow' is not a UTC time like 2026-11-25T09:30:00Z" ]
+	[ "$output" = "collect: --until 'tomorrow' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)" ]
 	run -2 collect -r 'a b' a.tsv
 	[ "$output" = "collect: round 'a b' contains white space" ]
 	run -2 --separate-stderr collect --missing a.tsv
@@ -332,4 +332,17 @@ setup() {
 	[ "$stderr" = "collect: torn.tsv:5: the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)" ]
 	run -0 collect whole.tsv
 	[ "${#lines[@]}" -eq 5 ]
+}
+
+@test "--until takes an offset or the local time, converted to UTC" {
+	run -0 --separate-stderr collect -v --until 2026-11-25T01:00+01:00 a.tsv b.tsv
+	[ "${stderr%%$'\n'*}" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	TZ=CET-1 run -0 --separate-stderr collect --until '2026-11-25 01:00' a.tsv b.tsv
+	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	TZ=UTC run -0 --separate-stderr collect --until '2026-11-25 00:00:00' a.tsv b.tsv
+	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	run -0 --separate-stderr collect --until 2026-11-24T19:00-0500 a.tsv b.tsv
+	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	run -2 collect --until 2026-11-25T25:00Z a.tsv
+	run -2 collect --until 2026-11-25T01:00+1 a.tsv
 }
