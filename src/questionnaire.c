@@ -326,7 +326,11 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 				    "ingesprongen regel zet niets voort"));
 				continue;
 			}
-			buf_addc(&rec.values[rec.n - 1].value, ' ');
+			/* Words are joined by one space; an empty "anchor:"
+			 * with its text on the next line gets none in front
+			 * (the fuzzer found that it printed differently). */
+			if (rec.values[rec.n - 1].value.len > 0)
+				buf_addc(&rec.values[rec.n - 1].value, ' ');
 			buf_addstr(&rec.values[rec.n - 1].value, trim(line));
 			continue;
 		}
