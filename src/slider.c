@@ -43,8 +43,11 @@ enum key {
 struct ui {
 	int fd;
 	struct termios saved;
-	int width;
+	int width, height;
 	int utf8, color;
+	size_t scroll;		/* the first line of the statements shown */
+	size_t scroll_for;	/* on this continuum */
+	int statements_cut;	/* they do not all fit: j and k scroll them */
 	const struct questionnaire *q;
 	struct answer *answers;
 	const struct respondent *who;
@@ -52,6 +55,7 @@ struct ui {
 	int reviewing;		/* on the review screen */
 	int from_review;	/* Enter goes back to the review */
 	int editing;		/* typing a note */
+	int confirm_quit;	/* q was pressed with answers given */
 	struct buf edit;
 	const char *hint;	/* one line of feedback, until the next key */
 	char typed[8];		/* the UTF-8 bytes of the last printable key */
@@ -161,8 +165,12 @@ term_size(struct ui *ui)
 	struct winsize ws;
 
 	ui->width = 80;
-	if (ioctl(ui->fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	ui->height = 24;
+	if (ioctl(ui->fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
 		ui->width = ws.ws_col;
+		if (ws.ws_row > 0)
+			ui->height = ws.ws_row;
+	}
 	if (ui->width < 30)
 		ui->width = 30;
 }
@@ -429,33 +437,47 @@ draw_title(struct ui *ui)
 	buf_free(&who);
 }
 
-static void
-draw_continuum(struct ui *ui)
-{
-	const struct questionnaire *q = ui->q;
-	const struct continuum *c = &q->continua[ui->current];
-	const struct answer *a = &ui->answers[ui->current];
-	int length = ui->width - 4, left, right, i;
-	char counter[32], now[64];
-	size_t k;
+/* The parts of a continuum's screen, each drawn alone (see fit()). */
+enum part { PART_HEAD, PART_QUESTION, PART_SCALE, PART_STATEMENTS, PART_STATUS, PART_KEYS, NPARTS };
 
-	snprintf(counter, sizeof(counter), "%zu/%zu", ui->current + 1, q->ncontinua);
+static void
+draw_head(struct ui *ui)
+{
 	draw_title(ui);
-	if (ui->current == 0 && q->instruction != NULL) {
-		wrap(ui, q->instruction, 0, 0);
+	if (ui->current == 0 && ui->q->instruction != NULL) {
+		wrap(ui, ui->q->instruction, 0, 0);
 		put(ui, "\n");
 	}
+}
+
+static void
+draw_question(struct ui *ui)
+{
+	const struct continuum *c = &ui->q->continua[ui->current];
+	char counter[32];
+	int indent;
+
+	snprintf(counter, sizeof(counter), "%zu/%zu", ui->current + 1, ui->q->ncontinua);
+	indent = 2 + (int)strlen(counter);
 	put(ui, counter);
 	put(ui, "  \033[1m");
-	wrap(ui, c->question, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
+	wrap(ui, c->question, indent, indent);
 	put(ui, "\033[0m");
 	if (c->help != NULL) {
-		spaces(ui, 2 + (int)strlen(counter));
-		wrap(ui, c->help, 2 + (int)strlen(counter), 2 + (int)strlen(counter));
+		spaces(ui, indent);
+		wrap(ui, c->help, indent, indent);
 	}
 	put(ui, "\n");
+}
 
-	/* The pole labels, then the line, then the anchor numbers. */
+/* The pole labels, then the line with the marker, then the anchor numbers. */
+static void
+draw_scale(struct ui *ui)
+{
+	const struct continuum *c = &ui->q->continua[ui->current];
+	int length = ui->width - 4, left, right, i;
+	size_t k;
+
 	left = (int)utf8_width(c->left, strlen(c->left));
 	right = (int)utf8_width(c->right, strlen(c->right));
 	spaces(ui, 2);
@@ -463,7 +485,7 @@ draw_continuum(struct ui *ui)
 	spaces(ui, length - left - right);
 	put(ui, c->right);
 	put(ui, "\n  ");
-	draw_line(ui, c, a->position, length);
+	draw_line(ui, c, ui->answers[ui->current].position, length);
 	put(ui, "\n  ");
 	for (i = 0, k = 1; k <= c->nanchors; k++) {
 		int at = column_of(anchor_position(c->nanchors, k), length);
@@ -479,6 +501,14 @@ draw_continuum(struct ui *ui)
 		i = at + w;
 	}
 	put(ui, "\n\n");
+}
+
+static void
+draw_statements(struct ui *ui)
+{
+	const struct continuum *c = &ui->q->continua[ui->current];
+	size_t k;
+
 	for (k = 0; k < c->nanchors; k++) {
 		char number[32];
 
@@ -486,7 +516,17 @@ draw_continuum(struct ui *ui)
 		put(ui, number);
 		wrap(ui, c->anchors[k], (int)strlen(number), (int)strlen(number));
 	}
-	put(ui, "\n  ");
+	put(ui, "\n");
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	const struct continuum *c = &ui->q->continua[ui->current];
+	const struct answer *a = &ui->answers[ui->current];
+	char now[64];
+
+	put(ui, "  ");
 	put(ui, tr("Position: ", "Positie: "));
 	put(ui, "\033[1m");
 	put(ui, a->position == ANSWER_UNSET ? tr("not placed yet", "nog niet geplaatst") :
@@ -500,17 +540,110 @@ draw_continuum(struct ui *ui)
 		put(ui, tr("Enter keeps the note, Esc cancels, Ctrl-U clears",
 		    "Enter bewaart de notitie, Esc annuleert, Ctrl-U wist"));
 		put(ui, "\033[0m\n");
-		return;
+	} else {
+		wrap(ui, a->note ? a->note : tr("(none)", "(geen)"), 8, 8);
 	}
-	put(ui, a->note ? a->note : tr("(none)", "(geen)"));
-	put(ui, "\n\n  ");
+	draw_hint(ui);
+}
+
+static void
+draw_keys(struct ui *ui)
+{
+	if (ui->editing)
+		return;
+	put(ui, "\n  ");
 	style(ui, "\033[2m", "");
 	wrap(ui, tr(
 	    "Left/Right move, PgUp/PgDn by 10, digit: anchor, - no opinion, n note, Enter next, Backspace back, Tab skip, r review, q quit",
 	    "Links/Rechts verschuift, PgUp/PgDn per 10, cijfer: uitspraak, - geen mening, n notitie, Enter verder, Backspace terug, Tab overslaan, r overzicht, q stoppen"),
 	    2, 2);
 	put(ui, "\033[0m");
-	draw_hint(ui);
+}
+
+static size_t
+lines_in(const struct buf *b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		n += b->data[i] == '\n';
+	return n;
+}
+
+/* Lines first to last (0-based, end excluded) of block b. */
+static void
+put_lines(struct ui *ui, const struct buf *b, size_t first, size_t last)
+{
+	size_t i, line = 0, start = 0;
+
+	for (i = 0; i < b->len; i++) {
+		if (b->data[i] != '\n')
+			continue;
+		if (line >= first && line < last)
+			buf_add(&ui->screen, b->data + start, i + 1 - start);
+		line++;
+		start = i + 1;
+	}
+}
+
+/*
+ * Fit the parts to the terminal's height.  The line, the marker and
+ * where it stands are always shown; then the question, the title, the
+ * keys; the statements get what is left and scroll (j and k) when they
+ * do not fit, so that at any size the line stays on the screen.
+ */
+static void
+draw_continuum(struct ui *ui)
+{
+	static void (*const draw_part[NPARTS])(struct ui *) = {
+		draw_head, draw_question, draw_scale, draw_statements, draw_status, draw_keys,
+	};
+	static const enum part optional[] = { PART_QUESTION, PART_HEAD, PART_KEYS };
+	struct buf part[NPARTS], saved = ui->screen;
+	size_t lines[NPARTS], room, i, window;
+	int shown[NPARTS] = { 0 };
+
+	for (i = 0; i < NPARTS; i++) {
+		memset(&ui->screen, 0, sizeof(ui->screen));
+		draw_part[i](ui);
+		part[i] = ui->screen;
+		lines[i] = lines_in(&part[i]);
+	}
+	ui->screen = saved;
+	if (ui->scroll_for != ui->current)
+		ui->scroll = 0;
+	ui->scroll_for = ui->current;
+	/* One row less than the height: a newline on the last row would
+	 * scroll the screen. */
+	room = (size_t)ui->height > lines[PART_SCALE] + lines[PART_STATUS] + 1 ?
+	    (size_t)ui->height - 1 - lines[PART_SCALE] - lines[PART_STATUS] : 0;
+	shown[PART_SCALE] = shown[PART_STATUS] = 1;
+	/* Keep two lines for the statements when anything else must go. */
+	for (i = 0; i < sizeof(optional) / sizeof(optional[0]); i++) {
+		size_t want = lines[optional[i]] + (lines[PART_STATEMENTS] > 2 ? 2 : lines[PART_STATEMENTS]);
+
+		if (want <= room) {
+			shown[optional[i]] = 1;
+			room -= lines[optional[i]];
+		}
+	}
+	window = lines[PART_STATEMENTS] <= room ? lines[PART_STATEMENTS] : room > 0 ? room - 1 : 0;
+	if (ui->scroll + window > lines[PART_STATEMENTS])
+		ui->scroll = lines[PART_STATEMENTS] - window;
+	ui->statements_cut = window < lines[PART_STATEMENTS];
+	for (i = 0; i < NPARTS; i++) {
+		if (i == PART_STATEMENTS) {
+			put_lines(ui, &part[i], ui->scroll, ui->scroll + window);
+			if (ui->statements_cut && room > 0) {
+				style(ui, "\033[2m", "");
+				put(ui, tr("  (j/k: more statements)\033[0m\n",
+				    "  (j/k: meer uitspraken)\033[0m\n"));
+			}
+		} else if (shown[i]) {
+			buf_add(&ui->screen, part[i].data ? part[i].data : "", part[i].len);
+		}
+		buf_free(&part[i]);
+	}
 }
 
 static void
@@ -618,6 +751,17 @@ edit_key(struct ui *ui, int key)
 }
 
 static size_t
+answered(const struct ui *ui)
+{
+	size_t k, count = 0;
+
+	for (k = 0; k < ui->q->ncontinua; k++)
+		if (ui->answers[k].position != ANSWER_UNSET)
+			count++;
+	return count;
+}
+
+static size_t
 unanswered(const struct ui *ui)
 {
 	size_t k, count = 0;
@@ -626,6 +770,22 @@ unanswered(const struct ui *ui)
 		if (ui->answers[k].position == ANSWER_UNSET)
 			count++;
 	return count;
+}
+
+/* A key that does nothing here says so, rather than nothing at all: a
+ * digit past the last one, or a key the screen does not use. */
+static void
+stray_key(struct ui *ui, int key, size_t last)
+{
+	static char hint[160];
+
+	if (key >= '0' && key <= '9')
+		snprintf(hint, sizeof(hint), tr("There is no %c here: the digits go from 1 to %zu.",
+		    "Er is geen %c: de cijfers gaan van 1 tot %zu."), key, last);
+	else
+		snprintf(hint, sizeof(hint), "%s", tr("That key does nothing here; the keys are listed below.",
+		    "Die toets doet hier niets; de toetsen staan hieronder."));
+	ui->hint = hint;
 }
 
 /* Handle a key on the review screen; returns 1 when the answers are confirmed. */
@@ -644,6 +804,8 @@ review_key(struct ui *ui, int key)
 		ui->from_review = 1;
 	} else if (key == KEY_BACKSPACE || key == KEY_UP || key == 'b') {
 		go_to(ui, n - 1);
+	} else {
+		stray_key(ui, key, n);
 	}
 	return 0;
 }
@@ -670,6 +832,14 @@ continuum_key(struct ui *ui, int key)
 			buf_addstr(&ui->edit, a->note);
 		break;
 	case 'r': ui->reviewing = 1; break;
+	case 'j': case 'k':
+		if (!ui->statements_cut)
+			stray_key(ui, key, c->nanchors);
+		else if (key == 'j')
+			ui->scroll++;	/* draw_continuum() stops at the end */
+		else if (ui->scroll > 0)
+			ui->scroll--;
+		break;
 	case KEY_ENTER:
 		if (a->position == ANSWER_UNSET) {
 			ui->hint = tr("Place the marker first (arrows or an anchor digit), or press - for no opinion, Tab to skip.",
@@ -690,6 +860,8 @@ continuum_key(struct ui *ui, int key)
 	default:
 		if (key >= '1' && key <= '9' && (size_t)(key - '0') <= c->nanchors)
 			a->position = anchor_position(c->nanchors, (size_t)(key - '0'));
+		else
+			stray_key(ui, key, c->nanchors);
 		break;
 	}
 	if (ui->reviewing)
@@ -768,13 +940,22 @@ slider_run(const struct questionnaire *q, struct answer *answers,
 			continue;
 		}
 		ui.hint = NULL;
+		/* After q with answers given: q again, or y, quits; any other
+		 * key goes on, and does what it does. */
+		if (ui.confirm_quit && (key == 'q' || key == 'y' || key == 'j'))
+			break;
+		ui.confirm_quit = 0;
 		if (ui.editing) {
 			edit_key(&ui, key);
 		} else if (key == KEY_PASTE) {
 			ui.hint = tr("Pasted text goes into a note: press n first, then paste.",
 			    "Geplakte tekst gaat in een notitie: druk eerst op n en plak dan.");
-		} else if (key == 'q') {
+		} else if (key == 'q' && answered(&ui) == 0) {
 			break;
+		} else if (key == 'q') {
+			ui.confirm_quit = 1;
+			ui.hint = tr("Quit without writing your answers? Press q again (or y) to quit, any other key to go on.",
+			    "Stoppen zonder je antwoorden weg te schrijven? Druk nog eens op q (of j) om te stoppen, op een andere toets om verder te gaan.");
 		} else if (ui.reviewing) {
 			if (review_key(&ui, key)) {
 				result = ASK_CONFIRMED;

@@ -15,9 +15,9 @@ teardown() {
 	tmux -S "$SOCKET" kill-server 2> /dev/null || true
 }
 
-# An interactive shell in a detached terminal of the given width.
+# An interactive shell in a detached terminal of the given width and height.
 start_shell() {
-	tmux -S "$SOCKET" -f /dev/null new-session -d -x "${1:-100}" -y 40 \
+	tmux -S "$SOCKET" -f /dev/null new-session -d -x "${1:-100}" -y "${2:-40}" \
 	    "env -u TMUX TERM=${TERM_FOR_TEST:-xterm} bash --norc --noprofile -i"
 	keys "PS1='$ '; cd '$BATS_TEST_TMPDIR'" Enter
 }
@@ -174,12 +174,34 @@ run_ask() {
 	wait_for "1/5"
 	keys 2 Enter
 	wait_for "2/5"
+	# With an answer given, q asks first; another key goes on.
 	keys q
+	wait_for "Quit without writing your answers? Press q again (or y) to quit, any other key to go on."
+	keys Right
+	wait_for "Position: 50%"
+	[ ! -e status ]
+	keys q q
 	wait_for_file status
 	[ "$(cat status)" = 2 ]
 	[ ! -e round.tsv ]
 	assert_terminal_restored
 	wait_for "ask: quit; nothing written"
+}
+
+@test "a digit past the last statement, or a stray key, gets a visible hint" {
+	start_shell
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 7
+	wait_for "There is no 7 here: the digits go from 1 to 3."
+	keys z
+	wait_for "That key does nothing here; the keys are listed below."
+	keys r
+	wait_for "Your answers"
+	keys 9
+	wait_for "There is no 9 here: the digits go from 1 to 5."
+	keys q
+	wait_for_file status
 }
 
 @test "Ctrl-Z and fg give back a usable terminal and resume where it was" {
@@ -213,7 +235,31 @@ run_ask() {
 	wait_for "Position: 50%"
 	[ "$(screen | awk '{ if (length > max) max = length } END { print max }')" -le 60 ]
 	screen | grep -qx '  +-*O-*+'
-	keys q
+	keys q q
+}
+
+@test "at 40x20 the line, the marker and the position stay on the screen; the statements scroll" {
+	start_shell 40 20
+	run_ask -o round.tsv
+	wait_for "1/5"
+	keys 2
+	wait_for "Position: 50% (anchor 2)"
+	screen | grep -qx '  +-*O-*+'
+	wait_for "(j/k: more statements)"
+	[ "$(screen | grep -c .)" -le 20 ]
+	screen | grep -qx '  1  Our social media policy should'
+	keys j j
+	wait_for "  2  Our social media policy should"
+	! screen | grep -qx '  1  Our social media policy should' || false
+	screen | grep -qx '  +-*O-*+'
+	screen | grep -q "Position: 50% (anchor 2)"
+	keys k k
+	wait_for "  1  Our social media policy should"
+	keys Enter
+	wait_for "2/5"
+	screen | grep -qx '  +-*+'
+	keys q q
+	wait_for_file status
 }
 
 @test "colour unless NO_COLOR is set" {
@@ -223,7 +269,7 @@ run_ask() {
 	keys 2
 	wait_for "Position: 50%"
 	screen -e | grep -q $'\e\\[36m'
-	keys q
+	keys q q
 	wait_for_file status
 	rm status
 	keys "export NO_COLOR=1" Enter
