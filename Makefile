@@ -1,7 +1,8 @@
 # stance: build, test and install.  See README.md.
 #
-# The warning flags are added after the user's CFLAGS so that
-# `make CFLAGS=-O0` cannot silently drop them.
+# The user's CPPFLAGS and CFLAGS come before the project's warning flags,
+# so that `make CFLAGS=-O0` (or a distribution's flags) cannot drop the
+# warnings; -std and _POSIX_C_SOURCE come first, as the code needs them.
 
 VERSION = 0.1.0
 
@@ -13,9 +14,11 @@ DESTDIR        =
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+ARFLAGS  = rcs
+INSTALL  = install
 WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
-	$(WARNINGS) $(CFLAGS)
+	$(CPPFLAGS) $(CFLAGS) $(WARNINGS)
 
 PROGRAMS = ask collect
 BINS     = $(PROGRAMS:%=bin/%)
@@ -29,15 +32,16 @@ LIB_OBJS = src/diag.o src/text.o src/lang.o src/position.o src/timestamp.o \
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
 COLLECT_OBJS = src/collect.o
 
-MAN1 = man/ask.1 man/collect.1
-MAN5 = man/stance-questionnaire.5 man/stance-responses.5 man/stance-roster.5
-MAN7 = man/stance.7
+# Every page in man/, by its section: a page added there is installed.
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
 
 all: $(BINS) tests/formatcheck
 
 src/libstance.a: $(LIB_OBJS)
 	rm -f $@
-	$(AR) rcs $@ $(LIB_OBJS)
+	$(AR) $(ARFLAGS) $@ $(LIB_OBJS)
 
 bin/ask: $(ASK_OBJS) src/libstance.a
 	@mkdir -p bin
@@ -52,7 +56,7 @@ tests/formatcheck: tests/formatcheck.o src/libstance.a
 	$(CC) $(LDFLAGS) -o $@ tests/formatcheck.o src/libstance.a
 
 tests/formatcheck.o: tests/formatcheck.c
-	$(CC) $(STANCE_CFLAGS) -Isrc -c -o $@ tests/formatcheck.c
+	$(CC) -Isrc $(STANCE_CFLAGS) -c -o $@ tests/formatcheck.c
 
 .c.o:
 	$(CC) $(STANCE_CFLAGS) -c -o $@ $<
@@ -68,10 +72,9 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
 	    echo ';'; \
 	  done; } > $@.tmp && mv $@.tmp $@
 
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: src/diag.h src/text.h src/lang.h \
-	src/position.h src/timestamp.h src/questionnaire.h src/response.h \
-	src/roster.h src/output.h src/intern.h src/answerset.h src/form.h src/mail.h src/options.h src/answer.h src/wrap.h src/term.h
-$(ASK_OBJS): src/ask.h
+# Every object depends on every header: a change anywhere rebuilds all,
+# which takes seconds and never leaves a stale object behind.
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds
@@ -86,7 +89,7 @@ LIB_SRCS = $(LIB_OBJS:.o=.c)
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src/libstance.a
-	$(CC) $(STANCE_CFLAGS) -Isrc $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
+	$(CC) -Isrc $(STANCE_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
 	    src/libstance.a
 
 tests/fuzz/bin/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_HEADERS) $(LIB_SRCS) src/*.h
@@ -111,22 +114,24 @@ demo: all
 bench: all
 	@sh tests/bench.sh
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+# Programs may be renamed with PROGRAM_PREFIX, and their section 1
+# pages with them; the pages of sections 5 and 7 keep their names.
+install: $(BINS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	for p in $(PROGRAMS); do \
-	  cp bin/$$p $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p && \
-	  chmod 755 $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p || exit 1; \
-	  cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1 && \
-	  chmod 644 $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1 || exit 1; \
+	  $(INSTALL) -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p || exit 1; \
 	done
-	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
-	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
-	cd $(DESTDIR)$(MANDIR) && chmod 644 $(MAN5:man/%=man5/%) $(MAN7:man/%=man7/%)
+	for page in $(MAN1); do \
+	  $(INSTALL) -m 644 $$page $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$${page#man/} || exit 1; \
+	done
+	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 
 uninstall:
-	for p in $(PROGRAMS); do \
-	  rm -f $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p \
-	        $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$$p.1; \
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$(PROGRAM_PREFIX)$$p; done
+	for page in $(MAN1); do \
+	  rm -f $(DESTDIR)$(MANDIR)/man1/$(PROGRAM_PREFIX)$${page#man/}; \
 	done
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 

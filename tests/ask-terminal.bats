@@ -61,7 +61,7 @@ assert_terminal_restored() {
 	cmp stty.before stty.after
 	local state
 	state=$(tmux -S "$SOCKET" display -p -t 0 '#{alternate_on} #{cursor_flag}')
-	[ "$state" = "0 1" ] || { echo "alternate screen and cursor: $state, expected 0 1"; false; }
+	assert_equal "$state" "0 1" || { echo "alternate screen and cursor: $state, expected 0 1"; false; }
 }
 
 # Run ask in the shell, recording its exit status and stty before and after.
@@ -103,7 +103,7 @@ run_ask() {
 	wait_for "4  Legal form   [+------+O----+------+]  40%"
 	keys Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
+	assert_equal "$(cat status)" 0
 	diff -u - round.tsv <<-'END'
 	1	ann	-	steering	100	2026-11-25T09:30:00Z	clear rules, please
 	1	ann	-	openness	0	2026-11-25T09:30:00Z	
@@ -131,7 +131,7 @@ run_ask() {
 	wait_for "2  Openness     [+-------------------O]  100% (anchor 2)"
 	keys Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
+	assert_equal "$(cat status)" 0
 	# The lines went to standard output, on the terminal.
 	wait_for "bob     -       audience        100     2026-11-25T09:30:00Z"
 }
@@ -145,7 +145,7 @@ run_ask() {
 	wait_for "1/5"
 	keys q
 	wait_for_file status
-	[ "$(cat status)" = 2 ]
+	assert_equal "$(cat status)" 2
 	[ ! -e round.tsv ]
 }
 
@@ -163,7 +163,7 @@ run_ask() {
 	# dies of SIGINT, so ask for the status the way a person would.
 	keys "echo \$? > status; stty -g > stty.after" Enter
 	wait_for_file status
-	[ "$(cat status)" = 130 ]
+	assert_equal "$(cat status)" 130
 	cmp round.tsv before.tsv
 	assert_terminal_restored
 }
@@ -182,7 +182,7 @@ run_ask() {
 	[ ! -e status ]
 	keys q q
 	wait_for_file status
-	[ "$(cat status)" = 2 ]
+	assert_equal "$(cat status)" 2
 	[ ! -e round.tsv ]
 	assert_terminal_restored
 	wait_for "ask: quit; nothing written"
@@ -223,8 +223,8 @@ run_ask() {
 	wait_for "Your answers"
 	keys Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
-	[ "$(cut -f4,5 round.tsv | tr '\t\n' '= ')" = "steering=0 openness=100 enforcement=- legal=100 audience=100 " ]
+	assert_equal "$(cat status)" 0
+	assert_equal "$(cut -f4,5 round.tsv | tr '\t\n' '= ')" "steering=0 openness=100 enforcement=- legal=100 audience=100 "
 }
 
 @test "the slider fits a narrow terminal" {
@@ -233,7 +233,7 @@ run_ask() {
 	wait_for "1/5"
 	keys 2
 	wait_for "Position: 50%"
-	[ "$(screen | awk '{ if (length > max) max = length } END { print max }')" -le 60 ]
+	assert_number "$(screen | awk '{ if (length > max) max = length } END { print max }')" -le 60
 	screen | grep -qx '  +-*O-*+'
 	keys q q
 }
@@ -246,7 +246,7 @@ run_ask() {
 	wait_for "Position: 50% (anchor 2)"
 	screen | grep -qx '  +-*O-*+'
 	wait_for "(j/k: more statements)"
-	[ "$(screen | grep -c .)" -le 20 ]
+	assert_number "$(screen | grep -c .)" -le 20
 	screen | grep -qx '  1  Our social media policy should'
 	keys j j
 	wait_for "  2  Our social media policy should"
@@ -277,7 +277,7 @@ run_ask() {
 	wait_for "1/5"
 	keys 2
 	wait_for "Position: 50%"
-	[ "$(screen -e | grep -c $'\e\\[36m')" -eq 0 ]
+	assert_number "$(screen -e | grep -c $'\e\\[36m')" -eq 0
 	screen -e | grep -q $'\e\\[1m'
 	keys q
 }
@@ -315,7 +315,7 @@ run_ask() {
 	wait_for "  3 Enforcement: 100% (anchor 2) - changed my mind"
 	keys y Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
+	assert_equal "$(cat status)" 0
 	diff -u - round.tsv <<-'END'
 	1	pat	-	steering	75	2026-11-25T09:30:00Z	in between
 	1	pat	-	openness	0	2026-11-25T09:30:00Z	
@@ -333,7 +333,7 @@ run_ask() {
 	wait_for "[2/5]"
 	keys C-d
 	wait_for_file status
-	[ "$(cat status)" = 2 ]
+	assert_equal "$(cat status)" 2
 	[ ! -e round.tsv ]
 }
 
@@ -364,7 +364,7 @@ run_ask() {
 		wait_for "Position: 50%"
 		pkill "-$sig" -f "ask -p sig$sig"
 		wait_for_file status
-		[ "$(cat status)" = $((128 + $(kill -l $sig))) ] || { echo "$sig: $(cat status)"; false; }
+		assert_equal "$(cat status)" $((128 + $(kill -l $sig))) || { echo "$sig: $(cat status)"; false; }
 		assert_terminal_restored
 	done
 	[ ! -e round.tsv ]
@@ -388,8 +388,8 @@ run_ask() {
 	wait_for "Enter writes these answers"
 	keys Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
-	[ "$(sed -n 1p round.tsv | cut -f7)" = "line one line two, quite sure" ]
+	assert_equal "$(cat status)" 0
+	assert_equal "$(sed -n 1p round.tsv | cut -f7)" "line one line two, quite sure"
 	assert_terminal_restored
 }
 
@@ -403,7 +403,7 @@ run_ask() {
 	wait_for "Answer again as tester, replacing them? (if you are someone else, give your name with -p) [y/N]"
 	keys n Enter
 	wait_for_file status
-	[ "$(cat status)" = 2 ]
+	assert_equal "$(cat status)" 2
 	wait_for "ask: nothing asked, nothing written"
 	cmp round.tsv before.tsv
 	rm status
@@ -415,9 +415,9 @@ run_ask() {
 	wait_for "Enter writes these answers"
 	keys Enter
 	wait_for_file status
-	[ "$(cat status)" = 0 ]
+	assert_equal "$(cat status)" 0
 	wait_for "ask: 5 answers of tester saved in round.tsv"
-	[ "$(wc -l < round.tsv)" -eq 10 ]
+	assert_number "$(wc -l < round.tsv)" -eq 10
 }
 
 @test "plain prompts: a note on the answer's line, the poles read out, q asks first" {
@@ -436,7 +436,7 @@ run_ask() {
 	wait_for "Quit without writing your answers? [y/N]"
 	keys y Enter
 	wait_for_file status
-	[ "$(cat status)" = 2 ]
+	assert_equal "$(cat status)" 2
 	[ ! -e round.tsv ]
 	run_ask -p pat -o round.tsv
 	wait_for "[1/5]"
@@ -444,8 +444,8 @@ run_ask() {
 	wait_for "Write these answers?"
 	keys y Enter
 	wait_for "ask: 5 answers of pat saved in round.tsv"
-	[ "$(sed -n 1p round.tsv | cut -f5,7)" = "75	but with room" ]
-	[ "$(sed -n 4p round.tsv | cut -f5)" = "33.3" ]
+	assert_equal "$(sed -n 1p round.tsv | cut -f5,7)" "75	but with room"
+	assert_equal "$(sed -n 4p round.tsv | cut -f5)" "33.3"
 }
 
 @test "Dutch text writes numbers with a decimal comma; the file keeps the point" {
@@ -456,5 +456,5 @@ run_ask() {
 	wait_for "  4 Juridisch: 33,3% (uitspraak 2)"
 	keys j Enter
 	wait_for_file status
-	[ "$(sed -n 4p round.tsv | cut -f5)" = "33.3" ]
+	assert_equal "$(sed -n 4p round.tsv | cut -f5)" "33.3"
 }

@@ -41,10 +41,10 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 
 @test "defaults: participant is the login name, round from STANCE_ROUND, group -" {
 	STANCE_ROUND=spring-2026 run -0 ask $ALL
-	[ "${lines[0]}" = "spring-2026	tester	-	steering	0	2026-11-25T09:30:00Z	" ]
-	[ "${#lines[@]}" -eq 5 ]
+	assert_equal "${lines[0]}" "spring-2026	tester	-	steering	0	2026-11-25T09:30:00Z	"
+	assert_number "${#lines[@]}" -eq 5
 	STANCE_ROUND= LOGNAME= run -0 ask $ALL
-	[ "${lines[0]}" = "1	$(id -un)	-	steering	0	2026-11-25T09:30:00Z	" ]
+	assert_equal "${lines[0]}" "1	$(id -un)	-	steering	0	2026-11-25T09:30:00Z	"
 }
 
 @test "-r overrides STANCE_ROUND" {
@@ -85,7 +85,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 @test "a continuum left out is named; nothing is written" {
 	run -2 --separate-stderr ask steering=1 openness=1 enforcement=1
 	[ -z "$output" ]
-	[ "$stderr" = "ask: no answer for legal, audience: every continuum needs one (- for no opinion); nothing written" ]
+	assert_equal "$stderr" "ask: no answer for legal, audience: every continuum needs one (- for no opinion); nothing written"
 }
 
 @test "standard input that ends halfway writes nothing" {
@@ -118,7 +118,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 @test "a NUL byte on standard input is refused" {
 	run -2 --separate-stderr ask < <(printf '1\n1\x00\n1\n1\n1\n')
 	[ -z "$output" ]
-	[ "${stderr%%$'\n'*}" = "ask: <stdin>:2: line contains a NUL byte" ]
+	assert_equal "${stderr%%$'\n'*}" "ask: <stdin>:2: line contains a NUL byte"
 }
 
 @test "trailing blanks and CR CR LF endings on standard input are answers, not NUL bytes" {
@@ -140,7 +140,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ -z "$output" ]
 	[ "$(printf '%s\n' "$stderr" | grep -c 'line contains a NUL byte')" -eq 300 ]
 	[ "$(printf '%s\n' "$stderr" | grep -c "'9' is not an answer")" -eq 300 ]
-	[ "${stderr##*$'\n'}" = "ask: nothing written" ]
+	assert_equal "${stderr##*$'\n'}" "ask: nothing written"
 }
 
 @test "a refused line does not move on: the next line answers the same continuum" {
@@ -154,23 +154,23 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 
 @test "tokens are checked: participant, round, group" {
 	run -2 ask -p 'ann smith' $ALL
-	[ "$output" = "ask: participant 'ann smith' contains white space; give another with -p" ]
+	assert_equal "$output" "ask: participant 'ann smith' contains white space; give another with -p"
 	run -2 ask -r '' $ALL
-	[ "$output" = "ask: round '' is empty; give another with -r" ]
+	assert_equal "$output" "ask: round '' is empty; give another with -r"
 	run -2 ask -g "$(printf 'g%.0s' $(seq 65))" $ALL
-	[ "$output" = "ask: group '$(printf 'g%.0s' $(seq 65))' is longer than 64 bytes; give another with -g" ]
+	assert_equal "$output" "ask: group '$(printf 'g%.0s' $(seq 65))' is longer than 64 bytes; give another with -g"
 	run -2 ask -r $'a\tb' $ALL
-	[ "$output" = "ask: round 'a\\x09b' contains white space; give another with -r" ]
+	assert_equal "$output" "ask: round 'a\\x09b' contains white space; give another with -r"
 }
 
 @test "-o creates the file with mode 0600 and appends to it" {
 	f=$BATS_TEST_TMPDIR/round.tsv
 	run -0 ask -p ann -o "$f" $ALL
 	[ -z "$output" ]
-	[ "$(stat -c %a "$f")" = 600 ]
+	assert_equal "$(stat -c %a "$f")" 600
 	run -0 ask -p bob -o "$f" $ALL
 	[ "$(wc -l < "$f")" -eq 10 ]
-	[ "$(cut -f2 "$f" | uniq | tr '\n' ' ')" = "ann bob " ]
+	assert_equal "$(cut -f2 "$f" | uniq | tr '\n' ' ')" "ann bob "
 }
 
 @test "-o keeps the mode of an existing file" {
@@ -178,15 +178,15 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	: > "$f"
 	chmod 640 "$f"
 	run -0 ask -o "$f" $ALL
-	[ "$(stat -c %a "$f")" = 640 ]
+	assert_equal "$(stat -c %a "$f")" 640
 }
 
 @test "-o ends a torn last line before appending, so no answer is glued to it" {
 	f=$BATS_TEST_TMPDIR/round.tsv
 	printf 'torn line without newline' > "$f"
 	run -0 ask -p ann -o "$f" $ALL
-	[ "$(sed -n 1p "$f")" = "torn line without newline" ]
-	[ "$(sed -n 2p "$f")" = "1	ann	-	steering	0	2026-11-25T09:30:00Z	" ]
+	assert_equal "$(sed -n 1p "$f")" "torn line without newline"
+	assert_equal "$(sed -n 2p "$f")" "1	ann	-	steering	0	2026-11-25T09:30:00Z	"
 	[ "$(wc -l < "$f")" -eq 6 ]
 }
 
@@ -194,15 +194,15 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	echo keep > "$BATS_TEST_TMPDIR/target"
 	ln -s "$BATS_TEST_TMPDIR/target" "$BATS_TEST_TMPDIR/link"
 	run -2 ask -o "$BATS_TEST_TMPDIR/link" $ALL
-	[ "$output" = "ask: $BATS_TEST_TMPDIR/link: is a symbolic link; refusing to write through it" ]
-	[ "$(cat "$BATS_TEST_TMPDIR/target")" = keep ]
+	assert_equal "$output" "ask: $BATS_TEST_TMPDIR/link: is a symbolic link; refusing to write through it"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/target")" keep
 }
 
 @test "-o into a directory or a missing directory fails with exit 2" {
 	run -2 ask -o "$BATS_TEST_TMPDIR" $ALL
-	[ "$output" = "ask: $BATS_TEST_TMPDIR: cannot open: Is a directory" ]
+	assert_equal "$output" "ask: $BATS_TEST_TMPDIR: cannot open: Is a directory"
 	run -2 ask -o "$BATS_TEST_TMPDIR/no/such/file" $ALL
-	[ "$output" = "ask: $BATS_TEST_TMPDIR/no/such/file: cannot open: No such file or directory" ]
+	assert_equal "$output" "ask: $BATS_TEST_TMPDIR/no/such/file: cannot open: No such file or directory"
 }
 
 @test "a short write is taken back: the file keeps its old size" {
@@ -213,7 +213,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	# A 1 KiB file size limit lets 23 of the 205 bytes through.
 	# ask ignores SIGXFSZ itself, so it reports instead of dying.
 	run -2 bash -c 'ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
-	[ "$output" = "ask: $f: only 23 of 205 bytes could be written (file size limit?); nothing written" ]
+	assert_equal "$output" "ask: $f: only 23 of 205 bytes could be written (file size limit?); nothing written"
 	cmp "$f" "$BATS_TEST_TMPDIR/before"
 }
 
@@ -227,7 +227,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "$(wc -l < "$f")" -eq 250 ]
 	# Every line well-formed, every participant's five lines together.
 	run -0 formatcheck responses "$f"
-	[ "${#lines[@]}" -eq 250 ]
+	assert_number "${#lines[@]}" -eq 250
 	[ "$(cut -f2 "$f" | uniq | wc -l)" -eq 50 ]
 	[ "$(cut -f2 "$f" | sort -u | wc -l)" -eq 50 ]
 }
@@ -235,15 +235,15 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 @test "a full disk on standard output is an error, exit 2" {
 	for args in "$ALL" --print-questionnaire --help --version; do
 		run -2 bash -c "ask $args > /dev/full"
-		[ "$output" = "ask: write error on standard output: No space left on device" ]
+		assert_equal "$output" "ask: write error on standard output: No space left on device"
 	done
 }
 
 @test "--help and --version go to standard output, exit 0" {
 	run -0 ask --help
-	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	assert_equal "${lines[0]}" "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
 	run -0 ask -h
-	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	assert_equal "${lines[0]}" "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
 	run -0 ask --version
 	[[ $output =~ ^ask\ \(stance\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
 }
@@ -259,15 +259,15 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	       ask [-L lang] [-q file] --print-questionnaire
 	END
 	run -2 ask -L fr $ALL
-	[ "${lines[0]}" = "ask: unknown language 'fr' (use nl or en)" ]
+	assert_equal "${lines[0]}" "ask: unknown language 'fr' (use nl or en)"
 	run -2 ask --print-questionnaire steering=1
-	[ "${lines[0]}" = "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
+	assert_equal "${lines[0]}" "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
 	run -2 ask -o
-	[ "${lines[0]}" = "ask: option -o needs an argument" ]
+	assert_equal "${lines[0]}" "ask: option -o needs an argument"
 	run -2 ask --colour
-	[ "${lines[0]}" = "ask: unknown option --colour" ]
+	assert_equal "${lines[0]}" "ask: unknown option --colour"
 	run -2 ask -L nl -x
-	[ "${lines[0]}" = "ask: onbekende optie -x" ]
+	assert_equal "${lines[0]}" "ask: onbekende optie -x"
 }
 
 @test "-q uses another questionnaire; answers name its continua" {
@@ -284,50 +284,50 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -2 --separate-stderr ask -q "$FIXTURES/formats/bad.questionnaire" steering=1
 	[ -z "$output" ]
 	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 13 ]
-	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "ask: $FIXTURES/formats/bad.questionnaire: not a usable questionnaire; see stance-questionnaire(5)" ]
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "ask: $FIXTURES/formats/bad.questionnaire: not a usable questionnaire; see stance-questionnaire(5)"
 	run -2 ask -q "$BATS_TEST_TMPDIR/missing" steering=1
-	[ "${lines[0]}" = "ask: $BATS_TEST_TMPDIR/missing: No such file or directory" ]
+	assert_equal "${lines[0]}" "ask: $BATS_TEST_TMPDIR/missing: No such file or directory"
 }
 
 @test "-L nl gives Dutch messages and the Dutch questionnaire" {
 	run -2 ask -L nl steering=9
-	[ "${lines[0]}" = "ask: steering: '9' is geen antwoord (die uitspraak bestaat niet): geef een uitspraaknummer 1-3 (1,5 ligt tussen 1 en 2), een percentage zoals 40%, of - voor geen mening" ]
+	assert_equal "${lines[0]}" "ask: steering: '9' is geen antwoord (die uitspraak bestaat niet): geef een uitspraaknummer 1-3 (1,5 ligt tussen 1 en 2), een percentage zoals 40%, of - voor geen mening"
 	run -0 ask -L nl --print-questionnaire
-	[ "${lines[2]}" = "title: Afwegen hoe je sociale mediabeleid er moet uitzien" ]
+	assert_equal "${lines[2]}" "title: Afwegen hoe je sociale mediabeleid er moet uitzien"
 	LANG=nl_BE.UTF-8 LC_ALL= run -0 ask --print-questionnaire
-	[ "${lines[3]}" = "lang: nl" ]
+	assert_equal "${lines[3]}" "lang: nl"
 	LANG=nl_BE.UTF-8 LC_ALL= run -0 ask -L en --print-questionnaire
-	[ "${lines[3]}" = "lang: en" ]
+	assert_equal "${lines[3]}" "lang: en"
 }
 
 @test "answers in Dutch and in English mix: the ids are the same" {
 	run -0 ask -L nl -p an $ALL
 	nl=$output
 	run -0 ask -L en -p an $ALL
-	[ "$nl" = "$output" ]
+	assert_equal "$nl" "$output"
 }
 
 @test "-q - reads the questionnaire from standard input; answers then come as arguments" {
 	q='questionnaire: x\ntitle: t\nlang: en\n\ncontinuum: a\nquestion: q\nleft: l\nright: r\nanchor: 1\nanchor: 2\n'
 	run -0 ask -p ann -q - a=2 < <(printf "$q")
-	[ "$output" = "1	ann	-	a	100	2026-11-25T09:30:00Z	" ]
+	assert_equal "$output" "1	ann	-	a	100	2026-11-25T09:30:00Z	"
 	run -2 ask -p ann -q - < <(printf "$q")
-	[ "$output" = "ask: with -q -, give the answers as continuum=answer arguments" ]
+	assert_equal "$output" "ask: with -q -, give the answers as continuum=answer arguments"
 }
 
 @test "-o refuses a FIFO at once, and a device: answers go to regular files only" {
 	mkfifo "$BATS_TEST_TMPDIR/fifo"
 	run -2 timeout 10 ask -p ann -o "$BATS_TEST_TMPDIR/fifo" $ALL
-	[ "$output" = "ask: $BATS_TEST_TMPDIR/fifo: is not a regular file; answers are only appended to a file" ]
+	assert_equal "$output" "ask: $BATS_TEST_TMPDIR/fifo: is not a regular file; answers are only appended to a file"
 	run -2 ask -p ann -o /dev/null $ALL
-	[ "$output" = "ask: /dev/null: is not a regular file; answers are only appended to a file" ]
+	assert_equal "$output" "ask: /dev/null: is not a regular file; answers are only appended to a file"
 }
 
 @test "at the file size limit ask reports, rather than dying of SIGXFSZ" {
 	f=$BATS_TEST_TMPDIR/round.tsv
 	head -c 1024 /dev/zero > "$f"
 	run -2 bash -c 'ulimit -f 1; exec ask -p ann -o "$1" '"$ALL" _ "$f"
-	[ "$output" = "ask: $f: write error: File too large; nothing written" ]
+	assert_equal "$output" "ask: $f: write error: File too large; nothing written"
 	[ "$(stat -c %s "$f")" -eq 1024 ]
 }
 
@@ -336,7 +336,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	ask -p ann -o "$f" $ALL
 	ask -p bob -o "$f" $ALL
 	run -0 --separate-stderr ask -p ann -o "$f" $ALL
-	[ "$stderr" = "ask: $f already holds 5 answers of ann in round 1 (the last at 2026-11-25T09:30:00Z); these replace them" ]
+	assert_equal "$stderr" "ask: $f already holds 5 answers of ann in round 1 (the last at 2026-11-25T09:30:00Z); these replace them"
 	[ "$(wc -l < "$f")" -eq 15 ]
 	run -0 --separate-stderr ask -p ann -r 2 -o "$f" $ALL
 	[ -z "$stderr" ]
@@ -350,7 +350,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	printf '%s\n' "$output" | grep -qx 'source: Werkblad van Philippe Bocklandt (Arteveldehogeschool, voor Cera), 2015'
 	printf '%s\n' "$output" | grep -q '^instruction: Laat elke medewerker die betrokken wordt'
 	printf '%s\n' "$output" | grep -q 'Positioneer je op de volgende lijn\.$'
-	[ "$(printf '%s\n' "$output" | sed -n 's/^name: //p' | tr '\n' ,)" = "Sturing,Openheid,Handhaving,Juridisch,Doelpubliek," ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 's/^name: //p' | tr '\n' ,)" "Sturing,Openheid,Handhaving,Juridisch,Doelpubliek,"
 }
 
 @test "a continuum's name is optional, printed back, and shown on the form" {
@@ -390,8 +390,8 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 
 @test "Dutch help and usage say gebruik:, with the synopsis aligned under it" {
 	run -0 ask -L nl --help
-	[ "${lines[0]}" = "gebruik: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]" ]
-	[ "${lines[1]}" = "             [-o file] [--plain] [continuum=answer ...]" ]
+	assert_equal "${lines[0]}" "gebruik: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
+	assert_equal "${lines[1]}" "             [-o file] [--plain] [continuum=answer ...]"
 	run -2 --separate-stderr collect -L nl --bogus
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \

@@ -11,8 +11,12 @@ load test_helper
 	[ -f "$dest/opt/stance/share/man/man1/ask.1" ]
 	[ -f "$dest/opt/stance/share/man/man5/stance-responses.5" ]
 	[ -f "$dest/opt/stance/share/man/man7/stance.7" ]
-	[ "$(stat -c %a "$dest/opt/stance/bin/ask")" = 755 ]
-	[ "$(stat -c %a "$dest/opt/stance/share/man/man5/stance-roster.5")" = 644 ]
+	assert_equal "$(stat -c %a "$dest/opt/stance/bin/ask")" 755
+	assert_equal "$(stat -c %a "$dest/opt/stance/share/man/man5/stance-roster.5")" 644
+	# Every page in man/ is installed, whatever its section.
+	diff -u <(cd "$TOP/man" && ls) \
+	    <(cd "$dest/opt/stance/share/man" && ls man1 man5 man7 | grep -v ':$' | grep . | sort)
+	# Installing builds the programs, never the test drivers.
 	run -0 "$dest/opt/stance/bin/ask" --version
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/stance
 	[ -z "$(find "$dest" -type f)" ]
@@ -26,19 +30,19 @@ load test_helper
 	[ ! -e "$dest/b/ask" ]
 	# The installed program names itself by the name it was called by.
 	run -2 "$dest/b/stance-ask" -x
-	[ "${lines[0]}" = "stance-ask: unknown option -x" ]
+	assert_equal "${lines[0]}" "stance-ask: unknown option -x"
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest" BINDIR=/b MANDIR=/m PROGRAM_PREFIX=stance-
 	[ -z "$(find "$dest" -type f)" ]
 }
 
 @test "the demo runs a round through ask and collect and prints the result" {
 	run -0 sh "$TOP/tests/demo.sh"
-	[ "${lines[${#lines[@]} - 1]}" = "14 participants, 70 answers." ]
+	assert_equal "${lines[${#lines[@]} - 1]}" "14 participants, 70 answers."
 	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
 	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
 	printf '%s\n' "$output" | grep -qx 'steering          14          0       0     100    60.0'
 	printf '%s\n' "$output" | grep -qx 'ilse	admin	5/5	2026-11-27T16:00:00Z	-	complete'
-	[ "$(printf '%s\n' "$output" | sed -n '/^== collect --missing/,/^$/p' | sed '1d;$d')" = "$(printf 'olivia\tyouth-work\tolivia@example.org\t-\npieter\tadmin\tpieter@example.org\t-')" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n '/^== collect --missing/,/^$/p' | sed '1d;$d')" "$(printf 'olivia\tyouth-work\tolivia@example.org\t-\npieter\tadmin\tpieter@example.org\t-')"
 }
 
 @test "the README's round runs as written" {
@@ -49,15 +53,28 @@ load test_helper
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	[ "$(wc -l < commands)" -eq 9 ]
+	assert_number "$(wc -l < commands)" -eq 9
 	run -0 bash -e commands
-	[ "$(wc -l < round.tsv)" -eq 10 ]
-	[ "$(cut -f1 answers.tsv | sort -u)" = 2026-spring ]
-	[ "$(wc -l < answers.tsv)" -eq 10 ]
+	assert_number "$(wc -l < round.tsv)" -eq 10
+	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
+	assert_number "$(wc -l < answers.tsv)" -eq 10
 	grep -q '^stance-participant: mona$' mona-form.txt
 	# --missing printed mona's roster line; awk the spread.
-	[ "${lines[0]}" = "mona	admin	mona@example.org	Mona" ]
-	[ "${lines[1]}" = "audience 100" ]
+	assert_equal "${lines[0]}" "mona	admin	mona@example.org	Mona"
+	assert_equal "${lines[1]}" "audience 100"
 	run -0 ask -q mine.txt --print-questionnaire
 	assert_golden "$TOP/src/questionnaire-en.txt"
+}
+
+@test "make install builds only the programs; CPPFLAGS, CFLAGS and ARFLAGS are honoured" {
+	copy=$BATS_TEST_TMPDIR/copy
+	mkdir "$copy"
+	(cd "$TOP" && git ls-files -z | xargs -0 tar cf - 2> /dev/null || tar cf - --exclude=.git .) |
+	    (cd "$copy" && tar xf -)
+	make -s -C "$copy" clean
+	run -0 make -C "$copy" install DESTDIR="$BATS_TEST_TMPDIR/dest" CPPFLAGS=-DSTANCE_TEST_CPPFLAGS \
+	    CFLAGS=-O0 ARFLAGS=crs
+	[ ! -e "$copy/tests/formatcheck" ]
+	printf '%s\n' "$output" | grep -q -- '-DSTANCE_TEST_CPPFLAGS -O0 -Wall'
+	printf '%s\n' "$output" | grep -q 'ar crs src/libstance.a'
 }

@@ -15,7 +15,7 @@ setup() {
 	carl	team-b	-	Carl
 	dirk	-	dirk@example.org	Dirk Janssens
 	END
-	[ "$stderr" = "collect: b.tsv:7: participant 'chloé' is not on the roster" ]
+	assert_equal "$stderr" "collect: b.tsv:7: participant 'chloé' is not on the roster"
 }
 
 @test "--status prints participant, group, answered/total, the last answer's time, what is missing, and a state" {
@@ -30,28 +30,28 @@ setup() {
 
 @test "a partly answered round, --until, and a roster of one round" {
 	run -0 --separate-stderr collect --roster "$ROSTER" --status --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
-	[ "${lines[1]}" = "bob	team-b	3/5	2026-11-20T10:00:00Z	enforcement,audience	partial" ]
+	assert_equal "${lines[1]}" "bob	team-b	3/5	2026-11-20T10:00:00Z	enforcement,audience	partial"
 	run -0 --separate-stderr collect --roster "$ROSTER" --missing --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
-	[ "${lines[0]}" = "bob	team-b	bob@example.org	Bob Maes" ]
-	[ "${#lines[@]}" -eq 3 ]
+	assert_equal "${lines[0]}" "bob	team-b	bob@example.org	Bob Maes"
+	assert_number "${#lines[@]}" -eq 3
 }
 
 @test "without -r the only round in the answers is the one" {
 	grep -v 2025-autumn a.tsv > "$BATS_TEST_TMPDIR/one-round.tsv"
 	run -0 collect --roster "$ROSTER" --status "$BATS_TEST_TMPDIR/one-round.tsv"
-	[ "${lines[0]}" = "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete" ]
+	assert_equal "${lines[0]}" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete"
 }
 
 @test "answers from several rounds need -r" {
 	run -2 --separate-stderr collect --roster "$ROSTER" --missing a.tsv
-	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: the answers are from 2 rounds (2025-autumn, 2026-spring); choose one with -r" ]
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "collect: the answers are from 2 rounds (2025-autumn, 2026-spring); choose one with -r"
 }
 
 @test "with no answers yet everyone is missing, in round STANCE_ROUND" {
 	run -0 collect --roster "$ROSTER" --missing /dev/null
-	[ "${#lines[@]}" -eq 4 ]
+	assert_number "${#lines[@]}" -eq 4
 	STANCE_ROUND=x run -0 collect --roster "$ROSTER" --status /dev/null
-	[ "${lines[3]}" = "dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none" ]
+	assert_equal "${lines[3]}" "dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none"
 }
 
 @test "everyone answered: --missing is silent and exits 0, for cron" {
@@ -66,13 +66,13 @@ setup() {
 @test "an unknown participant is named once, wherever they answer; lines still come out" {
 	run -0 --separate-stderr collect --roster "$ROSTER" a.tsv b.tsv
 	assert_golden merged.expected
-	[ "$stderr" = "collect: b.tsv:7: participant 'chloé' is not on the roster" ]
+	assert_equal "$stderr" "collect: b.tsv:7: participant 'chloé' is not on the roster"
 }
 
 @test "bad roster lines are reported and make the exit status 1" {
 	printf 'ann\tteam-a\tann@example.org\tAnn\nann\tx\t-\t-\nbob team-b\n' > "$BATS_TEST_TMPDIR/roster"
 	run -1 --separate-stderr collect --roster "$BATS_TEST_TMPDIR/roster" --status -r 2026-spring a.tsv
-	[ "$output" = "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete" ]
+	assert_equal "$output" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete"
 	diff -u - <(printf '%s\n' "$stderr") <<-END
 	collect: $BATS_TEST_TMPDIR/roster:2: participant 'ann' is already on line 1
 	collect: $BATS_TEST_TMPDIR/roster:3: not a roster line: it has no tabs (4 tab-separated fields are expected: participant, group, email, name)
@@ -82,17 +82,17 @@ setup() {
 
 @test "a roster that cannot be read stops collect" {
 	run -2 collect --roster /nonexistent --missing a.tsv
-	[ "$output" = "collect: /nonexistent: No such file or directory" ]
+	assert_equal "$output" "collect: /nonexistent: No such file or directory"
 }
 
 @test "from cron: --missing and --status with no input named are usage errors, not everyone" {
 	run -2 --separate-stderr collect --roster "$ROSTER" --missing
 	[ -z "$output" ]
-	[ "${stderr%%$'\n'*}" = "collect: --missing reads only the answers named: give their files, or - for standard input" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: --missing reads only the answers named: give their files, or - for standard input"
 	run -2 --separate-stderr collect --roster "$ROSTER" --status < a.tsv
 	[ -z "$output" ]
 	run -0 collect --roster "$ROSTER" --missing -r 2026-spring - < a.tsv
-	[ "${#lines[@]}" -eq 3 ]
+	assert_number "${#lines[@]}" -eq 3
 }
 
 @test "an input that cannot be read: --missing and --status write nothing, exit 2" {
@@ -111,7 +111,7 @@ setup() {
 	ask -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 > round.tsv
 	ask -p bob -g team-a steering=1 openness=1 enforcement=1 legal=1 audience=1 >> round.tsv
 	run -0 --separate-stderr collect --roster "$ROSTER" round.tsv
-	[ "$(printf '%s\n' "$output" | cut -f2,3 | sort -u | tr '\t\n' ' ,')" = "ann team-a,bob team-b," ]
+	assert_equal "$(printf '%s\n' "$output" | cut -f2,3 | sort -u | tr '\t\n' ' ,')" "ann team-a,bob team-b,"
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	collect: round.tsv:1: ann answered as group '-', but the roster puts them in 'team-a'; counted in 'team-a'
 	collect: round.tsv:6: bob answered as group 'team-a', but the roster puts them in 'team-b'; counted in 'team-b'

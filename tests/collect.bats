@@ -27,12 +27,12 @@ setup() {
 	run -0 collect b.tsv a.tsv
 	[ "$(printf '%s\n' "$output" | grep -c 'tie, earlier input')" -eq 1 ]
 	[ "$(printf '%s\n' "$output" | grep -c 'tie, later input')" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | grep '^2026-spring	ann	team-a	steering')" = "2026-spring	ann	team-a	steering	0	2026-11-20T09:00:00Z	" ]
+	assert_equal "$(printf '%s\n' "$output" | grep '^2026-spring	ann	team-a	steering')" "2026-spring	ann	team-a	steering	0	2026-11-20T09:00:00Z	"
 }
 
 @test "-v counts what was read, written and superseded" {
 	run -0 --separate-stderr collect -v a.tsv b.tsv
-	[ "$stderr" = "collect: 16 lines and 0 form answers read: 12 answers written, 4 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	assert_equal "$stderr" "collect: 16 lines and 0 form answers read: 12 answers written, 4 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 }
 
 @test "-r keeps one round; --until leaves out late answers and says how many" {
@@ -53,26 +53,26 @@ setup() {
 
 @test "bad option values are usage errors" {
 	run -2 collect --until tomorrow a.tsv
-	[ "$output" = "collect: --until 'tomorrow' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)" ]
+	assert_equal "$output" "collect: --until 'tomorrow' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)"
 	run -2 collect -r 'a b' a.tsv
-	[ "$output" = "collect: round 'a b' contains white space" ]
+	assert_equal "$output" "collect: round 'a b' contains white space"
 	run -2 --separate-stderr collect --missing a.tsv
-	[ "${stderr%%$'\n'*}" = "collect: --missing needs --roster" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: --missing needs --roster"
 	run -2 --separate-stderr collect --missing --status --roster x a.tsv
-	[ "${stderr%%$'\n'*}" = "collect: --missing and --status do not go together" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: --missing and --status do not go together"
 	run -2 --separate-stderr collect --bogus
-	[ "${stderr%%$'\n'*}" = "collect: unknown option --bogus" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: unknown option --bogus"
 	run -2 --separate-stderr collect --rejects
-	[ "${stderr%%$'\n'*}" = "collect: option --rejects needs an argument" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: option --rejects needs an argument"
 }
 
 @test "--help, --version, and a full disk" {
 	run -0 collect --help
-	[ "${lines[0]}" = "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]" ]
+	assert_equal "${lines[0]}" "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]"
 	run -0 collect --version
 	[[ $output =~ ^collect\ \(stance\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
 	run -2 bash -c 'collect a.tsv b.tsv > /dev/full'
-	[ "$output" = "collect: write error on standard output: No space left on device" ]
+	assert_equal "$output" "collect: write error on standard output: No space left on device"
 }
 
 @test "every kind of bad line is reported and skipped; good lines still go through" {
@@ -132,15 +132,15 @@ setup() {
 	printf 'x\n' > one
 	run -1 collect --rejects rejects one
 	run -1 collect --rejects rejects one
-	[ "$(cat rejects)" = "$(printf 'x\nx')" ]
+	assert_equal "$(cat rejects)" "$(printf 'x\nx')"
 	run -2 collect --rejects /nonexistent/rejects one
-	[ "$output" = "collect: /nonexistent/rejects: cannot open: No such file or directory" ]
+	assert_equal "$output" "collect: /nonexistent/rejects: cannot open: No such file or directory"
 }
 
 @test "a missing input is reported, the others are still read, exit 2" {
 	run -2 --separate-stderr collect a.tsv missing.tsv b.tsv
 	assert_golden merged.expected
-	[ "$stderr" = "collect: missing.tsv: No such file or directory" ]
+	assert_equal "$stderr" "collect: missing.tsv: No such file or directory"
 }
 
 @test "a directory: every regular file in name order, hidden ones and subdirectories left" {
@@ -151,7 +151,7 @@ setup() {
 	echo junk > round/.hidden
 	run -0 --separate-stderr collect round
 	assert_golden "$FIXTURES/collect/merged.expected"
-	[ "$stderr" = "collect: round/sub: a directory inside a directory is not read; name it to read it" ]
+	assert_equal "$stderr" "collect: round/sub: a directory inside a directory is not read; name it to read it"
 }
 
 @test "a Maildir: new/ and cur/ are read, tmp/ is not" {
@@ -167,7 +167,7 @@ setup() {
 @test "an unknown round in -r gives nothing, and says so with -v" {
 	run -0 --separate-stderr collect -v -r 1999 a.tsv
 	[ -z "$output" ]
-	[ "$stderr" = "collect: 9 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 9 in other rounds, 0 rejected" ]
+	assert_equal "$stderr" "collect: 9 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 9 in other rounds, 0 rejected"
 }
 
 @test "another questionnaire with -q" {
@@ -175,16 +175,16 @@ setup() {
 	ask -q "$FIXTURES/formats/custom.questionnaire" -p ann pace=1 place-2=3 > r.tsv
 	ask -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 >> r.tsv
 	run -1 --separate-stderr collect -q "$FIXTURES/formats/custom.questionnaire" r.tsv
-	[ "${#lines[@]}" -eq 2 ]
+	assert_number "${#lines[@]}" -eq 2
 	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 5 ]
-	[ "${stderr%%$'\n'*}" = "collect: r.tsv:3: unknown continuum 'steering' (questionnaire team-week has pace, place-2)" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: r.tsv:3: unknown continuum 'steering' (questionnaire team-week has pace, place-2)"
 }
 
 @test "messages in Dutch" {
 	cd "$BATS_TEST_TMPDIR"
 	printf '1\tann\t-\tsteering\t140\t2026-11-25T09:30:00Z\t\n' > bad.tsv
 	run -1 collect -L nl bad.tsv
-	[ "$output" = "collect: bad.tsv:1: positie 140 ligt buiten 0-100" ]
+	assert_equal "$output" "collect: bad.tsv:1: positie 140 ligt buiten 0-100"
 }
 
 @test "reading while fifty ask -o append never yields a torn line" {
@@ -201,7 +201,7 @@ setup() {
 	done
 	wait
 	run -0 collect live.tsv
-	[ "${#lines[@]}" -eq 250 ]
+	assert_number "${#lines[@]}" -eq 250
 }
 
 @test "collect waits for the lock that ask -o holds while it appends" {
@@ -214,23 +214,23 @@ setup() {
 	run -0 collect locked.tsv
 	waited=$(( ($(date +%s%N) - start) / 1000000 ))
 	wait
-	[ "$waited" -ge 500 ]
-	[ "${#lines[@]}" -eq 9 ]
+	assert_number "$waited" -ge 500
+	assert_number "${#lines[@]}" -eq 9
 }
 
 @test "standard input feeds one thing only" {
 	run -2 collect -q - < /dev/null
-	[ "$output" = "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers" ]
+	assert_equal "$output" "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers"
 	run -2 collect --roster - a.tsv - < /dev/null
-	[ "$output" = "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers" ]
+	assert_equal "$output" "collect: standard input (-) can be read for one thing only: the questionnaire, the roster or the answers"
 	run -0 collect --roster - --status -r 2026-spring a.tsv < "$FIXTURES/roster/roster.tsv"
-	[ "${#lines[@]}" -eq 4 ]
+	assert_number "${#lines[@]}" -eq 4
 }
 
 @test "a byte-order mark from a Windows editor is not part of the first line" {
 	printf '\xef\xbb\xbf' | cat - a.tsv | sed 's/\r\?$/\r/' > "$BATS_TEST_TMPDIR/excel.tsv"
 	run -0 collect "$BATS_TEST_TMPDIR/excel.tsv"
-	[ "$output" = "$(collect a.tsv)" ]
+	assert_equal "$output" "$(collect a.tsv)"
 }
 
 @test "bad lines before the first good one are counted and reported in order" {
@@ -243,8 +243,8 @@ setup() {
 	END
 	seq 1200 | sed 's/^/junk /' > many.txt
 	run -1 --separate-stderr collect -v many.txt
-	[ "$(printf '%s\n' "$stderr" | sed '$d' | cut -d: -f3 | tr '\n' ' ')" = "$(seq 1200 | tr '\n' ' ')" ]
-	[ "$(printf '%s\n' "$stderr" | tail -n 1)" = "collect: 1200 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1200 rejected" ]
+	assert_equal "$(printf '%s\n' "$stderr" | sed '$d' | cut -d: -f3 | tr '\n' ' ')" "$(seq 1200 | tr '\n' ' ')"
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "collect: 1200 lines and 0 form answers read: 0 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1200 rejected"
 }
 
 @test "a participant compared with a shorter one stored at the end of the table is not read past it" {
@@ -263,28 +263,28 @@ setup() {
 	printf 'bad line\n' > in/bad.tsv
 	cp "$FIXTURES/collect/a.tsv" in/a.tsv
 	run -2 --separate-stderr collect --rejects in/bad.tsv in/bad.tsv in/a.tsv
-	[ "$stderr" = "collect: in/bad.tsv: is the --rejects file; it is not read as input" ]
-	[ "$(cat in/bad.tsv)" = "bad line" ]
-	[ "${#lines[@]}" -eq 9 ]
+	assert_equal "$stderr" "collect: in/bad.tsv: is the --rejects file; it is not read as input"
+	assert_equal "$(cat in/bad.tsv)" "bad line"
+	assert_number "${#lines[@]}" -eq 9
 	run -2 --separate-stderr collect --rejects in/bad.tsv in
-	[ "$stderr" = "collect: in/bad.tsv: is the --rejects file; it is not read as input" ]
-	[ "$(cat in/bad.tsv)" = "bad line" ]
+	assert_equal "$stderr" "collect: in/bad.tsv: is the --rejects file; it is not read as input"
+	assert_equal "$(cat in/bad.tsv)" "bad line"
 	run -2 --separate-stderr collect --rejects in/bad.tsv - < in/bad.tsv
-	[ "$stderr" = "collect: <stdin>: is the --rejects file; it is not read as input" ]
-	[ "$(cat in/bad.tsv)" = "bad line" ]
+	assert_equal "$stderr" "collect: <stdin>: is the --rejects file; it is not read as input"
+	assert_equal "$(cat in/bad.tsv)" "bad line"
 }
 
 @test "--rejects is created 0600 and, like ask -o, refuses a link or a FIFO" {
 	cd "$BATS_TEST_TMPDIR"
 	printf 'x\n' > one
 	run -1 collect --rejects rejects one
-	[ "$(stat -c %a rejects)" = 600 ]
+	assert_equal "$(stat -c %a rejects)" 600
 	ln -s rejects link
 	run -2 collect --rejects link one
-	[ "$output" = "collect: link: is a symbolic link; refusing to write through it" ]
+	assert_equal "$output" "collect: link: is a symbolic link; refusing to write through it"
 	mkfifo fifo
 	run -2 timeout 10 collect --rejects fifo one
-	[ "$output" = "collect: fifo: is not a regular file; answers are only appended to a file" ]
+	assert_equal "$output" "collect: fifo: is not a regular file; answers are only appended to a file"
 }
 
 @test "a round named like a mail header (Q1:) is read as response lines, not as mail" {
@@ -292,7 +292,7 @@ setup() {
 	ask -r 'Q1:' -p ann steering=1 openness=2 enforcement=- legal=3 audience=2 > round.tsv
 	run -0 --separate-stderr collect -v round.tsv
 	diff -u round.tsv <(printf '%s\n' "$output")
-	[ "$stderr" = "collect: 5 lines and 0 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	assert_equal "$stderr" "collect: 5 lines and 0 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 }
 
 @test "response lines after a mail message in the same file are answers too" {
@@ -307,8 +307,8 @@ setup() {
 		ask -r r1 -p bob steering=2 openness=2 enforcement=2 legal=2 audience=2
 	} > replies.mbox
 	run -0 --separate-stderr collect -v replies.mbox
-	[ "$stderr" = "collect: 5 lines and 5 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
-	[ "$(printf '%s\n' "$output" | cut -f2 | uniq -c | tr -s ' ' | tr '\n' ,)" = " 5 ann, 5 bob," ]
+	assert_equal "$stderr" "collect: 5 lines and 5 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | uniq -c | tr -s ' ' | tr '\n' ,)" " 5 ann, 5 bob,"
 }
 
 @test "a last line cut off while being written is reported, never counted, wherever it was cut" {
@@ -320,7 +320,7 @@ setup() {
 	for cut in $(seq $((size - last + 1)) $((size - 1))); do
 		head -c "$cut" whole.tsv > torn.tsv
 		run -1 --separate-stderr collect torn.tsv
-		[ "${#lines[@]}" -eq 4 ] || { echo "cut at $cut: ${#lines[@]} lines"; false; }
+		assert_number "${#lines[@]}" -eq 4 || { echo "cut at $cut: ${#lines[@]} lines"; false; }
 		case $stderr in
 		"collect: torn.tsv:5: "*) ;;
 		*) echo "cut at $cut: $stderr"; false ;;
@@ -329,20 +329,20 @@ setup() {
 	# Cut inside the note, the line still parses: only its end tells.
 	head -c $((size - 5)) whole.tsv > torn.tsv
 	run -1 --separate-stderr collect torn.tsv
-	[ "$stderr" = "collect: torn.tsv:5: the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)" ]
+	assert_equal "$stderr" "collect: torn.tsv:5: the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)"
 	run -0 collect whole.tsv
-	[ "${#lines[@]}" -eq 5 ]
+	assert_number "${#lines[@]}" -eq 5
 }
 
 @test "--until takes an offset or the local time, converted to UTC" {
 	run -0 --separate-stderr collect -v --until 2026-11-25T01:00+01:00 a.tsv b.tsv
-	[ "${stderr%%$'\n'*}" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	assert_equal "${stderr%%$'\n'*}" "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)"
 	TZ=CET-1 run -0 --separate-stderr collect --until '2026-11-25 01:00' a.tsv b.tsv
-	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	assert_equal "$stderr" "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)"
 	TZ=UTC run -0 --separate-stderr collect --until '2026-11-25 00:00:00' a.tsv b.tsv
-	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	assert_equal "$stderr" "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)"
 	run -0 --separate-stderr collect --until 2026-11-24T19:00-0500 a.tsv b.tsv
-	[ "$stderr" = "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)" ]
+	assert_equal "$stderr" "collect: 1 answers given after 2026-11-25T00:00:00Z left out (--until)"
 	run -2 collect --until 2026-11-25T25:00Z a.tsv
 	run -2 collect --until 2026-11-25T01:00+1 a.tsv
 }

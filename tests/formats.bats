@@ -123,13 +123,13 @@ setup() {
 
 @test "anchors are evenly spaced and written with one decimal" {
 	run -0 formatcheck anchors 2
-	[ "$output" = "0 100" ]
+	assert_equal "$output" "0 100"
 	run -0 formatcheck anchors 3
-	[ "$output" = "0 50 100" ]
+	assert_equal "$output" "0 50 100"
 	run -0 formatcheck anchors 4
-	[ "$output" = "0 33.3 66.7 100" ]
+	assert_equal "$output" "0 33.3 66.7 100"
 	run -0 formatcheck anchors 7
-	[ "$output" = "0 16.7 33.3 50 66.7 83.3 100" ]
+	assert_equal "$output" "0 16.7 33.3 50 66.7 83.3 100"
 }
 
 @test "answers: anchor numbers, fractions, percentages and no opinion" {
@@ -217,11 +217,11 @@ setup() {
 
 @test "messages are Dutch when the environment's language is" {
 	LC_ALL=nl_BE.UTF-8 run -1 --separate-stderr formatcheck responses bad.responses
-	[ "$(printf '%s\n' "$stderr" | sed -n 3p)" = "formatcheck: bad.responses:3: positie 140 ligt buiten 0-100" ]
+	assert_equal "$(printf '%s\n' "$stderr" | sed -n 3p)" "formatcheck: bad.responses:3: positie 140 ligt buiten 0-100"
 	LC_ALL= LC_MESSAGES= LANG=nl_NL run -1 --separate-stderr formatcheck responses bad.responses
-	[ "$(printf '%s\n' "$stderr" | sed -n 8p)" = "formatcheck: bad.responses:8: deelnemer 'an n' bevat witruimte" ]
+	assert_equal "$(printf '%s\n' "$stderr" | sed -n 8p)" "formatcheck: bad.responses:8: deelnemer 'an n' bevat witruimte"
 	LC_ALL= LC_MESSAGES=en_GB LANG=nl_NL run -1 --separate-stderr formatcheck responses bad.responses
-	[ "$(printf '%s\n' "$stderr" | sed -n 8p)" = "formatcheck: bad.responses:8: participant 'an n' contains white space" ]
+	assert_equal "$(printf '%s\n' "$stderr" | sed -n 8p)" "formatcheck: bad.responses:8: participant 'an n' contains white space"
 }
 
 @test "a questionnaire saved with a byte-order mark reads the same" {

@@ -28,14 +28,14 @@ setup() {
 @test "a filled-in form becomes response lines, stamped with the file's time" {
 	fill_all
 	run -0 collect filled.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "a Dutch form is read just the same" {
 	ask -L nl --form -r 2026-spring -p ann -g team-a > blank.txt
 	fill_all
 	run -0 collect filled.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "marks written as x, X, *, v, V; empty boxes as [] too" {
@@ -43,9 +43,9 @@ setup() {
 	sed -i -e '0,/^\[x\]/s//[X]/' -e '0,/^\[x\]/s//[*]/' -e '0,/^\[x\]/s//[ v ]/' \
 	    -e '0,/^\[x\]/s//[V]/' -e 's/^\[ \] 1\./[] 1./' filled.txt
 	touch -d 2026-11-24T10:00:00Z filled.txt
-	[ "$(grep -c '^\[\(X\|\*\| v \|V\|x\)\]' filled.txt)" -eq 5 ]
+	assert_number "$(grep -c '^\[\(X\|\*\| v \|V\|x\)\]' filled.txt)" -eq 5
 	run -0 collect filled.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "quoted in a reply, CRLF, re-wrapped, extra blank lines" {
@@ -61,7 +61,7 @@ setup() {
 	} > reply.txt
 	touch -d 2026-11-24T10:00:00Z reply.txt
 	run -0 collect reply.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "a percentage instead of a mark, and a note over several lines" {
@@ -82,8 +82,8 @@ setup() {
 	line=$(grep -n '^\[x\] 2\. Our social' filled.txt | cut -d: -f1)
 	first=$(grep -n '^\[x\] 1\. Our social' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering has more than one answer (lines $first and $line); it is not guessed: send the form again with one" ]
-	[ "${#lines[@]}" -eq 4 ]
+	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: steering has more than one answer (lines $first and $line); it is not guessed: send the form again with one"
+	assert_number "${#lines[@]}" -eq 4
 	! printf '%s\n' "$output" | grep -q steering || false
 }
 
@@ -103,7 +103,7 @@ setup() {
 		[ -z "$output" ]
 		who=ann
 		[ "${field%%:*}" != participant ] || who=${field#*:}
-		[ "$stderr" = "collect: filled.txt:$line: form of $who: the form's header was changed (stance-check does not match its round, participant and group); its answers are not used" ]
+		assert_equal "$stderr" "collect: filled.txt:$line: form of $who: the form's header was changed (stance-check does not match its round, participant and group); its answers are not used"
 	done
 }
 
@@ -111,15 +111,15 @@ setup() {
 	fill_all
 	sed -i '/^stance-group:/d' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:8: form of ann: the form has no 'stance-group:' line: its header was changed; its answers are not used" ]
+	assert_equal "$output" "collect: filled.txt:8: form of ann: the form has no 'stance-group:' line: its header was changed; its answers are not used"
 	fill_all
 	sed -i 's/^stance-form: .*/&\nstance-round: again/' filled.txt
 	run -1 collect filled.txt
-	[ "${lines[0]}" = "collect: filled.txt:10: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used" ]
+	assert_equal "${lines[0]}" "collect: filled.txt:10: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used"
 	fill_all
 	sed -i 's/^stance-form: .*/stance-form: team-week/' filled.txt
 	run -1 collect filled.txt
-	[ "$output" = "collect: filled.txt:8: form of ann: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used" ]
+	assert_equal "$output" "collect: filled.txt:8: form of ann: this form is for questionnaire 'team-week', not 'social-media-policy' (give its questionnaire with -q); its answers are not used"
 }
 
 @test "what is in a box must be a mark; a box must keep its number" {
@@ -127,13 +127,13 @@ setup() {
 	sed -i 's/^\[x\] 1\. Our social/[o] 1. Our social/' filled.txt
 	line=$(grep -n '^\[o\]' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering: the box holds 'o', which is not a mark (x, X, *, v, V, a check mark); not guessed" ]
-	[ "${#lines[@]}" -eq 4 ]
+	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: steering: the box holds 'o', which is not a mark (x, X, *, v, V, a check mark); not guessed"
+	assert_number "${#lines[@]}" -eq 4
 	fill_all
 	sed -i 's/^\[x\] 2\. An open/[x] 7. An open/' filled.txt
 	line=$(grep -n '^\[x\] 7\.' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: form of ann: openness: a box without a statement number 1-2 or -; was the form changed?" ]
+	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: openness: a box without a statement number 1-2 or -; was the form changed?"
 }
 
 @test "a bad percentage, an unknown continuum, a note without an answer" {
@@ -147,27 +147,27 @@ setup() {
 	collect: filled.txt:N: form of ann: unknown continuum 'legality' in the form; its section is not used
 	collect: filled.txt:N: form of ann: audience has a note but no answer; the note is not used
 	END
-	[ "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" = "openness enforcement " ]
+	assert_equal "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" "openness enforcement "
 }
 
 @test "an unanswered continuum gives no line and no complaint" {
 	fill steering:1 openness:2
 	run -0 collect filled.txt
-	[ "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" = "steering openness " ]
+	assert_equal "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" "steering openness "
 }
 
 @test "text without a form is reported; a form among response lines too" {
 	printf 'From: someone\nSubject: hello\n\nNo form here.\n' > letter.eml
 	run -1 collect letter.eml
-	[ "$output" = "collect: letter.eml:1: the message from an unknown sender has no stance form in it" ]
+	assert_equal "$output" "collect: letter.eml:1: the message from an unknown sender has no stance form in it"
 	printf 'Just some notes, no form.\n' > notes.txt
 	run -1 collect notes.txt
-	[ "$output" = "collect: notes.txt:1: not a response line: it has no tabs (7 tab-separated fields are expected)" ]
+	assert_equal "$output" "collect: notes.txt:1: not a response line: it has no tabs (7 tab-separated fields are expected)"
 	ask -p bob steering=1 openness=1 enforcement=1 legal=1 audience=1 > mixed.tsv
 	cat blank.txt >> mixed.tsv
 	ask -p dan steering=1 openness=1 enforcement=1 legal=1 audience=1 >> mixed.tsv
 	run -1 --separate-stderr collect -v --rejects rejects mixed.tsv
-	[ "${#lines[@]}" -eq 10 ]
+	assert_number "${#lines[@]}" -eq 10
 	last=$(( $(wc -l < blank.txt) + 5 ))
 	first=$(grep -n '^stance-form:' mixed.tsv | cut -d: -f1)
 	diff -u - <(printf '%s\n' "$stderr") <<-END
@@ -187,8 +187,8 @@ setup() {
 	touch -d 2026-11-24T10:00:00Z both.txt
 	ask -r 2026-spring -p carl steering=2 openness=2 enforcement=2 legal=2 audience=2 > carl.tsv
 	run -0 --separate-stderr collect -v both.txt carl.tsv
-	[ "$(printf '%s\n' "$output" | cut -f2 | uniq | tr '\n' ' ')" = "ann bob carl " ]
-	[ "$stderr" = "collect: 5 lines and 10 form answers read: 15 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | uniq | tr '\n' ' ')" "ann bob carl "
+	assert_equal "$stderr" "collect: 5 lines and 10 form answers read: 15 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 }
 
 @test "a form in a plain mail message: stamped with its Date header, in UTC" {
@@ -197,7 +197,7 @@ setup() {
 	cat filled.txt >> msg.eml
 	run -0 collect msg.eml
 	touch -d 2026-11-24T10:00:00Z msg.eml
-	[ "$output" = "$MAIL_ANSWERS" ]
+	assert_equal "$output" "$MAIL_ANSWERS"
 }
 
 @test "quoted-printable, with soft line breaks and a note in UTF-8" {
@@ -208,9 +208,9 @@ setup() {
 	qp < filled.txt >> msg.eml
 	grep -q '=$' msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	cafes café = meeting place" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p)" "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	cafes café = meeting place"
 	grep -qx 'note: cafes caf=C3=A=' msg.eml
-	[ "${#lines[@]}" -eq 5 ]
+	assert_number "${#lines[@]}" -eq 5
 }
 
 @test "base64, in a multipart message whose HTML twin is left alone" {
@@ -225,7 +225,7 @@ setup() {
 		printf '%s\n' '</pre></body></html>' '--b1--' 'epilogue'
 	} >> msg.eml
 	run -0 collect msg.eml
-	[ "$output" = "$MAIL_ANSWERS" ]
+	assert_equal "$output" "$MAIL_ANSWERS"
 }
 
 @test "nested multiparts, an attachment, and a Latin-1 body" {
@@ -239,7 +239,7 @@ setup() {
 	printf '%s\n' '--inner--' '--outer' 'Content-Type: application/pdf' \
 	    'Content-Transfer-Encoding: base64' '' 'JVBERi0xLjQK' '--outer--' >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	café" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p)" "2026-spring	ann	team-a	steering	0	2026-11-24T11:30:00Z	café"
 }
 
 @test "an mbox with two replies: each form read, the later one winning" {
@@ -253,8 +253,8 @@ setup() {
 		sed 's/^\[x\] 1\. Our social/[ ] 1. Our social/; s/^\[ \] 3\. Our social/[x] 3. Our social/' filled.txt
 	} > mbox
 	run -0 --separate-stderr collect -v mbox
-	[ "$(printf '%s\n' "$output" | sed -n 1p)" = "2026-spring	ann	team-a	steering	100	2026-11-25T08:00:00Z	" ]
-	[ "$stderr" = "collect: 0 lines and 10 form answers read: 5 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p)" "2026-spring	ann	team-a	steering	100	2026-11-25T08:00:00Z	"
+	assert_equal "$stderr" "collect: 0 lines and 10 form answers read: 5 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 }
 
 @test "a Maildir of replies, with --until on the Date headers" {
@@ -267,10 +267,10 @@ setup() {
 	printf 'From: Bob <bob@example.org>\nDate: Thu, 27 Nov 2026 09:00:00 -0500\n\n' > Maildir/new/2.eml
 	cat filled.txt >> Maildir/new/2.eml
 	run -0 --separate-stderr collect --until 2026-11-27T13:59:59Z Maildir
-	[ "$output" = "$MAIL_ANSWERS" ]
-	[ "$stderr" = "collect: 5 answers given after 2026-11-27T13:59:59Z left out (--until)" ]
+	assert_equal "$output" "$MAIL_ANSWERS"
+	assert_equal "$stderr" "collect: 5 answers given after 2026-11-27T13:59:59Z left out (--until)"
 	run -0 collect --until 2026-11-27T14:00:00Z Maildir
-	[ "${#lines[@]}" -eq 10 ]
+	assert_number "${#lines[@]}" -eq 10
 }
 
 @test "in an mbox, a form without its end line takes its own message's Date" {
@@ -283,17 +283,17 @@ setup() {
 		printf 'From: Bob <bob@example.org>\nDate: Fri, 28 Nov 2026 08:00:00 +0000\n\nNo form, just thanks.\n'
 	} > mbox
 	run -1 --separate-stderr collect mbox
-	[ "$output" = "$ANSWERS" ]
-	[ "$stderr" = "collect: mbox:$(grep -n '^From bob' mbox | cut -d: -f1): the message from bob@example.org has no stance form in it" ]
+	assert_equal "$output" "$ANSWERS"
+	assert_equal "$stderr" "collect: mbox:$(grep -n '^From bob' mbox | cut -d: -f1): the message from bob@example.org has no stance form in it"
 }
 
 @test "check marks, U+2713 and U+2714, mark a box too" {
 	fill_all
 	sed -i -e '0,/^\[x\]/s//[\xe2\x9c\x93]/' -e '0,/^\[x\]/s//[\xe2\x9c\x94]/' filled.txt
 	touch -d 2026-11-24T10:00:00Z filled.txt
-	[ "$(grep -c '^\[x\]' filled.txt)" -eq 3 ]
+	assert_number "$(grep -c '^\[x\]' filled.txt)" -eq 3
 	run -0 collect filled.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "a form for another questionnaire, read with its -q" {
@@ -304,7 +304,7 @@ setup() {
 	fill pace:2 place-2:3
 	touch -d 2026-11-24T10:00:00Z filled.txt
 	run -0 collect -q "$q" filled.txt
-	[ "$output" = "$(printf '1\tann\t-\tpace\t100\t2026-11-24T10:00:00Z\t\n1\tann\t-\tplace-2\t100\t2026-11-24T10:00:00Z\t')" ]
+	assert_equal "$output" "$(printf '1\tann\t-\tpace\t100\t2026-11-24T10:00:00Z\t\n1\tann\t-\tplace-2\t100\t2026-11-24T10:00:00Z\t')"
 }
 
 @test "marks as people type them: (x), [ x ], a check mark or X in place of the box" {
@@ -312,9 +312,9 @@ setup() {
 	sed -i -e '0,/^\[x\]/s//(x)/' -e '0,/^\[x\]/s//[ x ]/' \
 	    -e '0,/^\[x\]/s//\xe2\x9c\x93/' -e '0,/^\[x\]/s//X/' -e '0,/^\[x\]/s//\xe2\x9c\x94/' filled.txt
 	touch -d 2026-11-24T10:00:00Z filled.txt
-	[ "$(grep -c '^\[x\]' filled.txt)" -eq 0 ]
+	assert_number "$(grep -c '^\[x\]' filled.txt)" -eq 0
 	run -0 collect filled.txt
-	[ "$output" = "$ANSWERS" ]
+	assert_equal "$output" "$ANSWERS"
 }
 
 @test "a mark beside an empty box is reported; a box holding a no-break space is empty" {
@@ -323,8 +323,8 @@ setup() {
 	sed -i 's/^\[ \] 2\. Our social/[\xc2\xa0] 2. Our social/' filled.txt
 	line=$(grep -n '^x \[ \] 1\.' filled.txt | cut -d: -f1)
 	run -1 --separate-stderr collect filled.txt
-	[ "$stderr" = "collect: filled.txt:$line: form of ann: steering: a mark 'x' beside an empty box; put it in the box, [x]; not guessed" ]
-	[ "${#lines[@]}" -eq 4 ]
+	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: steering: a mark 'x' beside an empty box; put it in the box, [x]; not guessed"
+	assert_number "${#lines[@]}" -eq 4
 }
 
 @test "note lines that start with [ stay in the note; a signature does not join it" {
@@ -334,8 +334,8 @@ setup() {
 	sed -i '$s/^note:$/note: last words\n-- \nAnn Peeters, team-a/' unended.txt
 	touch -d 2026-11-24T10:00:00Z unended.txt
 	run -0 collect unended.txt
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "see the footnote [1] our old policy [unfinished thought" ]
-	[ "$(printf '%s\n' "$output" | sed -n 5p | cut -f7)" = "last words" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "see the footnote [1] our old policy [unfinished thought"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 5p | cut -f7)" "last words"
 }
 
 @test "a reply with new answers on top and the old form quoted below: the new form wins" {
@@ -347,8 +347,8 @@ setup() {
 	for reply in top.txt bottom.txt; do
 		touch -d 2026-11-24T10:00:00Z $reply
 		run -0 --separate-stderr collect -v $reply
-		[ "$(printf '%s\n' "$output" | cut -f5 | tr '\n' ' ')" = "100 0 0 0 100 " ] || { echo "$reply: $output"; false; }
-		[ "$stderr" = "collect: 0 lines and 5 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+		assert_equal "$(printf '%s\n' "$output" | cut -f5 | tr '\n' ' ')" "100 0 0 0 100 " || { echo "$reply: $output"; false; }
+		assert_equal "$stderr" "collect: 0 lines and 5 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 	done
 }
 
@@ -358,8 +358,8 @@ setup() {
 	touch -d 2026-11-24T10:00:00Z cut.txt
 	line=$(wc -l < cut.txt)
 	run -1 --separate-stderr collect cut.txt
-	[ "$stderr" = "collect: cut.txt:$line: form of ann: the form stops here without stance-end, before audience: was it cut off? The answers above are used" ]
-	[ "${#lines[@]}" -eq 3 ]
+	assert_equal "$stderr" "collect: cut.txt:$line: form of ann: the form stops here without stance-end, before audience: was it cut off? The answers above are used"
+	assert_number "${#lines[@]}" -eq 3
 }
 
 @test "questionnaire text that wraps into a key, a box or the end never breaks the form" {
@@ -395,6 +395,6 @@ setup() {
 	sed -i 's/^\[ \] 2\./[x] 2./' blank.txt
 	touch -d 2026-11-24T10:00:00Z blank.txt
 	run -0 --separate-stderr collect -q tricky.q blank.txt
-	[ "$output" = "1	ann	-	one	100	2026-11-24T10:00:00Z	" ]
+	assert_equal "$output" "1	ann	-	one	100	2026-11-24T10:00:00Z	"
 	[ -z "$stderr" ]
 }

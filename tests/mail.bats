@@ -43,7 +43,7 @@ first_answer() {
 		cat filled.txt
 	} > mbox
 	run -0 --separate-stderr collect -v mbox
-	[ "$stderr" = "collect: 0 lines and 10 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected" ]
+	assert_equal "$stderr" "collect: 0 lines and 10 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 	[ "$(printf '%s\n' "$output" | grep -c '	bob	team-b	.*	2026-11-25T08:00:00Z	$')" -eq 5 ]
 }
 
@@ -63,7 +63,7 @@ first_answer() {
 	} > mbox
 	touch -d 2026-11-20T12:00:00Z mbox
 	run -0 collect mbox
-	[ "$(printf '%s\n' "$output" | cut -f2,6 | sort -u | tr '\t\n' ' ,')" = "ann 2026-11-24T10:00:00Z,bob 2026-11-25T08:00:00Z,carl 2026-11-20T12:00:00Z," ]
+	assert_equal "$(printf '%s\n' "$output" | cut -f2,6 | sort -u | tr '\t\n' ' ,')" "ann 2026-11-24T10:00:00Z,bob 2026-11-25T08:00:00Z,carl 2026-11-20T12:00:00Z,"
 }
 
 @test "a note line that starts with From does not end a Maildir message, nor an mbox message" {
@@ -73,12 +73,12 @@ first_answer() {
 	message Maildir/cur/1.eml 'Content-Type: text/plain' ''
 	cat filled.txt >> Maildir/cur/1.eml
 	run -0 collect Maildir
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "my view From where I stand, rules come first" ]
-	[ "${#lines[@]}" -eq 5 ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "my view From where I stand, rules come first"
+	assert_number "${#lines[@]}" -eq 5
 	{ mbox_message 'Mon, 24 Nov 2026 10:00:00 +0000'; cat filled.txt; } > mbox
 	run -0 collect mbox
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "my view From where I stand, rules come first" ]
-	[ "${#lines[@]}" -eq 5 ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "my view From where I stand, rules come first"
+	assert_number "${#lines[@]}" -eq 5
 }
 
 @test "Windows-1252, ISO-8859-15, and Latin-1 as Windows writes it" {
@@ -90,12 +90,12 @@ first_answer() {
 		message msg.eml "Content-Type: text/plain; charset=$charset" ''
 		cat cp1252.txt >> msg.eml
 		run -0 collect msg.eml
-		[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "it’s € 5" ]
+		assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "it’s € 5"
 	done
 	message msg.eml 'Content-Type: text/plain; charset="ISO-8859-15"' ''
 	sed '0,/^note:$/s//note: \xa4 5, \xbd/' filled.txt >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "€ 5, œ" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "€ 5, œ"
 }
 
 @test "format=flowed with delsp=yes (Apple Mail) is joined without the extra space" {
@@ -103,11 +103,11 @@ first_answer() {
 	message msg.eml 'Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes' ''
 	sed '0,/^note:$/s//note: a long note that Apple Mail bro \nke in the middle of a word/' filled.txt >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "a long note that Apple Mail broke in the middle of a word" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "a long note that Apple Mail broke in the middle of a word"
 	message msg.eml 'Content-Type: text/plain; charset=utf-8; format=flowed' ''
 	sed '0,/^note:$/s//note: a flowed line \nand its rest/' filled.txt >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "a flowed line and its rest" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "a flowed line and its rest"
 }
 
 @test "a forwarded message (message/rfc822) is read, stamped with the outer Date" {
@@ -120,7 +120,7 @@ first_answer() {
 	cat filled.txt >> msg.eml
 	printf '%s\n' '--fw--' >> msg.eml
 	run -0 collect msg.eml
-	[ "$output" = "$MAIL_ANSWERS" ]
+	assert_equal "$output" "$MAIL_ANSWERS"
 }
 
 @test "an HTML-only reply is reported with the reason" {
@@ -146,7 +146,7 @@ first_answer() {
 		printf 'Date: %s\n\n' "${pair%|*}" > msg.eml
 		cat filled.txt >> msg.eml
 		run -0 collect msg.eml
-		[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f6)" = "${pair#*|}" ] ||
+		assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f6)" "${pair#*|}" ||
 		    { echo "${pair%|*}: $output"; false; }
 	done
 }
@@ -160,8 +160,8 @@ first_answer() {
 		cat filled.txt >> msg.eml
 		touch -d 2026-11-24T10:00:00Z msg.eml
 		run -1 --separate-stderr collect msg.eml
-		[ "$output" = "$ANSWERS" ] || { echo "$date: $output"; false; }
-		[ "$stderr" = "collect: msg.eml:2: Date '$date' is not a date as mail writes it; the answers in this message take the file's time" ]
+		assert_equal "$output" "$ANSWERS" || { echo "$date: $output"; false; }
+		assert_equal "$stderr" "collect: msg.eml:2: Date '$date' is not a date as mail writes it; the answers in this message take the file's time"
 	done
 }
 
@@ -170,5 +170,5 @@ first_answer() {
 	message msg.eml 'Content-Transfer-Encoding: quoted-printable' ''
 	sed '0,/^note:$/s//note: caf=c3=a9/' filled.txt >> msg.eml
 	run -0 collect msg.eml
-	[ "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" = "café" ]
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "café"
 }

@@ -23,10 +23,10 @@ load test_helper
 	for program in "$TOP"/bin/*; do
 		[ -f "$TOP/man/$(basename "$program").1" ]
 	done
-	for format in questionnaire responses roster; do
-		[ -f "$TOP/man/stance-$format.5" ]
-	done
-	[ -f "$TOP/man/stance.7" ]
+	# The formats are the ones stance(7) lists; each has its page, and
+	# each format page is listed there.
+	diff -u <(grep -A1 '^\.It Xr stance-' "$TOP/man/stance.7" | sed -n 's/^\.It Xr \(stance-[a-z]*\) 5$/\1.5/p' | sort) \
+	    <(cd "$TOP/man" && ls stance-*.5)
 }
 
 @test "every program's SYNOPSIS is the usage it prints" {
@@ -36,7 +36,7 @@ load test_helper
 		usage=$(printf '%s\n' "$output" | sed '/^$/,$d' | tr -s ' \n' ' ')
 		man=$(groff -mandoc -Tutf8 -rLL=300n -P-cbu "$TOP/man/$name.1" |
 		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ')
-		[ "usage: ${man# }" = "$usage" ] || { echo "$name: usage: $usage"; echo "$name: man: ${man# }"; false; }
+		assert_equal "usage: ${man# }" "$usage" || { echo "$name: usage: $usage"; echo "$name: man: ${man# }"; false; }
 	done
 }
 
@@ -72,7 +72,7 @@ example_after() {
 	cd "$BATS_TEST_TMPDIR"
 	example_after ask.1 "Type in a paper worksheet" | sed 's/^\$ //' > command
 	run -0 bash command
-	[ "$(cut -f2,4,5,7 round.tsv)" = "$(printf 'bram\tsteering\t0\t\nbram\topenness\t100\twith care\nbram\tenforcement\t-\t\nbram\tlegal\t33.3\t\nbram\taudience\t100\t')" ]
+	assert_equal "$(cut -f2,4,5,7 round.tsv)" "$(printf 'bram\tsteering\t0\t\nbram\topenness\t100\twith care\nbram\tenforcement\t-\t\nbram\tlegal\t33.3\t\nbram\taudience\t100\t')"
 	rm round.tsv
 	example_after stance.7 "In a meeting" | sed 's/^\$ //' > command
 	STANCE_ROUND=2026-spring run -0 bash command
@@ -92,7 +92,7 @@ example_after() {
 	ask -p b steering=3 openness=2 enforcement=1 legal=4 audience=1 >> round.tsv
 	example_after stance-responses.5 "The mean position per continuum" | sed 's/^\$ //' > command
 	run -0 bash command
-	[ "$(printf '%s\n' "$output" | sort)" = "$(printf '%s\n' 'audience 0' 'enforcement 0' 'legal 50' 'openness 100' 'steering 50')" ]
+	assert_equal "$(printf '%s\n' "$output" | sort)" "$(printf '%s\n' 'audience 0' 'enforcement 0' 'legal 50' 'openness 100' 'steering 50')"
 }
 
 @test "the form in stance-form(5) is what ask --form writes, and collect reads it" {
@@ -101,9 +101,9 @@ example_after() {
 	ask --form -r 2026-spring -p ann -g team-a > form
 	# Every line of the example but the filled-in ones is in the form, in order.
 	grep -v -e '^\[x\]' -e '^note:' -e '^  a few' example > unfilled
-	[ "$(grep -c . unfilled)" -eq 16 ]
+	assert_number "$(grep -c . unfilled)" -eq 16
 	awk 'NR == FNR { want[++n] = $0; next } i < n && $0 == want[i + 1] { i++ } END { exit i != n }' unfilled form
 	touch -d 2026-11-24T10:00:00Z example
 	run -0 collect example
-	[ "$output" = "2026-spring	ann	team-a	openness	100	2026-11-24T10:00:00Z	open, but with a few firm lines" ]
+	assert_equal "$output" "2026-spring	ann	team-a	openness	100	2026-11-24T10:00:00Z	open, but with a few firm lines"
 }

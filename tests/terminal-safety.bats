@@ -21,9 +21,9 @@ raw_controls() {
 	sed -i "s/^stance-participant: ann/stance-participant: ann$(printf '\x1b]52;c;ZWNobyBoaQ==\x07')/" form.txt
 	run -1 collect form.txt
 	collect form.txt 2> err || true
-	[ "$(raw_controls err)" -eq 0 ]
+	assert_number "$(raw_controls err)" -eq 0
 	line=$(grep -n '^stance-participant' form.txt | cut -d: -f1)
-	[ "$(cat err)" = "collect: form.txt:$line: stance-participant 'ann\\x1b]52;c;ZWNobyBoaQ==\\x07' contains a control character; the form's answers are not used" ]
+	assert_equal "$(cat err)" "collect: form.txt:$line: stance-participant 'ann\\x1b]52;c;ZWNobyBoaQ==\\x07' contains a control character; the form's answers are not used"
 }
 
 @test "escape sequences in a mail Date, a continuum id and a box are quoted" {
@@ -33,7 +33,7 @@ raw_controls() {
 		sed -e "s/^continuum: legal/continuum: leg\x1b[31mal/" -e "0,/^\[ \] 1\./s//[\x1b[5m] 1./" form.txt
 	} > msg.eml
 	collect msg.eml > /dev/null 2> err || true
-	[ "$(raw_controls err)" -eq 0 ]
+	assert_number "$(raw_controls err)" -eq 0
 	grep -q "Date '\\\\x1b\[2J 24 Nov 2026' is not a date" err
 	grep -q "unknown continuum 'leg\\\\x1b\[31mal'" err
 	grep -q "the box holds '\\\\x1b\[5m'" err
@@ -41,12 +41,12 @@ raw_controls() {
 
 @test "ids with invisible or direction-changing characters are refused, and shown visibly" {
 	run -2 ask -p "ann$(printf '\xe2\x80\x8b')" steering=1
-	[ "$output" = "ask: participant 'ann<U+200B>' contains an invisible or direction-changing character; give another with -p" ]
+	assert_equal "$output" "ask: participant 'ann<U+200B>' contains an invisible or direction-changing character; give another with -p"
 	run -2 ask -g "$(printf '\xe2\x80\xae')team" steering=1
-	[ "$output" = "ask: group '<U+202E>team' contains an invisible or direction-changing character; give another with -g" ]
+	assert_equal "$output" "ask: group '<U+202E>team' contains an invisible or direction-changing character; give another with -g"
 	printf '1\tann\xe2\x80\x8b\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > r.tsv
 	run -1 --separate-stderr collect r.tsv
-	[ "$stderr" = "collect: r.tsv:1: participant 'ann<U+200B>' contains an invisible or direction-changing character" ]
+	assert_equal "$stderr" "collect: r.tsv:1: participant 'ann<U+200B>' contains an invisible or direction-changing character"
 }
 
 @test "overlong and surrogate UTF-8, DEL and C1 controls in ids are refused and quoted" {
@@ -63,10 +63,10 @@ raw_controls() {
 
 @test "a C1 control in a note is refused, in an answer and in a response line" {
 	run -2 --separate-stderr ask -p ann "steering=1 a$(printf '\xc2\x9b')31m note"
-	[ "${stderr%%$'\n'*}" = "ask: steering: the note contains a control character" ]
+	assert_equal "${stderr%%$'\n'*}" "ask: steering: the note contains a control character"
 	printf '1\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\tx\xc2\x9by\n' > r.tsv
 	run -1 --separate-stderr collect r.tsv
-	[ "$stderr" = "collect: r.tsv:1: note contains a control character" ]
+	assert_equal "$stderr" "collect: r.tsv:1: note contains a control character"
 }
 
 @test "a questionnaire with a control character is refused before anything is shown" {
@@ -74,5 +74,5 @@ raw_controls() {
 	sed -i "s/^question: How directive/question: $(printf '\x1b')[2JHow directive/" q.txt
 	line=$(grep -n '^question: .\[2JHow' q.txt | cut -d: -f1)
 	run -2 --separate-stderr ask -q q.txt steering=1
-	[ "${stderr%%$'\n'*}" = "ask: q.txt:$line: line contains a control character" ]
+	assert_equal "${stderr%%$'\n'*}" "ask: q.txt:$line: line contains a control character"
 }

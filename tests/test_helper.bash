@@ -22,3 +22,19 @@ assert_golden() {
 assert_output_is() {
 	diff -u - <(printf '%s\n' "$output")
 }
+
+# assert_equal ACTUAL EXPECTED: on failure, both are printed.
+assert_equal() {
+	if [ "$1" != "$2" ]; then
+		printf 'expected: %s\nactual:   %s\n' "$2" "$1" >&2
+		return 1
+	fi
+}
+
+# assert_number ACTUAL OP EXPECTED, OP one of test's -eq -ne -lt -le -gt -ge.
+assert_number() {
+	if ! [ "$1" "$2" "$3" ]; then
+		printf 'expected: %s %s\nactual:   %s\n' "$2" "$3" "$1" >&2
+		return 1
+	fi
+}
