@@ -398,3 +398,29 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	    '                 [--missing | --status] [--until time] [--rejects file]' \
 	    '                 [file | dir | - ...]')" ]
 }
+
+@test "a token of 64 bytes is one; 65 is too long" {
+	run -0 ask -p "$(printf 'p%.0s' $(seq 64))" $ALL
+	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f2)" "$(printf 'p%.0s' $(seq 64))"
+	run -2 ask -p "$(printf 'p%.0s' $(seq 65))" $ALL
+}
+
+@test "a carriage return and a tab in a note are escaped when written" {
+	run -0 ask -p ann steering=1 openness=1 enforcement=1 legal=1 "audience=1 one$(printf '\r')two$(printf '\t')three"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 5p | cut -f7-)" 'one\rtwo\tthree'
+}
+
+@test "-o waits for a lock someone else holds, and writes after them" {
+	command -v flock > /dev/null || skip "flock(1) is not installed"
+	f=$BATS_TEST_TMPDIR/round.tsv
+	: > "$f"
+	# Hold a shared lock, as a reader does, and write a line of our own
+	# just before letting go: an ask that waits for its exclusive lock
+	# writes after it; one that does not, before.
+	flock -s "$f" sh -c 'sleep 1; echo held >> "$1"' _ "$f" &
+	sleep 0.3
+	run -0 ask -p ann -o "$f" $ALL
+	wait
+	assert_equal "$(sed -n 1p "$f")" held
+	assert_number "$(wc -l < "$f")" -eq 6
+}

@@ -346,3 +346,14 @@ setup() {
 	run -2 collect --until 2026-11-25T25:00Z a.tsv
 	run -2 collect --until 2026-11-25T01:00+1 a.tsv
 }
+
+@test "--rejects keeps a CRLF line byte for byte, and a failed write to it stops collect" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'bad one\r\nbad two\n' > bad.tsv
+	run -1 collect --rejects rejects.tsv bad.tsv
+	cmp bad.tsv rejects.tsv
+	# Three long bad lines do not fit under a 1 KiB file size limit.
+	for i in 1 2 3; do printf 'x%.0s' $(seq 1000); echo; done > many.tsv
+	run -2 --separate-stderr bash -c 'ulimit -f 1; exec collect --rejects r2.tsv many.tsv'
+	assert_equal "${stderr##*$'\n'}" "collect: r2.tsv: File too large"
+}

@@ -398,3 +398,12 @@ setup() {
 	assert_equal "$output" "1	ann	-	one	100	2026-11-24T10:00:00Z	"
 	[ -z "$stderr" ]
 }
+
+@test "a stance-round: line moved after a continuum is a changed form, not read" {
+	fill_all
+	sed -i -e '/^stance-round:/d' -e 's/^continuum: legal$/&\nstance-round: 2025/' filled.txt
+	line=$(grep -n '^stance-round: 2025' filled.txt | cut -d: -f1)
+	run -1 --separate-stderr collect filled.txt
+	assert_equal "$output" ""
+	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used"
+}

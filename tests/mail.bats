@@ -172,3 +172,13 @@ first_answer() {
 	run -0 collect msg.eml
 	assert_equal "$(printf '%s\n' "$output" | sed -n 1p | cut -f7)" "café"
 }
+
+@test "a MIME part's Date header does not override the message's" {
+	fill_all
+	message msg.eml 'MIME-Version: 1.0' 'Content-Type: multipart/mixed; boundary=b' '' \
+	    '--b' 'Date: Fri, 1 Jan 2016 00:00:00 +0000' 'Content-Type: text/plain' ''
+	cat filled.txt >> msg.eml
+	printf '%s\n' '--b--' >> msg.eml
+	run -0 collect msg.eml
+	assert_equal "$output" "$MAIL_ANSWERS"
+}

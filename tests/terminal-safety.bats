@@ -50,7 +50,7 @@ raw_controls() {
 }
 
 @test "overlong and surrogate UTF-8, DEL and C1 controls in ids are refused and quoted" {
-	for bad in $'\xc0\xae' $'\xed\xa0\x80' $'\x7f' $'\xc2\x9b'; do
+	for bad in $'\xc0\xae' $'\xe0\x80\xaf' $'\xf0\x80\x80\xaf' $'\xed\xa0\x80' $'\x7f' $'\xc2\x9b'; do
 		printf '1\tann%s\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' "$bad" > r.tsv
 		run -1 --separate-stderr collect r.tsv
 		[ -z "$output" ]
