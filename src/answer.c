@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "answer.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
+#include "lines.h"
 #include "position.h"
 #include "response.h"
 #include "text.h"
@@ -20,7 +23,7 @@ answer_text(const struct continuum *c, int position, char *out, size_t size)
 	char text[POSITION_TEXT];
 	size_t i;
 
-	if (position == ANSWER_UNSET) {
+	if (position == POSITION_UNSET) {
 		snprintf(out, size, "?");
 		return out;
 	}
@@ -44,9 +47,9 @@ answer_store(const struct continuum *c, struct answer *a, char *text,
 	char *note, *end;
 	const char *why;
 
-	text = trim(text);
+	text = text_trim(text);
 	end = text + strcspn(text, " \t");
-	note = *end ? trim(end + 1) : end;
+	note = *end ? text_trim(end + 1) : end;
 	*end = '\0';
 	if ((why = answer_parse(text, strlen(text), c->nanchors, &a->position)) != NULL) {
 		diag_at(file, line, tr(
@@ -89,7 +92,7 @@ answers_from_arguments(const struct questionnaire *q, struct answer *answers,
 			bad = 1;
 			continue;
 		}
-		if (answers[k].position != ANSWER_UNSET) {
+		if (answers[k].position != POSITION_UNSET) {
 			diag_warn(tr("%s is answered twice", "%s is twee keer beantwoord"),
 			    q->continua[k].id);
 			bad = 1;
@@ -114,14 +117,14 @@ answers_from_lines(const struct questionnaire *q, struct answer *answers, FILE *
 	while ((n = lines_next(&in)) >= 0) {
 		char *text;
 
-		/* Before trim(), which writes a NUL over trailing blanks. */
+		/* Before text_trim(), which writes a NUL over trailing blanks. */
 		if (memchr(in.line, '\0', (size_t)n) != NULL) {
 			diag_at(in.name, in.number, "%s", tr("line contains a NUL byte",
 			    "regel bevat een NUL-byte"));
 			bad = 1;
 			continue;	/* a refused line answers nothing */
 		}
-		text = trim(in.line);
+		text = text_trim(in.line);
 		if (*text == '\0' || *text == '#')
 			continue;
 		if (next == q->ncontinua) {
@@ -157,7 +160,7 @@ answers_complete(const struct questionnaire *q, const struct answer *answers)
 	size_t i, count = 0;
 
 	for (i = 0; i < q->ncontinua; i++)
-		if (answers[i].position == ANSWER_UNSET)
+		if (answers[i].position == POSITION_UNSET)
 			buf_printf(&missing, "%s%s", count++ ? ", " : "", q->continua[i].id);
 	if (count > 0)
 		diag_warn(tr(

@@ -10,12 +10,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "position.h"
 #include "questionnaire.h"
 
-#define ANSWER_UNSET (-2)	/* not answered yet; POSITION_NONE is "-" */
 
 struct answer {
-	int position;		/* tenths, POSITION_NONE, or ANSWER_UNSET */
+	int position;		/* tenths, POSITION_NONE, or POSITION_UNSET */
 	char *note;		/* NULL for none */
 };
 
@@ -27,7 +27,12 @@ struct respondent {
 	const char *group;
 };
 
-/* "50% (anchor 2)", "33.3%" or "- (no opinion)" for people; ANSWER_UNSET
+/* What asking a person ended with: the answers confirmed, or the person
+ * quit; a positive number is a signal to die of. */
+#define ANSWERS_CONFIRMED	0
+#define ANSWERS_QUIT		(-1)
+
+/* "50% (anchor 2)", "33.3%" or "- (no opinion)" for people; POSITION_UNSET
  * gives "?". */
 const char *answer_text(const struct continuum *c, int position, char *out, size_t size);
 

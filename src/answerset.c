@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "answerset.h"
 #include "diag.h"
 
@@ -77,7 +78,7 @@ person_add(struct answerset *a, uint32_t round, uint32_t participant)
 	a->persons[p].participant = participant;
 	memset(&a->kept[p * a->ncontinua], 0, a->ncontinua * sizeof(*a->kept));
 	for (i = 0; i < a->ncontinua; i++)
-		a->kept[p * a->ncontinua + i].position = KEPT_EMPTY;
+		a->kept[p * a->ncontinua + i].position = POSITION_UNSET;
 	a->slots[at] = (uint32_t)p + 1;
 	return p;
 }
@@ -108,7 +109,7 @@ answerset_add(struct answerset *a, uint32_t round, uint32_t participant,
 {
 	size_t p = person_add(a, round, participant);
 	struct kept *k = &a->kept[p * a->ncontinua + continuum];
-	int superseded = k->position != KEPT_EMPTY;
+	int superseded = k->position != POSITION_UNSET;
 
 	if (superseded && time < k->time)
 		return 1;

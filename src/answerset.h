@@ -15,12 +15,13 @@
 #include <stdint.h>
 
 #include "intern.h"
+#include "position.h"
 
-#define KEPT_EMPTY (-2)		/* no answer for this continuum (yet) */
+
 
 struct kept {
 	long long time;		/* seconds since 1970, UTC */
-	int32_t position;	/* tenths, POSITION_NONE, or KEPT_EMPTY */
+	int32_t position;	/* tenths, POSITION_NONE, or POSITION_UNSET */
 	uint32_t group;		/* in answerset.groups */
 	uint64_t note;		/* 0 for none, else offset + 1 in notes */
 };

@@ -20,17 +20,21 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ask.h"
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "lines.h"
 #include "options.h"
 #include "output.h"
 #include "position.h"
+#include "prompt.h"
 #include "questionnaire.h"
 #include "response.h"
-#include "text.h"
+#include "slider.h"
 #include "timestamp.h"
+#include "token.h"
 
 static const char usage_text[] =
     "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
@@ -326,11 +330,11 @@ answer(struct ask *a)
 {
 	struct answer *answers = xcalloc(a->q.ncontinua, sizeof(*answers));
 	int interactive = a->argc == 0 && isatty(STDIN_FILENO);
-	int result = ASK_CONFIRMED, status;
+	int result = ANSWERS_CONFIRMED, status;
 	size_t i;
 
 	for (i = 0; i < a->q.ncontinua; i++)
-		answers[i].position = ANSWER_UNSET;
+		answers[i].position = POSITION_UNSET;
 	check_earlier_answers(a, interactive);
 	if (a->argc > 0) {
 		if (answers_from_arguments(&a->q, answers, a->argc, a->argv) < 0)
@@ -341,7 +345,7 @@ answer(struct ask *a)
 	} else {
 		result = answers_from_person(a, answers);
 	}
-	if (result == ASK_QUIT)
+	if (result == ANSWERS_QUIT)
 		diag_fatal("%s", tr("quit; nothing written", "gestopt; niets geschreven"));
 	if (result > 0)
 		die_of(result);

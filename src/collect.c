@@ -22,10 +22,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "answerset.h"
+#include "buf.h"
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "lines.h"
 #include "mail.h"
 #include "options.h"
 #include "output.h"
@@ -35,6 +38,7 @@
 #include "roster.h"
 #include "text.h"
 #include "timestamp.h"
+#include "token.h"
 
 static const char usage_text[] =
     "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
@@ -702,7 +706,7 @@ write_answers(struct collect *c)
 			size_t note_len, group_len;
 			char *w;
 
-			if (a->position == KEPT_EMPTY)
+			if (a->position == POSITION_UNSET)
 				continue;
 			note = answerset_note(set, a);
 			note_len = strlen(note);
@@ -792,7 +796,7 @@ progress(const struct collect *c, uint32_t round, const char *participant, long 
 	*last = -1;
 	buf_reset(missing);
 	for (k = 0; k < c->set.ncontinua; k++) {
-		if (answers == NULL || answers[k].position == KEPT_EMPTY) {
+		if (answers == NULL || answers[k].position == POSITION_UNSET) {
 			buf_printf(missing, "%s%s", missing->len ? "," : "", c->q->continua[k].id);
 			continue;
 		}

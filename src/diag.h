@@ -1,6 +1,6 @@
 /*
- * diag: the program's name, diagnostics in the house format
- * ("prog: file:line: what is wrong"), and allocation that cannot fail.
+ * diag: the program's name, and diagnostics in the house format
+ * ("prog: file:line: what is wrong").
  *
  * Exit statuses shared by every program.
  */
@@ -31,11 +31,5 @@ void diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
 /* diag_warn, then exit(EXIT_TROUBLE). */
 void diag_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
-
-void *xmalloc(size_t size);
-void *xcalloc(size_t count, size_t size);
-void *xreallocarray(void *ptr, size_t count, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
 
 #endif

@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "text.h"
 #include "wrap.h"
 
 #define FORM_WIDTH 72		/* below what mail clients re-wrap at */
@@ -121,7 +124,7 @@ key_line(char *line, struct form_line *out)
 		if (strlen(form_keys[i].key) == (size_t)(colon - line) &&
 		    strncmp(line, form_keys[i].key, (size_t)(colon - line)) == 0) {
 			out->key = form_keys[i].kind;
-			out->value = trim(colon + 1);
+			out->value = text_trim(colon + 1);
 			return 1;
 		}
 	}

@@ -17,8 +17,8 @@
 
 #include <stdio.h>
 
+#include "buf.h"
 #include "questionnaire.h"
-#include "text.h"
 
 /* Write a form; returns 0, or -1 on a write error. */
 int form_write(FILE *fp, const struct questionnaire *q, const char *round,

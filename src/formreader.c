@@ -11,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
+#include "text.h"
+#include "token.h"
 
 #define NHEADER 4	/* round, participant, group, check */
 

@@ -1,12 +1,17 @@
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "mail.h"
+#include "text.h"
 #include "timestamp.h"
+#include "utf8.h"
 
 enum { ENCODING_PLAIN, ENCODING_QUOTED_PRINTABLE, ENCODING_BASE64 };
 
@@ -227,7 +232,7 @@ header_done(struct mail *m)
 	if (value == NULL)
 		goto done;
 	*value++ = '\0';
-	value = trim(value);
+	value = text_trim(value);
 	if (strcasecmp(h, "Content-Type") == 0) {
 		content_type(m, value);
 	} else if (strcasecmp(h, "Content-Transfer-Encoding") == 0) {

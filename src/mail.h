@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "text.h"
+#include "buf.h"
 
 typedef void mail_line_fn(char *line, size_t len, unsigned long lineno, void *context);
 typedef void mail_end_fn(void *context);

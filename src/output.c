@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "lang.h"
 #include "output.h"

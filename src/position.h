@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #define POSITION_NONE	(-1)
+#define POSITION_UNSET	(-2)	/* no answer (yet): neither a position nor "-" */
 #define POSITION_MAX	1000	/* 100.0, in tenths */
 #define POSITION_TEXT	6	/* room for "100.0" or "33.3" and a NUL */
 

@@ -7,13 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ask.h"
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
 #include "position.h"
+#include "prompt.h"
 #include "response.h"
 #include "term.h"
 #include "text.h"
+#include "utf8.h"
 #include "wrap.h"
 
 /* Read a line into *line; -1 at end of input. */
@@ -71,7 +74,7 @@ show_continuum(FILE *out, const struct questionnaire *q, size_t k, const struct 
 		buf_printf(&text, "  %zu (%s%%) ", i + 1, where);
 		say(out, text.data, c->anchors[i]);
 	}
-	if (a->position != ANSWER_UNSET)
+	if (a->position != POSITION_UNSET)
 		fprintf(out, tr("Now: %s\n", "Nu: %s\n"), answer_text(c, a->position, now, sizeof(now)));
 	buf_free(&text);
 }
@@ -104,12 +107,12 @@ read_answer(FILE *in, FILE *out, const struct continuum *c, struct answer *a, in
 		fprintf(out, tr(
 		    "Answer: 1-%zu (1.5 is between 1 and 2), a percentage like 40%%, - for no opinion, < to go back, q to quit%s: ",
 		    "Antwoord: 1-%zu (1,5 ligt tussen 1 en 2), een percentage zoals 40%%, - voor geen mening, < om terug te gaan, q om te stoppen%s: "),
-		    c->nanchors, a->position != ANSWER_UNSET ?
+		    c->nanchors, a->position != POSITION_UNSET ?
 		    tr(", Enter to keep", ", Enter om te behouden") : "");
 		fflush(out);
 		if (read_line(in, line, cap) < 0)
 			return -1;
-		text = trim(*line);
+		text = text_trim(*line);
 		if (strcmp(text, "<") == 0)
 			return 0;
 		if (strcmp(text, "q") == 0) {
@@ -117,7 +120,7 @@ read_answer(FILE *in, FILE *out, const struct continuum *c, struct answer *a, in
 				return -1;
 			continue;
 		}
-		if (*text == '\0' && a->position != ANSWER_UNSET)
+		if (*text == '\0' && a->position != POSITION_UNSET)
 			return 2;
 		memset(&got, 0, sizeof(got));
 		if (*text != '\0' && answer_store(c, &got, text, NULL, 0) == 0) {
@@ -157,7 +160,7 @@ ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
 		fflush(out);
 		if (read_line(in, line, cap) < 0)
 			return -1;
-		text = trim(*line);
+		text = text_trim(*line);
 		if ((why = note_problem(text, strlen(text))) != NULL) {
 			fprintf(out, "%s\n", why);
 			continue;
@@ -180,7 +183,7 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 {
 	char *line = NULL, *text, now[64];
 	size_t cap = 0, k = 0, i;
-	int step, result = ASK_QUIT, changing_one = 0;
+	int step, result = ANSWERS_QUIT, changing_one = 0;
 
 	fprintf(out, "%s\n", q->title);
 	if (q->instruction != NULL)
@@ -212,9 +215,9 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 		fflush(out);
 		if (read_line(in, &line, &cap) < 0)
 			goto done;
-		text = trim(line);
+		text = text_trim(line);
 		if (strchr("yYjJ", text[0]) != NULL && text[0] != '\0' && text[1] == '\0') {
-			result = ASK_CONFIRMED;
+			result = ANSWERS_CONFIRMED;
 			goto done;
 		}
 		if (strcmp(text, "q") == 0 && quit_confirmed(in, out, &line, &cap))
@@ -231,7 +234,7 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 	}
 done:
 	free(line);
-	if (result != ASK_CONFIRMED)
+	if (result != ANSWERS_CONFIRMED)
 		fputc('\n', out);
 	return result;
 }

@@ -3,10 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
+#include "lines.h"
 #include "questionnaire.h"
 #include "text.h"
+#include "token.h"
+#include "utf8.h"
 
 enum record_kind { RECORD_HEADER, RECORD_CONTINUUM };
 
@@ -306,14 +311,14 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 			continue;
 		}
 		/* The text is shown at a terminal: no escape sequences. */
-		if (text_has_control(line, (size_t)n, "\t")) {
+		if (utf8_has_control(line, (size_t)n, "\t")) {
 			reader_error(&r, in.number, tr("line contains a control character",
 			    "regel bevat een stuurteken"));
 			continue;
 		}
 		if (line[0] == '#')
 			continue;
-		if (*trim(line) == '\0') {
+		if (*text_trim(line) == '\0') {
 			record_finish(&r, &rec);
 			continue;
 		}
@@ -331,7 +336,7 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 			 * (the fuzzer found that it printed differently). */
 			if (rec.values[rec.n - 1].value.len > 0)
 				buf_addc(&rec.values[rec.n - 1].value, ' ');
-			buf_addstr(&rec.values[rec.n - 1].value, trim(line));
+			buf_addstr(&rec.values[rec.n - 1].value, text_trim(line));
 			continue;
 		}
 		colon = strchr(line, ':');
@@ -355,7 +360,7 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 			rec.cap = rec.cap ? rec.cap * 2 : 16;
 			rec.values = xreallocarray(rec.values, rec.cap, sizeof(*rec.values));
 		}
-		value = trim(colon + 1);
+		value = text_trim(colon + 1);
 		memset(&rec.values[rec.n], 0, sizeof(rec.values[rec.n]));
 		rec.values[rec.n].field = (enum field)field;
 		rec.values[rec.n].line = in.number;

@@ -1,9 +1,13 @@
 #include <string.h>
 
+#include "buf.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
+#include "text.h"
 #include "timestamp.h"
+#include "token.h"
+#include "utf8.h"
 
 static struct buf problem;
 
@@ -103,7 +107,7 @@ split_and_check(char *line, size_t len, struct response *r)
 	}
 	/* C1 controls too: a terminal may read U+009B as the start of an
 	 * escape sequence. */
-	if (text_has_control(field[6], flen[6], ""))
+	if (utf8_has_control(field[6], flen[6], ""))
 		return tr("note contains a control character", "notitie bevat een stuurteken");
 	r->round = field[0];
 	r->participant = field[1];
@@ -162,7 +166,7 @@ note_problem(const char *s, size_t n)
 {
 	if (!utf8_valid(s, n))
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
-	if (text_has_control(s, n, "\t\n\r"))
+	if (utf8_has_control(s, n, "\t\n\r"))
 		return tr("contains a control character", "bevat een stuurteken");
 	return NULL;
 }

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "text.h"
+#include "buf.h"
 
 #define RESPONSE_FIELDS 7
 

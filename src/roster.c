@@ -2,10 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
+#include "lines.h"
 #include "roster.h"
+#include "token.h"
 #include "text.h"
+#include "utf8.h"
 
 #define ROSTER_FIELDS 4
 
@@ -28,7 +33,7 @@ email_problem(const char *s, size_t n)
 			    "bevat witruimte of een stuurteken");
 	if (!utf8_valid(s, n))
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
-	if (text_has_control(s, n, ""))
+	if (utf8_has_control(s, n, ""))
 		return tr("contains white space or a control character",
 		    "bevat witruimte of een stuurteken");
 	return NULL;
@@ -42,7 +47,7 @@ name_problem(const char *s, size_t n)
 		return tr("is empty (write - if unknown)", "is leeg (schrijf - als onbekend)");
 	if (!utf8_valid(s, n))
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
-	if (text_has_control(s, n, ""))
+	if (utf8_has_control(s, n, ""))
 		return tr("contains a control character", "bevat een stuurteken");
 	return NULL;
 }

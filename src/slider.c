@@ -25,12 +25,15 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "ask.h"
+#include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
+#include "lines.h"
 #include "position.h"
 #include "response.h"
-#include "text.h"
+#include "slider.h"
+#include "utf8.h"
 #include "wrap.h"
 
 enum key {
@@ -529,7 +532,7 @@ draw_status(struct ui *ui)
 	put(ui, "  ");
 	put(ui, tr("Position: ", "Positie: "));
 	put(ui, "\033[1m");
-	put(ui, a->position == ANSWER_UNSET ? tr("not placed yet", "nog niet geplaatst") :
+	put(ui, a->position == POSITION_UNSET ? tr("not placed yet", "nog niet geplaatst") :
 	    answer_text(c, a->position, now, sizeof(now)));
 	put(ui, "\033[0m\n  ");
 	put(ui, tr("Note: ", "Notitie: "));
@@ -670,7 +673,7 @@ draw_review(struct ui *ui)
 		put(ui, "[");
 		draw_line(ui, c, a->position, 21);
 		put(ui, "]  ");
-		put(ui, a->position == ANSWER_UNSET ? tr("not answered", "niet beantwoord") :
+		put(ui, a->position == POSITION_UNSET ? tr("not answered", "niet beantwoord") :
 		    answer_text(c, a->position, now, sizeof(now)));
 		put(ui, "\n");
 		if (a->note != NULL) {
@@ -756,7 +759,7 @@ answered(const struct ui *ui)
 	size_t k, count = 0;
 
 	for (k = 0; k < ui->q->ncontinua; k++)
-		if (ui->answers[k].position != ANSWER_UNSET)
+		if (ui->answers[k].position != POSITION_UNSET)
 			count++;
 	return count;
 }
@@ -767,7 +770,7 @@ unanswered(const struct ui *ui)
 	size_t k, count = 0;
 
 	for (k = 0; k < ui->q->ncontinua; k++)
-		if (ui->answers[k].position == ANSWER_UNSET)
+		if (ui->answers[k].position == POSITION_UNSET)
 			count++;
 	return count;
 }
@@ -841,7 +844,7 @@ continuum_key(struct ui *ui, int key)
 			ui->scroll--;
 		break;
 	case KEY_ENTER:
-		if (a->position == ANSWER_UNSET) {
+		if (a->position == POSITION_UNSET) {
 			ui->hint = tr("Place the marker first (arrows or an anchor digit), or press - for no opinion, Tab to skip.",
 			    "Plaats eerst de markering (pijlen of het cijfer van een uitspraak), of druk op - voor geen mening, op Tab om over te slaan.");
 			break;
@@ -875,7 +878,7 @@ slider_run(const struct questionnaire *q, struct answer *answers,
 	struct ui ui;
 	const char *no_color = getenv("NO_COLOR");
 	const char *ctype = getenv("LC_ALL");
-	int key, result = ASK_QUIT;
+	int key, result = ANSWERS_QUIT;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.fd = tty_fd;
@@ -958,7 +961,7 @@ slider_run(const struct questionnaire *q, struct answer *answers,
 			    "Stoppen zonder je antwoorden weg te schrijven? Druk nog eens op q (of j) om te stoppen, op een andere toets om verder te gaan.");
 		} else if (ui.reviewing) {
 			if (review_key(&ui, key)) {
-				result = ASK_CONFIRMED;
+				result = ANSWERS_CONFIRMED;
 				break;
 			}
 		} else {

@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include "buf.h"
+#include "utf8.h"
 #include "wrap.h"
 
 void

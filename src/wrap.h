@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "text.h"
+#include "buf.h"
 
 /*
  * Append text to out, words separated by single spaces, breaking before

@@ -64,9 +64,10 @@ assert_terminal_restored() {
 	assert_equal "$state" "0 1" || { echo "alternate screen and cursor: $state, expected 0 1"; false; }
 }
 
-# Run ask in the shell, recording its exit status and stty before and after.
+# Run ask in the shell, recording its exit status and stty before and after;
+# the status comes last, so that a test that waits for it finds both.
 run_ask() {
-	keys "stty -g > stty.before; ask $* ; echo \$? > status; stty -g > stty.after" Enter
+	keys "stty -g > stty.before; ask $* ; s=\$?; stty -g > stty.after; echo \$s > status" Enter
 }
 
 @test "move, jump, note, skip, back, no opinion, review and confirm" {
@@ -161,7 +162,7 @@ run_ask() {
 	wait_for "ask: interrupted; nothing written"
 	# Interactive bash abandons the rest of a command line when a job
 	# dies of SIGINT, so ask for the status the way a person would.
-	keys "echo \$? > status; stty -g > stty.after" Enter
+	keys "s=\$?; stty -g > stty.after; echo \$s > status" Enter
 	wait_for_file status
 	assert_equal "$(cat status)" 130
 	cmp round.tsv before.tsv

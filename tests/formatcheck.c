@@ -16,14 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
+#include "lines.h"
 #include "output.h"
 #include "position.h"
 #include "questionnaire.h"
 #include "response.h"
 #include "roster.h"
-#include "text.h"
 #include "timestamp.h"
 
 static int

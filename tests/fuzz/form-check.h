@@ -5,14 +5,15 @@
 #ifndef STANCE_FORM_CHECK_H
 #define STANCE_FORM_CHECK_H
 
+#include "buf.h"
 #include "form.h"
 #include "fuzz.h"
 #include "position.h"
 #include "response.h"
-#include "text.h"
+#include "token.h"
 
 /* The built-in questionnaire, read once: it is the same each time. */
-static const struct questionnaire *
+static inline const struct questionnaire *
 fuzz_questionnaire(void)
 {
 	static struct questionnaire q;

@@ -17,7 +17,7 @@ answers_check(const struct questionnaire *q, struct answer *answers)
 	for (i = 0; i < q->ncontinua; i++) {
 		const struct answer *a = &answers[i];
 
-		fuzz_assert(a->position == ANSWER_UNSET || a->position == POSITION_NONE ||
+		fuzz_assert(a->position == POSITION_UNSET || a->position == POSITION_NONE ||
 		    (a->position >= 0 && a->position <= POSITION_MAX));
 		if (a->note != NULL)
 			fuzz_assert(note_problem(a->note, strlen(a->note)) == NULL);
@@ -32,7 +32,7 @@ answers_clear(const struct questionnaire *q, struct answer *answers)
 	for (i = 0; i < q->ncontinua; i++) {
 		free(answers[i].note);
 		answers[i].note = NULL;
-		answers[i].position = ANSWER_UNSET;
+		answers[i].position = POSITION_UNSET;
 	}
 }
 

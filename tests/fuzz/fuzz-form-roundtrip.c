@@ -5,7 +5,9 @@
  * those answers and no complaint.  This is how the fuzzer found text that
  * wrapped into a line starting with "percent:" and broke every form.
  */
+#include "buf.h"
 #include "form-check.h"
+#include "lines.h"
 
 /* Notes a person might write, that look like parts of a form. */
 static const char *const notes[] = {

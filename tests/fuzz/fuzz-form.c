@@ -3,6 +3,7 @@
  * it: every answer it hands on is valid, and it never reads past a line.
  */
 #include "form-check.h"
+#include "lines.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

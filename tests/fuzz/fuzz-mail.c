@@ -4,6 +4,7 @@
  * valid, every Date is a real time, and nothing is read out of bounds.
  */
 #include "form-check.h"
+#include "lines.h"
 #include "mail.h"
 #include "timestamp.h"
 

@@ -3,10 +3,12 @@
  * trip: a line that parses is formatted again, and the formatted line
  * parses to the same fields and formats to the same text.
  */
+#include "alloc.h"
+#include "buf.h"
 #include "fuzz.h"
+#include "lines.h"
 #include "position.h"
 #include "response.h"
-#include "text.h"
 
 static void
 format(struct buf *out, const struct response *r)

@@ -4,7 +4,8 @@
  */
 #include "fuzz.h"
 #include "roster.h"
-#include "text.h"
+#include "token.h"
+#include "utf8.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -21,8 +22,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			fuzz_assert(token_problem(e->participant, strlen(e->participant)) == NULL);
 			fuzz_assert(roster_find(&r, e->participant) == (long)i);
-			fuzz_assert(!text_has_control(e->name, strlen(e->name), ""));
-			fuzz_assert(!text_has_control(e->email, strlen(e->email), ""));
+			fuzz_assert(!utf8_has_control(e->name, strlen(e->name), ""));
+			fuzz_assert(!utf8_has_control(e->email, strlen(e->email), ""));
 		}
 	}
 	roster_free(&r);
