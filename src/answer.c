@@ -83,12 +83,11 @@ answers_from_arguments(const struct questionnaire *q, struct answer *answers,
 			continue;
 		}
 		if ((k = questionnaire_find(q, argv[i], (size_t)(eq - argv[i]))) < 0) {
-			char *ids = questionnaire_id_list(q);
+			struct buf why = { 0 };
 
-			diag_warn(tr("unknown continuum '%.*s' (this questionnaire has %s)",
-			    "onbekend continuum '%.*s' (deze vragenlijst heeft %s)"),
-			    (int)(eq - argv[i]), argv[i], ids);
-			free(ids);
+			questionnaire_unknown(q, argv[i], (size_t)(eq - argv[i]), &why);
+			diag_warn("%s", why.data);
+			buf_free(&why);
 			bad = 1;
 			continue;
 		}

@@ -235,13 +235,8 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		long found = questionnaire_find(c->q, r.continuum, strlen(r.continuum));
 
 		if (found < 0) {
-			char *ids = questionnaire_id_list(c->q);
-
 			buf_reset(&why);
-			buf_printf(&why, tr("unknown continuum '%s' (questionnaire %s has %s)",
-			    "onbekend continuum '%s' (vragenlijst %s heeft %s)"),
-			    r.continuum, c->q->id, ids);
-			free(ids);
+			questionnaire_unknown(c->q, r.continuum, strlen(r.continuum), &why);
 			response_unsplit(line, len);	/* as it was, for --rejects */
 			return why.data;
 		}
@@ -969,10 +964,8 @@ main(int argc, char **argv)
 		diag_warn(tr("%llu lines and %llu form answers read: %llu answers written, %llu superseded, %llu after --until, %llu in other rounds, %llu rejected",
 		    "%llu regels en %llu formulierantwoorden gelezen: %llu antwoorden geschreven, %llu vervangen, %llu na --until, %llu in andere rondes, %llu geweigerd"),
 		    c.lines, c.form_answers, written, c.superseded, c.late, c.other_round, c.rejected);
-	if (c.rejects != NULL && (fflush(c.rejects) != 0 || ferror(c.rejects) || fclose(c.rejects) != 0)) {
-		diag_warn("%s: %s", c.rejects_name, strerror(errno));
+	if (c.rejects != NULL && output_close(c.rejects, c.rejects_name) < 0)
 		c.trouble = 1;
-	}
 	if (output_close_stdout() < 0)
 		c.trouble = 1;
 	answerset_free(&c.set);

@@ -402,10 +402,9 @@ continuum_read(struct form_reader *r, const char *id, unsigned long lineno)
 	if ((k = questionnaire_find(r->q, id, strlen(id))) < 0) {
 		struct buf what = { 0 };
 
-		text_quote(&what, id, strlen(id));
-		form_problem(r, lineno, tr(
-		    "unknown continuum '%s' in the form; its section is not used",
-		    "onbekend continuum '%s' in het formulier; dat deel wordt niet gebruikt"), what.data);
+		questionnaire_unknown(r->q, id, strlen(id), &what);
+		form_problem(r, lineno, tr("%s; its section is not used",
+		    "%s; dat deel wordt niet gebruikt"), what.data);
 		buf_free(&what);
 		s->current = -1;
 		return;

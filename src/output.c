@@ -24,15 +24,25 @@ output_init(void)
 }
 
 int
-output_close_stdout(void)
+output_close(FILE *fp, const char *name)
 {
 	/* fflush catches a full disk; fclose catches what NFS reports late. */
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		diag_warn(tr("write error on standard output: %s",
-		    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+	if (fflush(fp) != 0 || ferror(fp) || fclose(fp) != 0) {
+		if (name == NULL)
+			diag_warn(tr("write error on standard output: %s",
+			    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+		else
+			diag_warn(tr("%s: write error: %s", "%s: schrijffout: %s"), name,
+			    strerror(errno));
 		return -1;
 	}
 	return 0;
+}
+
+int
+output_close_stdout(void)
+{
+	return output_close(stdout, NULL);
 }
 
 static int

@@ -5,9 +5,17 @@
 #define STANCE_OUTPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Called first by every program: writes report their errors. */
 void output_init(void);
+
+/*
+ * Flush and close fp, reporting a write error (a full disk, a closed
+ * pipe, the file size limit) with the stream's name, as sbase's fshut():
+ * every output ends here.  Returns 0, or -1 after reporting.
+ */
+int output_close(FILE *fp, const char *name);
 
 /*
  * Flush and close standard output, reporting a write error (a full disk,

@@ -447,15 +447,17 @@ questionnaire_find(const struct questionnaire *q, const char *s, size_t n)
 	return -1;
 }
 
-char *
-questionnaire_id_list(const struct questionnaire *q)
+void
+questionnaire_unknown(const struct questionnaire *q, const char *id, size_t n, struct buf *out)
 {
-	struct buf list = { 0 };
 	size_t i;
 
+	buf_addstr(out, tr("unknown continuum '", "onbekend continuum '"));
+	text_quote(out, id, n);
+	buf_printf(out, tr("' (questionnaire %s has ", "' (vragenlijst %s heeft "), q->id);
 	for (i = 0; i < q->ncontinua; i++)
-		buf_printf(&list, "%s%s", i ? ", " : "", q->continua[i].id);
-	return list.data;
+		buf_printf(out, "%s%s", i ? ", " : "", q->continua[i].id);
+	buf_addc(out, ')');
 }
 
 int

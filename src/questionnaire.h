@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "lang.h"
 
 struct continuum {
@@ -56,8 +57,10 @@ const char *questionnaire_default_text(enum lang lang);
 
 /* The index of the continuum with id s[0..n), or -1. */
 long questionnaire_find(const struct questionnaire *q, const char *s, size_t n);
-/* The continuum ids, comma-separated, for messages ("steering, openness"). */
-char *questionnaire_id_list(const struct questionnaire *q);
+/* Append the message for a continuum id s[0..n) the questionnaire does
+ * not have: "unknown continuum 'x' (questionnaire q has a, b, c)". */
+void questionnaire_unknown(const struct questionnaire *q, const char *s, size_t n,
+    struct buf *out);
 
 /* Write q in canonical form; returns 0, or -1 on a write error. */
 int questionnaire_write(const struct questionnaire *q, FILE *fp);

@@ -74,7 +74,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	ask: steering: '7' is not an answer (no such anchor): give an anchor number 1-3 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion
 	ask: openness is answered twice
-	ask: unknown continuum 'foo' (this questionnaire has steering, openness, enforcement, legal, audience)
+	ask: unknown continuum 'foo' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience)
 	ask: 'legal' is not continuum=answer
 	ask: enforcement: the note contains a control character
 	ask: audience: 'x' is not an answer (not an anchor number, a percentage or -): give an anchor number 1-3 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion

@@ -355,5 +355,5 @@ setup() {
 	# Three long bad lines do not fit under a 1 KiB file size limit.
 	for i in 1 2 3; do printf 'x%.0s' $(seq 1000); echo; done > many.tsv
 	run -2 --separate-stderr bash -c 'ulimit -f 1; exec collect --rejects r2.tsv many.tsv'
-	assert_equal "${stderr##*$'\n'}" "collect: r2.tsv: File too large"
+	assert_equal "${stderr##*$'\n'}" "collect: r2.tsv: write error: File too large"
 }

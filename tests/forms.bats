@@ -144,7 +144,7 @@ setup() {
 	run -1 --separate-stderr collect filled.txt
 	diff -u - <(printf '%s\n' "$stderr" | sed 's/:[0-9]*:/:N:/') <<-'END'
 	collect: filled.txt:N: form of ann: steering: percent '150' is not a number from 0 to 100 with at most one decimal; not guessed
-	collect: filled.txt:N: form of ann: unknown continuum 'legality' in the form; its section is not used
+	collect: filled.txt:N: form of ann: unknown continuum 'legality' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience); its section is not used
 	collect: filled.txt:N: form of ann: audience has a note but no answer; the note is not used
 	END
 	assert_equal "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" "openness enforcement "
