@@ -26,6 +26,7 @@
 #include "answerset.h"
 #include "buf.h"
 #include "diag.h"
+#include "fields.h"
 #include "form.h"
 #include "lang.h"
 #include "lines.h"
@@ -226,7 +227,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		/* ask -o writes whole lines; a last line without its newline
 		 * is what a write cut off (kill -9, a full disk) leaves, and
 		 * a note cut short still parses. */
-		response_unsplit(line, len);
+		fields_unsplit(line, len);
 		return tr("the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)",
 		    "de laatste regel heeft geen regeleinde: ze kan afgebroken zijn tijdens het schrijven en telt dus niet mee (is ze volledig, sluit ze dan af met een regeleinde)");
 	}
@@ -237,7 +238,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		if (found < 0) {
 			buf_reset(&why);
 			questionnaire_unknown(c->q, r.continuum, strlen(r.continuum), &why);
-			response_unsplit(line, len);	/* as it was, for --rejects */
+			fields_unsplit(line, len);	/* as it was, for --rejects */
 			return why.data;
 		}
 		k = c->last_continuum = (size_t)found;
@@ -390,7 +391,7 @@ parses_as_response(char *line, size_t len)
 
 	if (memchr(line, '\t', len) == NULL || response_parse(line, len, &r) != NULL)
 		return 0;
-	response_unsplit(line, len);
+	fields_unsplit(line, len);
 	return 1;
 }
 

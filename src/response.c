@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fields.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
@@ -9,115 +10,79 @@
 #include "token.h"
 #include "utf8.h"
 
-static struct buf problem;
-
-static const char nul_en[] = "line contains a NUL byte";
-static const char nul_nl[] = "regel bevat een NUL-byte";
-
-/* A message about a field: fmt has one %s, for the field quoted. */
-static const char *
-say(const char *fmt, const char *what, size_t n)
+/* The first four fields are tokens. */
+static int
+check_position(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
-	struct buf quoted = { 0 };
+	int tenths;
+	size_t digits = strspn(s, "0123456789");
 
-	text_quote(&quoted, what, n);
-	buf_reset(&problem);
-	buf_printf(&problem, fmt, quoted.data ? quoted.data : "");
-	buf_free(&quoted);
-	return problem.data;
+	(void)column;
+	if (position_parse(s, n, &tenths) == 0)
+		return 0;
+	buf_reset(why);
+	if (digits > 0 && digits == n) {
+		buf_printf(why, tr("position %.*s is outside 0-100", "positie %.*s ligt buiten 0-100"),
+		    (int)n, s);
+		return -1;
+	}
+	fields_say(why, column, s, n, tr("is not a number from 0 to 100 with at most one decimal, or -",
+	    "is geen getal van 0 tot 100 met hoogstens één decimaal, of -"));
+	return -1;
 }
 
-/* Which token each of the first four fields is, for messages. */
-static const char *const token_names[][2] = {
-	{ "round", "ronde" },
-	{ "participant", "deelnemer" },
-	{ "group", "groep" },
-	{ "continuum", "continuum" },
-};
-
-static const char *
-split_and_check(char *line, size_t len, struct response *r)
+static int
+check_time(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
-	char *field[RESPONSE_FIELDS];
-	size_t flen[RESPONSE_FIELDS];
-	char *p = line, *end = line + len, *tab;
-	size_t n = 0, i;
-	const char *why;
+	if (timestamp_valid(s, n))
+		return 0;
+	fields_say(why, column, s, n, tr("is not a UTC time YYYY-MM-DDThh:mm:ssZ",
+	    "is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"));
+	return -1;
+}
 
-	if (memchr(line, '\0', len) != NULL)
-		return tr(nul_en, nul_nl);
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (n < RESPONSE_FIELDS) {
-			field[n] = p;
-			flen[n] = (size_t)((tab ? tab : end) - p);
-		}
-		n++;
-		if (tab == NULL)
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	if (n == 1)
-		return tr("not a response line: it has no tabs (7 tab-separated fields are expected)",
-		    "geen antwoordregel: er staan geen tabs in (7 velden gescheiden door tabs verwacht)");
-	if (n != RESPONSE_FIELDS) {
-		buf_reset(&problem);
-		buf_printf(&problem, tr("%zu tab-separated fields where 7 are expected",
-		    "%zu velden gescheiden door tabs, 7 verwacht"), n);
-		return problem.data;
-	}
-	for (i = 0; i < 4; i++) {
-		if ((why = token_problem(field[i], flen[i])) != NULL) {
-			struct buf fmt = { 0 };
+/* A note is checked as it stands in the line, escapes and all, and not
+ * quoted in the message: it may be long. */
+static int
+check_note(const struct fields_column *column, const char *s, size_t n, struct buf *why)
+{
+	const char *what = NULL;
+	size_t i;
 
-			buf_printf(&fmt, "%s '%%s' %s",
-			    token_names[i][lang_current == LANG_NL], why);
-			say(fmt.data, field[i], flen[i]);
-			buf_free(&fmt);
-			return problem.data;
-		}
-	}
-	if (position_parse(field[4], flen[4], &r->position) < 0) {
-		size_t digits = strspn(field[4], "0123456789");
+	(void)column;
+	if (!utf8_valid(s, n))
+		what = tr("note is not valid UTF-8", "notitie is geen geldige UTF-8");
+	for (i = 0; what == NULL && i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
 
-		if (digits > 0 && digits == flen[4])
-			return say(tr("position %s is outside 0-100",
-			    "positie %s ligt buiten 0-100"), field[4], flen[4]);
-		return say(tr("position '%s' is not a number from 0 to 100 with at most one decimal, or -",
-		    "positie '%s' is geen getal van 0 tot 100 met hoogstens één decimaal, of -"),
-		    field[4], flen[4]);
-	}
-	if (!timestamp_valid(field[5], flen[5]))
-		return say(tr("time '%s' is not a UTC time YYYY-MM-DDThh:mm:ssZ",
-		    "tijd '%s' is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"), field[5], flen[5]);
-	if (!utf8_valid(field[6], flen[6]))
-		return tr("note is not valid UTF-8", "notitie is geen geldige UTF-8");
-	for (i = 0; i < flen[6]; i++) {
-		unsigned char c = (unsigned char)field[6][i];
-
-		if (c == '\\') {
-			if (++i == flen[6] || strchr("\\tnr", field[6][i]) == NULL)
-				return tr("note has a backslash that is not \\\\, \\t, \\n or \\r",
-				    "notitie heeft een backslash die geen \\\\, \\t, \\n of \\r is");
-		} else if (c < 0x20 || c == 0x7f) {
-			return tr("note contains a control character",
-			    "notitie bevat een stuurteken");
-		}
+		if (c == '\\' && (++i == n || strchr("\\tnr", s[i]) == NULL))
+			what = tr("note has a backslash that is not \\\\, \\t, \\n or \\r",
+			    "notitie heeft een backslash die geen \\\\, \\t, \\n of \\r is");
 	}
 	/* C1 controls too: a terminal may read U+009B as the start of an
 	 * escape sequence. */
-	if (utf8_has_control(field[6], flen[6], ""))
-		return tr("note contains a control character", "notitie bevat een stuurteken");
-	r->round = field[0];
-	r->participant = field[1];
-	r->group = field[2];
-	r->continuum = field[3];
-	r->time = field[5];
-	r->note = field[6];
-	r->note_len = flen[6];
-	return NULL;
+	if (what == NULL && utf8_has_control(s, n, ""))
+		what = tr("note contains a control character", "notitie bevat een stuurteken");
+	if (what == NULL)
+		return 0;
+	buf_reset(why);
+	buf_addstr(why, what);
+	return -1;
 }
+
+static const struct fields_column columns[RESPONSE_FIELDS] = {
+	{ "round", "ronde", fields_check_problem, token_problem },
+	{ "participant", "deelnemer", fields_check_problem, token_problem },
+	{ "group", "groep", fields_check_problem, token_problem },
+	{ "continuum", "continuum", fields_check_problem, token_problem },
+	{ "position", "positie", check_position, NULL },
+	{ "time", "tijd", check_time, NULL },
+	{ "note", "notitie", check_note, NULL },
+};
+
+static const struct fields_format format = {
+	"a response line", "antwoordregel", 0, columns, RESPONSE_FIELDS,
+};
 
 void
 note_escape(struct buf *out, const char *s, size_t n)
@@ -187,20 +152,19 @@ response_format(struct buf *out, const struct response *r, const char *note)
 const char *
 response_parse(char *line, size_t len, struct response *r)
 {
-	const char *why = split_and_check(line, len, r);
+	char *field[FIELDS_MAX];
+	size_t flen[FIELDS_MAX];
+	const char *why;
 
-	/* A line with a NUL byte is refused before anything is cut. */
-	if (why != NULL && why != tr(nul_en, nul_nl))
-		response_unsplit(line, len);
-	return why;
-}
-
-void
-response_unsplit(char *line, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] == '\0')
-			line[i] = '\t';
+	if ((why = fields_parse(&format, line, len, field, flen)) != NULL)
+		return why;
+	position_parse(field[4], flen[4], &r->position);
+	r->round = field[0];
+	r->participant = field[1];
+	r->group = field[2];
+	r->continuum = field[3];
+	r->time = field[5];
+	r->note = field[6];
+	r->note_len = flen[6];
+	return NULL;
 }

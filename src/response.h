@@ -35,11 +35,6 @@ struct response {
  */
 const char *response_parse(char *line, size_t len, struct response *r);
 
-/* Put back the tabs response_parse cut the line at, when a line that
- * parsed is refused after all (an unknown continuum), to pass it on as
- * it was read. */
-void response_unsplit(char *line, size_t len);
-
 /* Append one complete response line, newline included: the fields of r
  * (r->note is not used) and note, unescaped (NULL for none). */
 void response_format(struct buf *out, const struct response *r, const char *note);

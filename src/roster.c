@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "fields.h"
 #include "lang.h"
 #include "lines.h"
 #include "roster.h"
@@ -13,8 +14,6 @@
 #include "utf8.h"
 
 #define ROSTER_FIELDS 4
-
-static struct buf problem;
 
 static const char *
 email_problem(const char *s, size_t n)
@@ -52,53 +51,26 @@ name_problem(const char *s, size_t n)
 	return NULL;
 }
 
+static const struct fields_column columns[ROSTER_FIELDS] = {
+	{ "participant", "deelnemer", fields_check_problem, token_problem },
+	{ "group", "groep", fields_check_problem, token_problem },
+	{ "email", "e-mail", fields_check_problem, email_problem },
+	{ "name", "naam", fields_check_problem, name_problem },
+};
+
+static const struct fields_format format = {
+	"a roster line", "regel van een deelnemerslijst", 1, columns, ROSTER_FIELDS,
+};
+
 const char *
 roster_parse(char *line, size_t len, struct roster_entry *e)
 {
-	static const struct {
-		const char *en, *nl;
-		const char *(*problem)(const char *, size_t);
-	} columns[ROSTER_FIELDS] = {
-		{ "participant", "deelnemer", token_problem },
-		{ "group", "groep", token_problem },
-		{ "email", "e-mail", email_problem },
-		{ "name", "naam", name_problem },
-	};
-	char *field[ROSTER_FIELDS], *p = line, *end = line + len, *tab;
-	size_t n = 0, i;
+	char *field[FIELDS_MAX];
+	size_t flen[FIELDS_MAX];
 	const char *why;
 
-	if (memchr(line, '\0', len) != NULL)
-		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (n < ROSTER_FIELDS)
-			field[n] = p;
-		n++;
-		if (tab == NULL)
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	if (n == 1)
-		return tr("not a roster line: it has no tabs (4 tab-separated fields are expected: participant, group, email, name)",
-		    "geen regel van een deelnemerslijst: er staan geen tabs in (4 velden gescheiden door tabs verwacht: deelnemer, groep, e-mail, naam)");
-	if (n != ROSTER_FIELDS) {
-		buf_reset(&problem);
-		buf_printf(&problem, tr("%zu tab-separated fields where 4 are expected (participant, group, email, name)",
-		    "%zu velden gescheiden door tabs, 4 verwacht (deelnemer, groep, e-mail, naam)"), n);
-		return problem.data;
-	}
-	for (i = 0; i < ROSTER_FIELDS; i++) {
-		if ((why = columns[i].problem(field[i], strlen(field[i]))) != NULL) {
-			buf_reset(&problem);
-			buf_printf(&problem, "%s '",
-			    lang_current == LANG_NL ? columns[i].nl : columns[i].en);
-			text_quote(&problem, field[i], strlen(field[i]));
-			buf_printf(&problem, "' %s", why);
-			return problem.data;
-		}
-	}
+	if ((why = fields_parse(&format, line, len, field, flen)) != NULL)
+		return why;
 	e->participant = field[0];
 	e->group = field[1];
 	e->email = field[2];

@@ -1,0 +1,111 @@
+#include <string.h>
+
+#include "buf.h"
+#include "fields.h"
+#include "lang.h"
+#include "text.h"
+
+static struct buf problem;
+
+void
+fields_say(struct buf *why, const struct fields_column *column, const char *s, size_t n,
+    const char *what)
+{
+	buf_reset(why);
+	buf_printf(why, "%s '", lang_current == LANG_NL ? column->nl : column->en);
+	text_quote(why, s, n);
+	buf_printf(why, "' %s", what);
+}
+
+int
+fields_check_problem(const struct fields_column *column, const char *s, size_t n,
+    struct buf *why)
+{
+	const char *what = column->problem(s, n);
+
+	if (what == NULL)
+		return 0;
+	fields_say(why, column, s, n, what);
+	return -1;
+}
+
+/* The column names, comma-separated, in the language of messages. */
+static void
+names(struct buf *out, const struct fields_format *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ncolumns; i++)
+		buf_printf(out, "%s%s", i ? ", " : "",
+		    lang_current == LANG_NL ? f->columns[i].nl : f->columns[i].en);
+}
+
+static const char *
+count_problem(const struct fields_format *f, size_t n)
+{
+	buf_reset(&problem);
+	if (n == 1) {
+		buf_printf(&problem, tr("not %s: it has no tabs (%zu tab-separated fields are expected",
+		    "geen %s: er staan geen tabs in (%zu velden gescheiden door tabs verwacht"),
+		    lang_current == LANG_NL ? f->line_nl : f->line_en, f->ncolumns);
+		if (f->names_in_count) {
+			buf_addstr(&problem, ": ");
+			names(&problem, f);
+		}
+		buf_addc(&problem, ')');
+		return problem.data;
+	}
+	buf_printf(&problem, tr("%zu tab-separated fields where %zu are expected",
+	    "%zu velden gescheiden door tabs, %zu verwacht"), n, f->ncolumns);
+	if (f->names_in_count) {
+		buf_addstr(&problem, " (");
+		names(&problem, f);
+		buf_addc(&problem, ')');
+	}
+	return problem.data;
+}
+
+const char *
+fields_parse(const struct fields_format *f, char *line, size_t len,
+    char *field[FIELDS_MAX], size_t flen[FIELDS_MAX])
+{
+	char *p = line, *end = line + len, *tab;
+	size_t n = 0, i;
+
+	/* Refused before anything is cut: the line stays as it was. */
+	if (memchr(line, '\0', len) != NULL)
+		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (n < f->ncolumns) {
+			field[n] = p;
+			flen[n] = (size_t)((tab ? tab : end) - p);
+		}
+		n++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (n != f->ncolumns) {
+		fields_unsplit(line, len);
+		return count_problem(f, n);
+	}
+	for (i = 0; i < f->ncolumns; i++) {
+		if (f->columns[i].check(&f->columns[i], field[i], flen[i], &problem) < 0) {
+			fields_unsplit(line, len);
+			return problem.data;
+		}
+	}
+	return NULL;
+}
+
+void
+fields_unsplit(char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] == '\0')
+			line[i] = '\t';
+}
