@@ -103,20 +103,18 @@ note_add(struct answerset *a, const char *note, size_t len)
 }
 
 int
-answerset_add(struct answerset *a, uint32_t round, uint32_t participant,
-    size_t continuum, long long time, int position, uint32_t group,
-    const char *note, size_t note_len)
+answerset_add(struct answerset *a, const struct answerset_entry *e)
 {
-	size_t p = person_add(a, round, participant);
-	struct kept *k = &a->kept[p * a->ncontinua + continuum];
+	size_t p = person_add(a, e->round, e->participant);
+	struct kept *k = &a->kept[p * a->ncontinua + e->continuum];
 	int superseded = k->position != POSITION_UNSET;
 
-	if (superseded && time < k->time)
+	if (superseded && e->time < k->time)
 		return 1;
-	k->time = time;
-	k->position = position;
-	k->group = group;
-	k->note = note_add(a, note, note_len);
+	k->time = e->time;
+	k->position = e->position;
+	k->group = e->group;
+	k->note = note_add(a, e->note, e->note_len);
 	return superseded;
 }
 

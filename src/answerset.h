@@ -19,6 +19,17 @@
 
 
 
+/* One answer offered to the set, its round, participant and group
+ * interned in the set's tables. */
+struct answerset_entry {
+	uint32_t round, participant, group;
+	size_t continuum;
+	long long time;		/* seconds since 1970 */
+	int position;
+	const char *note;	/* escaped, as in a response line */
+	size_t note_len;
+};
+
 struct kept {
 	long long time;		/* seconds since 1970, UTC */
 	int32_t position;	/* tenths, POSITION_NONE, or POSITION_UNSET */
@@ -50,9 +61,7 @@ void answerset_init(struct answerset *a, size_t ncontinua);
  * them in input order.  Returns 0 if it was the first for its key, 1 if
  * one answer (this one or the one it replaced) was superseded.
  */
-int answerset_add(struct answerset *a, uint32_t round, uint32_t participant,
-    size_t continuum, long long time, int position, uint32_t group,
-    const char *note, size_t note_len);
+int answerset_add(struct answerset *a, const struct answerset_entry *e);
 
 /* The kept answers of person p, one per continuum. */
 static inline struct kept *

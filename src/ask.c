@@ -296,9 +296,9 @@ answers_write(const struct ask *a, const struct answer *answers, int interactive
 		    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"),
 		    getenv("STANCE_NOW"));
 	memset(&r, 0, sizeof(r));
-	r.round = (char *)a->who.round;
-	r.participant = (char *)a->who.participant;
-	r.group = (char *)a->who.group;
+	r.round = a->who.round;
+	r.participant = a->who.participant;
+	r.group = a->who.group;
 	r.time = now;
 	for (i = 0; i < a->q.ncontinua; i++) {
 		r.continuum = a->q.continua[i].id;

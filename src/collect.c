@@ -174,13 +174,13 @@ roster_group(struct collect *c, const char *participant, const char *group,
  * then offer it to the set.
  */
 static void
-take(struct collect *c, const char *round, const char *participant, const char *group,
-    size_t continuum, int position, long long time, const char *note, size_t note_len,
+take(struct collect *c, const struct response *r, size_t continuum, long long time,
     unsigned long line)
 {
-	uint32_t round_id, participant_id, group_id;
+	struct answerset_entry e;
+	const char *group = r->group;
 
-	if (c->round_only != NULL && strcmp(round, c->round_only) != 0) {
+	if (c->round_only != NULL && strcmp(r->round, c->round_only) != 0) {
 		c->other_round++;
 		return;
 	}
@@ -189,12 +189,16 @@ take(struct collect *c, const char *round, const char *participant, const char *
 		return;
 	}
 	if (c->have_roster)
-		group = roster_group(c, participant, group, line);
-	round_id = intern_cached(&c->set.rounds, round, &c->last_round_text, &c->last_round);
-	participant_id = intern_add(&c->set.participants, participant, strlen(participant));
-	group_id = intern_cached(&c->set.groups, group, &c->last_group_text, &c->last_group);
-	c->superseded += (unsigned long long)answerset_add(&c->set, round_id, participant_id,
-	    continuum, time, position, group_id, note, note_len);
+		group = roster_group(c, r->participant, group, line);
+	e.round = intern_cached(&c->set.rounds, r->round, &c->last_round_text, &c->last_round);
+	e.participant = intern_add(&c->set.participants, r->participant, strlen(r->participant));
+	e.group = intern_cached(&c->set.groups, group, &c->last_group_text, &c->last_group);
+	e.continuum = continuum;
+	e.time = time;
+	e.position = r->position;
+	e.note = r->note;
+	e.note_len = r->note_len;
+	c->superseded += (unsigned long long)answerset_add(&c->set, &e);
 }
 
 static void
@@ -243,8 +247,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		}
 		k = c->last_continuum = (size_t)found;
 	}
-	take(c, r.round, r.participant, r.group, k, r.position, timestamp_seconds(r.time),
-	    r.note, r.note_len, number);
+	take(c, &r, k, timestamp_seconds(r.time), number);
 	return NULL;
 }
 
@@ -257,8 +260,7 @@ form_answer(const struct form_answer *a, void *context)
 	if (c->mail != NULL && c->mail->date >= 0)
 		time = c->mail->date;
 	c->form_answers++;
-	take(c, a->round, a->participant, a->group, a->continuum, a->position, time,
-	    a->note, a->note_len, a->line);
+	take(c, &a->response, a->continuum, time, a->line);
 }
 
 static void

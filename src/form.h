@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "questionnaire.h"
+#include "response.h"
 
 /* Write a form; returns 0, or -1 on a write error. */
 int form_write(FILE *fp, const struct questionnaire *q, const char *round,
@@ -69,15 +70,11 @@ int form_is_mark(const char *s, size_t n);
  * apart from response lines. */
 int form_starts(const char *line, size_t len);
 
-/* One answer read from a form; the note is already escaped for a line. */
+/* One answer read from a form: a response (its note already escaped as
+ * in a line; no time, which the mail or file gives) and its continuum. */
 struct form_answer {
-	const char *round;
-	const char *participant;
-	const char *group;
+	struct response response;
 	size_t continuum;
-	int position;
-	const char *note;
-	size_t note_len;
 	unsigned long line;	/* where the form starts */
 };
 

@@ -186,13 +186,14 @@ answer_emit(struct form_reader *r, size_t i)
 	struct form_answer a;
 
 	memset(&a, 0, sizeof(a));
-	a.round = s->header[0];
-	a.participant = s->header[1];
-	a.group = s->header[2];
+	a.response.round = s->header[0];
+	a.response.participant = s->header[1];
+	a.response.group = s->header[2];
+	a.response.continuum = r->q->continua[i].id;
+	a.response.position = c->position;
+	a.response.note = c->note.data ? c->note.data : "";
+	a.response.note_len = c->note.len;
 	a.continuum = i;
-	a.position = c->position;
-	a.note = c->note.data ? c->note.data : "";
-	a.note_len = c->note.len;
 	a.line = s->start;
 	r->answers++;
 	r->emit(&a, r->context);

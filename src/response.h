@@ -16,13 +16,13 @@
 #define RESPONSE_FIELDS 7
 
 struct response {
-	char *round;
-	char *participant;
-	char *group;		/* "-" for none */
-	char *continuum;
-	int position;		/* tenths, or POSITION_NONE */
-	char *time;
-	char *note;		/* still escaped, as in the line */
+	const char *round;
+	const char *participant;
+	const char *group;	/* "-" for none */
+	const char *continuum;
+	int position;		/* tenths, POSITION_NONE */
+	const char *time;
+	const char *note;	/* still escaped, as in the line */
 	size_t note_len;
 };
 

@@ -29,14 +29,14 @@ form_answer_check(const struct form_answer *a, void *context)
 	const struct questionnaire *q = context;
 	struct buf note = { 0 };
 
-	fuzz_assert(token_problem(a->round, strlen(a->round)) == NULL);
-	fuzz_assert(token_problem(a->participant, strlen(a->participant)) == NULL);
-	fuzz_assert(token_problem(a->group, strlen(a->group)) == NULL);
+	fuzz_assert(token_problem(a->response.round, strlen(a->response.round)) == NULL);
+	fuzz_assert(token_problem(a->response.participant, strlen(a->response.participant)) == NULL);
+	fuzz_assert(token_problem(a->response.group, strlen(a->response.group)) == NULL);
 	fuzz_assert(a->continuum < q->ncontinua);
-	fuzz_assert(a->position == POSITION_NONE ||
-	    (a->position >= 0 && a->position <= POSITION_MAX));
-	fuzz_assert(strlen(a->note) == a->note_len);
-	if (note_unescape(&note, a->note, a->note_len) < 0)
+	fuzz_assert(a->response.position == POSITION_NONE ||
+	    (a->response.position >= 0 && a->response.position <= POSITION_MAX));
+	fuzz_assert(strlen(a->response.note) == a->response.note_len);
+	if (note_unescape(&note, a->response.note, a->response.note_len) < 0)
 		fuzz_fail("a form's note is not escaped for a line");
 	fuzz_assert(note_problem(note.data ? note.data : "", note.len) == NULL);
 	buf_free(&note);

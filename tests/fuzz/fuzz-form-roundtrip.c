@@ -30,15 +30,15 @@ take(const struct form_answer *a, void *context)
 	struct buf note = { 0 };
 
 	form_answer_check(a, (void *)(uintptr_t)e->q);
-	fuzz_assert(strcmp(a->round, "r1") == 0 && strcmp(a->participant, "p") == 0 &&
-	    strcmp(a->group, "g") == 0);
+	fuzz_assert(strcmp(a->response.round, "r1") == 0 && strcmp(a->response.participant, "p") == 0 &&
+	    strcmp(a->response.group, "g") == 0);
 	fuzz_assert(!e->seen[a->continuum]);
 	e->seen[a->continuum] = 1;
 	e->count++;
-	if (a->position != e->position[a->continuum])
+	if (a->response.position != e->position[a->continuum])
 		fuzz_fail("%s: position %d read back as %d", e->q->continua[a->continuum].id,
-		    e->position[a->continuum], a->position);
-	note_unescape(&note, a->note, a->note_len);
+		    e->position[a->continuum], a->response.position);
+	note_unescape(&note, a->response.note, a->response.note_len);
 	if (strcmp(note.data ? note.data : "", e->note[a->continuum]) != 0)
 		fuzz_fail("%s: note '%s' read back as '%s'", e->q->continua[a->continuum].id,
 		    e->note[a->continuum], note.data ? note.data : "");
