@@ -411,6 +411,122 @@ text_response_line(struct collect *c, char *line, size_t len, int crlf, unsigned
 	return 1;
 }
 
+/* One input being read: what it turned out to be, and what is held. */
+struct stream {
+	enum { UNDECIDED, RESPONSES, TEXT } mode;
+	struct lines in;
+	struct form_reader forms;
+	struct mail mail;
+	struct held *held;	/* bad lines before the first good one */
+	size_t nheld;
+	unsigned long embedded, embedded_end;	/* a form among response lines */
+};
+
+/* A line of text with forms in it, or of a mail message. */
+static void
+text_line(struct collect *c, struct stream *s, char *line, size_t len)
+{
+	/* Response lines appended to a mailbox or a form (cat round.tsv >>
+	 * replies.mbox) are answers too. */
+	if (text_response_line(c, line, len, s->in.crlf, s->in.number))
+		return;
+	if (c->mail != NULL)
+		mail_line(c->mail, line, len, s->in.number);
+	else
+		form_reader_line(&s->forms, line, len, s->in.number);
+}
+
+/* The input turns out to be a mail message, or a form after some text. */
+static void
+text_starts(struct collect *c, struct stream *s, char *line, size_t len)
+{
+	size_t i;
+
+	s->mode = TEXT;
+	/* "stance-form: x" looks like a mail header too. */
+	if (!form_starts(line, len)) {
+		mail_init(&s->mail, form_text_line, message_end, c);
+		c->mail = &s->mail;
+		mail_line(c->mail, line, len, s->in.number);
+	} else {
+		/* What came before the form is a letter's text. */
+		for (i = 0; i < s->nheld; i++)
+			form_reader_line(&s->forms, s->held[i].text, s->held[i].len,
+			    s->held[i].number);
+		form_reader_line(&s->forms, line, len, s->in.number);
+	}
+	held_free(s->held, &s->nheld);
+}
+
+/* A bad line among response lines; a form among them is reported once,
+ * with its extent, when it ends, and goes to --rejects whole. */
+static void
+bad_line(struct collect *c, struct stream *s, char *line, size_t len, const char *why)
+{
+	held_reject(c, s->held, &s->nheld);
+	s->mode = RESPONSES;
+	if (form_starts(line, len) && s->embedded == 0)
+		s->embedded = s->in.number;
+	if (s->embedded == 0) {
+		reject(c, line, len, s->in.crlf, s->in.number, why);
+		return;
+	}
+	s->embedded_end = s->in.number;
+	c->lines--;
+	if (c->rejects != NULL) {
+		fwrite(line, 1, len, c->rejects);
+		fputs(s->in.crlf ? "\r\n" : "\n", c->rejects);
+	}
+	if (strcmp(line, "stance-end") == 0)
+		embedded_form(c, &s->embedded, s->embedded_end);
+}
+
+/* Hold a bad line before the first good one: the file may yet turn out
+ * to be a form with some text before it. */
+static void
+hold(struct collect *c, struct stream *s, char *line, size_t len, const char *why)
+{
+	struct held *h;
+
+	s->held = xreallocarray(s->held, s->nheld + 1, sizeof(*s->held));
+	h = &s->held[s->nheld++];
+	h->text = xstrndup(line, len);
+	h->len = len;
+	h->number = s->in.number;
+	h->crlf = s->in.crlf;
+	h->why = xstrdup(why);
+	c->lines--;	/* counted again if it is reported */
+}
+
+/* A line of an input that is not (yet) text. */
+static void
+stream_line(struct collect *c, struct stream *s, char *line, size_t len)
+{
+	const char *why;
+
+	if (len == 0 || line[0] == '#')
+		return;
+	/* A response line, even one whose round looks like a mail header
+	 * ("Q1:"), is never taken for the start of a message. */
+	if (s->mode == UNDECIDED && !parses_as_response(line, len) &&
+	    (mail_starts(line, len) || form_starts(line, len))) {
+		text_starts(c, s, line, len);
+		return;
+	}
+	if ((why = response_line(c, line, len, s->in.number)) == NULL) {
+		embedded_form(c, &s->embedded, s->embedded_end);
+		if (s->mode == UNDECIDED) {
+			held_reject(c, s->held, &s->nheld);
+			s->mode = RESPONSES;
+		}
+		return;
+	}
+	if (s->mode == RESPONSES || s->nheld == HELD_MAX)
+		bad_line(c, s, line, len, why);
+	else
+		hold(c, s, line, len, why);
+}
+
 /*
  * Read one input.  It is response lines, or text with forms in it (a
  * saved form, a mail message, an mbox): what its first lines are decides.
@@ -418,116 +534,42 @@ text_response_line(struct collect *c, char *line, size_t len, int crlf, unsigned
 static void
 collect_stream(struct collect *c, FILE *fp, const char *name, long long file_time)
 {
-	enum { UNDECIDED, RESPONSES, TEXT } mode = UNDECIDED;
-	struct held *held = NULL;
-	struct form_reader forms;
-	struct mail mail;
-	struct lines in;
-	size_t nheld = 0, i;
+	struct stream s;
 	ssize_t n;
-	const char *why;
-	unsigned long embedded = 0, embedded_end = 0;
 
+	memset(&s, 0, sizeof(s));
 	c->name = name;
 	c->file_time = file_time;
 	c->mail = NULL;
-	c->forms = &forms;
-	form_reader_init(&forms, c->q, name, form_answer, c);
-	forms.done = form_done;
-	lines_from(&in, fp, name);
-	while ((n = lines_next(&in)) >= 0) {
-		char *line = in.line;
-		size_t len = (size_t)n;
-
-		c->torn = in.unterminated;
-		if (mode == TEXT) {
-			/* Response lines appended to a mailbox or a form
-			 * (cat round.tsv >> replies.mbox) are answers too. */
-			if (text_response_line(c, line, len, in.crlf, in.number))
-				continue;
-			if (c->mail != NULL)
-				mail_line(c->mail, line, len, in.number);
-			else
-				form_reader_line(&forms, line, len, in.number);
-			continue;
-		}
-		if (len == 0 || line[0] == '#')
-			continue;
-		/* A response line, even one whose round looks like a mail
-		 * header ("Q1:"), is never taken for the start of a message. */
-		if (mode == UNDECIDED && !parses_as_response(line, len) &&
-		    (mail_starts(line, len) || form_starts(line, len))) {
-			mode = TEXT;
-			/* "stance-form: x" looks like a mail header too. */
-			if (!form_starts(line, len)) {
-				mail_init(&mail, form_text_line, message_end, c);
-				c->mail = &mail;
-				mail_line(c->mail, line, len, in.number);
-			} else {
-				/* What came before the form is a letter's text. */
-				for (i = 0; i < nheld; i++)
-					form_reader_line(&forms, held[i].text, held[i].len, held[i].number);
-				form_reader_line(&forms, line, len, in.number);
-			}
-			held_free(held, &nheld);
-			continue;
-		}
-		if ((why = response_line(c, line, len, in.number)) == NULL) {
-			embedded_form(c, &embedded, embedded_end);
-			if (mode == UNDECIDED) {
-				held_reject(c, held, &nheld);
-				mode = RESPONSES;
-			}
-			continue;
-		}
-		if (mode == RESPONSES || nheld == HELD_MAX) {
-			held_reject(c, held, &nheld);
-			mode = RESPONSES;
-			if (form_starts(line, len) && embedded == 0) {
-				/* Reported once when it ends, not line by line. */
-				embedded = in.number;
-			}
-			if (embedded != 0) {
-				embedded_end = in.number;
-				c->lines--;
-				if (c->rejects != NULL) {
-					fwrite(line, 1, len, c->rejects);
-					fputs(in.crlf ? "\r\n" : "\n", c->rejects);
-				}
-				if (strcmp(line, "stance-end") == 0)
-					embedded_form(c, &embedded, embedded_end);
-				continue;
-			}
-			reject(c, line, len, in.crlf, in.number, why);
-			continue;
-		}
-		held = xreallocarray(held, nheld + 1, sizeof(*held));
-		held[nheld].text = xstrndup(line, len);
-		held[nheld].len = len;
-		held[nheld].number = in.number;
-		held[nheld].crlf = in.crlf;
-		held[nheld].why = xstrdup(why);
-		nheld++;
-		c->lines--;	/* counted again if it is reported */
+	c->forms = &s.forms;
+	form_reader_init(&s.forms, c->q, name, form_answer, c);
+	s.forms.done = form_done;
+	lines_from(&s.in, fp, name);
+	while ((n = lines_next(&s.in)) >= 0) {
+		c->torn = s.in.unterminated;
+		if (s.mode == TEXT)
+			text_line(c, &s, s.in.line, (size_t)n);
+		else
+			stream_line(c, &s, s.in.line, (size_t)n);
 	}
-	embedded_form(c, &embedded, embedded_end);
-	if (lines_error(&in)) {
+	embedded_form(c, &s.embedded, s.embedded_end);
+	if (lines_error(&s.in)) {
 		diag_warn("%s: %s", name, strerror(errno));
 		c->trouble = 1;
 	}
-	held_reject(c, held, &nheld);
-	free(held);
+	held_reject(c, s.held, &s.nheld);
+	free(s.held);
 	if (c->mail != NULL)
 		mail_end(c->mail);
-	form_reader_end(&forms);
-	if (forms.problems > 0) {
-		c->rejected += (unsigned long long)forms.problems;
+	form_reader_end(&s.forms);
+	if (s.forms.problems > 0) {
+		c->rejected += (unsigned long long)s.forms.problems;
 		c->bad = 1;
 	}
 	c->mail = NULL;
 	c->forms = NULL;
 	c->torn = 0;
-	lines_close(&in);
+	lines_close(&s.in);
 }
 
 /* --rejects: created 0600 like ask -o's file, never through a link. */
@@ -595,62 +637,46 @@ is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A directory named on the command line: a Maildir's delivered messages
+ * (not tmp/, where they are still being delivered), cur/ before new/,
+ * which holds the newer ones; else every file in it. */
 static void
-collect_path(struct collect *c, const char *path, int inside_directory)
+collect_named_directory(struct collect *c, const char *path)
 {
+	struct buf cur = { 0 }, new = { 0 };
+
+	buf_printf(&cur, "%s/cur", path);
+	buf_printf(&new, "%s/new", path);
+	if (is_directory(cur.data) && is_directory(new.data)) {
+		collect_directory(c, cur.data);
+		collect_directory(c, new.data);
+	} else {
+		collect_directory(c, path);
+	}
+	buf_free(&cur);
+	buf_free(&new);
+}
+
+static void
+collect_stdin(struct collect *c)
+{
+	char now[TIMESTAMP_LEN + 1];
 	struct stat st;
+
+	if (fstat(STDIN_FILENO, &st) == 0 && is_rejects_file(c, &st, "<stdin>")) {
+		c->trouble = 1;
+		return;
+	}
+	timestamp_now(now);
+	collect_stream(c, stdin, "<stdin>", timestamp_seconds(now));
+}
+
+static void
+collect_file(struct collect *c, const char *path, const struct stat *st)
+{
 	FILE *fp;
 	char *name;
 
-	if (strcmp(path, "-") == 0 && !inside_directory) {
-		char now[TIMESTAMP_LEN + 1];
-
-		if (fstat(STDIN_FILENO, &st) == 0 && is_rejects_file(c, &st, "<stdin>")) {
-			c->trouble = 1;
-			return;
-		}
-		timestamp_now(now);
-		collect_stream(c, stdin, "<stdin>", timestamp_seconds(now));
-		return;
-	}
-	if (stat(path, &st) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
-		c->trouble = 1;
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		struct buf sub = { 0 };
-
-		if (inside_directory) {
-			diag_warn(tr("%s: a directory inside a directory is not read; name it to read it",
-			    "%s: een map in een map wordt niet gelezen; noem ze om ze te lezen"), path);
-			return;
-		}
-		/* A Maildir: its delivered messages, not those being delivered
-		 * (tmp/); cur/ before new/, which holds the newer ones. */
-		buf_printf(&sub, "%s/new", path);
-		if (is_directory(sub.data)) {
-			buf_reset(&sub);
-			buf_printf(&sub, "%s/cur", path);
-			if (is_directory(sub.data)) {
-				collect_directory(c, sub.data);
-				buf_reset(&sub);
-				buf_printf(&sub, "%s/new", path);
-				collect_directory(c, sub.data);
-				buf_free(&sub);
-				return;
-			}
-		}
-		buf_free(&sub);
-		collect_directory(c, path);
-		return;
-	}
-	if (inside_directory && !S_ISREG(st.st_mode))
-		return;
-	if (is_rejects_file(c, &st, path)) {
-		c->trouble = 1;
-		return;
-	}
 	if ((fp = fopen(path, "r")) == NULL) {
 		diag_warn("%s: %s", path, strerror(errno));
 		c->trouble = 1;
@@ -661,9 +687,41 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 	while (flock(fileno(fp), LOCK_SH) < 0 && errno == EINTR)
 		;
 	name = xstrdup(path);
-	collect_stream(c, fp, name, (long long)st.st_mtime);
+	collect_stream(c, fp, name, (long long)st->st_mtime);
 	fclose(fp);
 	free(name);
+}
+
+static void
+collect_path(struct collect *c, const char *path, int inside_directory)
+{
+	struct stat st;
+
+	if (strcmp(path, "-") == 0 && !inside_directory) {
+		collect_stdin(c);
+		return;
+	}
+	if (stat(path, &st) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		c->trouble = 1;
+		return;
+	}
+	if (S_ISDIR(st.st_mode) && inside_directory) {
+		diag_warn(tr("%s: a directory inside a directory is not read; name it to read it",
+		    "%s: een map in een map wordt niet gelezen; noem ze om ze te lezen"), path);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		collect_named_directory(c, path);
+		return;
+	}
+	if (inside_directory && !S_ISREG(st.st_mode))
+		return;
+	if (is_rejects_file(c, &st, path)) {
+		c->trouble = 1;
+		return;
+	}
+	collect_file(c, path, &st);
 }
 
 /* Append a field and the tab after it, without printf: this runs for
@@ -851,8 +909,16 @@ write_roster_report(struct collect *c, int status)
 
 enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_VERSION };
 
-int
-main(int argc, char **argv)
+/* What the command line asks for, besides what struct collect keeps. */
+struct options {
+	const char *qfile, *roster_file;
+	int verbose, missing, status;
+	int argc;
+	char **argv;
+};
+
+static void
+options_read(struct collect *c, struct options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -864,109 +930,134 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct collect c;
-	struct questionnaire q;
-	const char *qfile = NULL, *roster_file = NULL, *why;
-	int ch, verbose = 0, missing = 0, status = 0, i, result;
+	const char *why;
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:q:r:hv", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L': option_language(optarg, usage_text); break;
+		case 'h': help(); break;
+		case 'q': o->qfile = optarg; break;
+		case 'r':
+			if ((why = token_problem(optarg, strlen(optarg))) != NULL)
+				diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), optarg, why);
+			c->round_only = optarg;
+			break;
+		case 'v': o->verbose = 1; break;
+		case OPT_MISSING: o->missing = 1; break;
+		case OPT_REJECTS: c->rejects_name = optarg; break;
+		case OPT_ROSTER: o->roster_file = optarg; break;
+		case OPT_STATUS: o->status = 1; break;
+		case OPT_UNTIL:
+			if (timestamp_parse(optarg, &c->until) < 0)
+				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
+				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
+			timestamp_from_seconds(c->until, c->until_text);
+			break;
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
+		}
+	}
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+}
+
+/* What cannot go together, and what must come with what. */
+static void
+options_check(const struct options *o)
+{
+	const char *report = o->missing ? "missing" : "status";
+	int i, stdin_uses;
+
+	if (o->missing && o->status) {
+		diag_warn("%s", tr("--missing and --status do not go together",
+		    "--missing en --status gaan niet samen"));
+		option_usage(usage_text);
+	}
+	if ((o->missing || o->status) && o->roster_file == NULL) {
+		diag_warn(tr("--%s needs --roster", "--%s heeft --roster nodig"), report);
+		option_usage(usage_text);
+	}
+	/* From cron, a forgotten argument must not send a reminder to
+	 * everyone: the answers are named, standard input as -. */
+	if ((o->missing || o->status) && o->argc == 0) {
+		diag_warn(tr("--%s reads only the answers named: give their files, or - for standard input",
+		    "--%s leest alleen de genoemde antwoorden: geef hun bestanden, of - voor standaardinvoer"),
+		    report);
+		option_usage(usage_text);
+	}
+	/* Standard input can feed one thing only. */
+	for (i = 0, stdin_uses = 0; i < o->argc; i++)
+		stdin_uses += strcmp(o->argv[i], "-") == 0;
+	stdin_uses += o->argc == 0;
+	stdin_uses += o->qfile != NULL && strcmp(o->qfile, "-") == 0;
+	stdin_uses += o->roster_file != NULL && strcmp(o->roster_file, "-") == 0;
+	if (stdin_uses > 1)
+		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
+		    "standaardinvoer (-) kan maar voor één ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
+}
+
+/* The output: the answers, or what --missing or --status says; then the
+ * counts on standard error. */
+static void
+report(struct collect *c, const struct options *o)
+{
 	unsigned long long written = 0;
+
+	if ((o->missing || o->status) && c->trouble)
+		/* A list of who is missing, made without an input that could
+		 * not be read, would name people who did answer. */
+		diag_warn("%s", tr("nothing written: an input could not be read, so the list would name people who did answer",
+		    "niets geschreven: een invoer kon niet gelezen worden, dus de lijst zou mensen noemen die wel antwoordden"));
+	else if (o->missing || o->status)
+		write_roster_report(c, o->status);
+	else
+		written = write_answers(c);
+	if (c->late > 0)
+		diag_warn(tr("%llu answers given after %s left out (--until)",
+		    "%llu antwoorden gegeven na %s weggelaten (--until)"), c->late, c->until_text);
+	if (o->verbose)
+		diag_warn(tr("%llu lines and %llu form answers read: %llu answers written, %llu superseded, %llu after --until, %llu in other rounds, %llu rejected",
+		    "%llu regels en %llu formulierantwoorden gelezen: %llu antwoorden geschreven, %llu vervangen, %llu na --until, %llu in andere rondes, %llu geweigerd"),
+		    c->lines, c->form_answers, written, c->superseded, c->late, c->other_round,
+		    c->rejected);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct collect c;
+	struct options o;
+	struct questionnaire q;
+	int i, result;
 
 	diag_set_program(argv[0]);
 	output_init();
 	lang_current = lang_from_environment();
 	memset(&c, 0, sizeof(c));
 	c.until = LLONG_MAX;
-	opterr = 0;	/* option_trouble() reports */
-	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:q:r:hv", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'L': option_language(optarg, usage_text); break;
-		case 'h': help(); break;
-		case 'q': qfile = optarg; break;
-		case 'r':
-			if ((why = token_problem(optarg, strlen(optarg))) != NULL)
-				diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), optarg, why);
-			c.round_only = optarg;
-			break;
-		case 'v': verbose = 1; break;
-		case OPT_MISSING: missing = 1; break;
-		case OPT_REJECTS: c.rejects_name = optarg; break;
-		case OPT_ROSTER: roster_file = optarg; break;
-		case OPT_STATUS: status = 1; break;
-		case OPT_UNTIL:
-			if (timestamp_parse(optarg, &c.until) < 0)
-				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
-				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
-			timestamp_from_seconds(c.until, c.until_text);
-			break;
-		case OPT_VERSION: option_version();
-		default: option_trouble(ch, argv, usage_text);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (missing && status) {
-		diag_warn("%s", tr("--missing and --status do not go together",
-		    "--missing en --status gaan niet samen"));
-		option_usage(usage_text);
-	}
-	if ((missing || status) && roster_file == NULL) {
-		diag_warn(tr("--%s needs --roster", "--%s heeft --roster nodig"),
-		    missing ? "missing" : "status");
-		option_usage(usage_text);
-	}
-	/* From cron, a forgotten argument must not send a reminder to
-	 * everyone: the answers are named, standard input as -. */
-	if ((missing || status) && argc == 0) {
-		diag_warn(tr("--%s reads only the answers named: give their files, or - for standard input",
-		    "--%s leest alleen de genoemde antwoorden: geef hun bestanden, of - voor standaardinvoer"),
-		    missing ? "missing" : "status");
-		option_usage(usage_text);
-	}
-
-	/* Standard input can feed one thing only. */
-	for (i = 0, result = 0; i < argc; i++)
-		result += strcmp(argv[i], "-") == 0;
-	result += argc == 0;
-	result += qfile != NULL && strcmp(qfile, "-") == 0;
-	result += roster_file != NULL && strcmp(roster_file, "-") == 0;
-	if (result > 1)
-		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
-		    "standaardinvoer (-) kan maar voor één ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
-
-	if (roster_file != NULL) {
-		if ((result = roster_load(&c.roster, roster_file)) < 0)
+	options_read(&c, &o, argc, argv);
+	options_check(&o);
+	if (o.roster_file != NULL) {
+		if ((result = roster_load(&c.roster, o.roster_file)) < 0)
 			return EXIT_TROUBLE;
 		c.have_roster = 1;
-		if (result > 0)
-			c.bad = 1;
+		c.bad |= result > 0;
 	}
-	questionnaire_choose(&q, qfile);
+	questionnaire_choose(&q, o.qfile);
 	c.q = &q;
 	answerset_init(&c.set, q.ncontinua);
 	if (c.rejects_name != NULL)
 		rejects_open(&c);
 
-	if (argc == 0)
+	if (o.argc == 0)
 		collect_path(&c, "-", 0);
-	for (i = 0; i < argc; i++)
-		collect_path(&c, argv[i], 0);
+	for (i = 0; i < o.argc; i++)
+		collect_path(&c, o.argv[i], 0);
+	report(&c, &o);
 
-	if ((missing || status) && c.trouble)
-		/* A list of who is missing, made without an input that could
-		 * not be read, would name people who did answer. */
-		diag_warn("%s", tr("nothing written: an input could not be read, so the list would name people who did answer",
-		    "niets geschreven: een invoer kon niet gelezen worden, dus de lijst zou mensen noemen die wel antwoordden"));
-	else if (missing || status)
-		write_roster_report(&c, status);
-	else
-		written = write_answers(&c);
-
-	if (c.late > 0)
-		diag_warn(tr("%llu answers given after %s left out (--until)",
-		    "%llu antwoorden gegeven na %s weggelaten (--until)"), c.late, c.until_text);
-	if (verbose)
-		diag_warn(tr("%llu lines and %llu form answers read: %llu answers written, %llu superseded, %llu after --until, %llu in other rounds, %llu rejected",
-		    "%llu regels en %llu formulierantwoorden gelezen: %llu antwoorden geschreven, %llu vervangen, %llu na --until, %llu in andere rondes, %llu geweigerd"),
-		    c.lines, c.form_answers, written, c.superseded, c.late, c.other_round, c.rejected);
 	if (c.rejects != NULL && output_close(c.rejects, c.rejects_name) < 0)
 		c.trouble = 1;
 	if (output_close_stdout() < 0)

@@ -4,35 +4,24 @@
  * Each continuum is a drawn line with its anchor statements numbered along
  * it and a marker the person moves.  Keys: arrows move, digits jump to an
  * anchor, - is no opinion, n adds a note, Enter goes on, Backspace goes
- * back, r reviews, q quits.  Signals are turned into bytes on a pipe (the
- * self-pipe trick) so the main loop sees them between keys and can always
- * restore the terminal before it stops, suspends or dies.
+ * back, r reviews, q quits.  The terminal (term.c) turns signals into
+ * events the loop sees between keys, so it can always restore the
+ * terminal before it stops, suspends or dies.
  */
-
-/* SIGWINCH and struct winsize are not in POSIX but are on every system
- * with a terminal worth drawing on. */
-#define _DEFAULT_SOURCE
-
-#include <sys/ioctl.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "lang.h"
-#include "lines.h"
 #include "position.h"
 #include "response.h"
 #include "slider.h"
+#include "term.h"
 #include "utf8.h"
 #include "wrap.h"
 
@@ -44,10 +33,7 @@ enum key {
 };
 
 struct ui {
-	int fd;
-	struct termios saved;
-	int width, height;
-	int utf8, color;
+	struct term term;	/* its width, height, colour and UTF-8 */
 	size_t scroll;		/* the first line of the statements shown */
 	size_t scroll_for;	/* on this continuum */
 	int statements_cut;	/* they do not all fit: j and k scroll them */
@@ -66,181 +52,11 @@ struct ui {
 	struct buf screen;
 };
 
-static int signal_pipe[2] = { -1, -1 };
-static volatile sig_atomic_t pending_stop, pending_suspend, pending_resize;
-
-static void
-on_signal(int sig)
-{
-	int saved = errno;
-
-	if (sig == SIGTSTP)
-		pending_suspend = 1;
-	else if (sig == SIGWINCH)
-		pending_resize = 1;
-	else if (sig != SIGCONT)
-		pending_stop = sig;
-	if (write(signal_pipe[1], "", 1) < 0) {
-		/* The pipe is full: a wake-up is already waiting. */
-	}
-	errno = saved;
-}
-
-/* Every signal that stops the program and can be caught: the main loop
- * restores the terminal, then ask dies of it as the shell expects. */
-static const int caught[] = {
-	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
-	SIGVTALRM, SIGPROF, SIGXCPU, SIGTSTP, SIGWINCH, SIGCONT,
-};
-
-/* Signals of a fault, where the loop cannot go on: the handler itself
- * gives the terminal back, with async-signal-safe calls only, and dies. */
-static const int faults[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS };
-
-static int fault_fd = -1;
-static struct termios fault_saved;
-
-#define RESTORE_SEQUENCE "\033[?2004l\033[0m\033[?25h\033[?1049l"
-
-static void
-on_fault(int sig)
-{
-	if (fault_fd >= 0) {
-		if (write(fault_fd, RESTORE_SEQUENCE, sizeof(RESTORE_SEQUENCE) - 1) < 0) {
-			/* Nothing more can be done about it here. */
-		}
-		tcsetattr(fault_fd, TCSAFLUSH, &fault_saved);
-	}
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static void
-signals_catch(void)
-{
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < NELEM(caught); i++)
-		sigaction(caught[i], &sa, NULL);
-	sa.sa_handler = on_fault;
-	sa.sa_flags = SA_RESETHAND;
-	for (i = 0; i < NELEM(faults); i++)
-		sigaction(faults[i], &sa, NULL);
-}
-
-static void
-signals_default(void)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(caught); i++)
-		signal(caught[i], SIG_DFL);
-	for (i = 0; i < NELEM(faults); i++)
-		signal(faults[i], SIG_DFL);
-	fault_fd = -1;
-}
-
-static void
-term_write(struct ui *ui, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(ui->fd, s, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return;	/* the terminal is gone; nothing to show it on */
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-static void
-term_size(struct ui *ui)
-{
-	struct winsize ws;
-
-	ui->width = 80;
-	ui->height = 24;
-	if (ioctl(ui->fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-		ui->width = ws.ws_col;
-		if (ws.ws_row > 0)
-			ui->height = ws.ws_row;
-	}
-	if (ui->width < 30)
-		ui->width = 30;
-}
-
-static int
-term_raw(struct ui *ui)
-{
-	struct termios raw = ui->saved;
-
-	/* Keep ISIG: Ctrl-C and Ctrl-Z arrive as signals, handled above. */
-	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | IEXTEN);
-	raw.c_iflag &= ~(tcflag_t)(IXON | ICRNL | INLCR);
-	raw.c_cc[VMIN] = 1;
-	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(ui->fd, TCSAFLUSH, &raw) < 0)
-		return -1;
-	fault_saved = ui->saved;
-	fault_fd = ui->fd;
-	/* The alternate screen keeps the person's scrollback as it was;
-	 * bracketed paste marks pasted text, so that its letters are not
-	 * taken for keys (the "q" of a pasted "quarter" would quit). */
-	term_write(ui, "\033[?1049h\033[?25l\033[?2004h", 22);
-	return 0;
-}
-
-static void
-term_restore(struct ui *ui)
-{
-	term_write(ui, RESTORE_SEQUENCE, sizeof(RESTORE_SEQUENCE) - 1);
-	tcsetattr(ui->fd, TCSAFLUSH, &ui->saved);
-}
-
-/* Wait for a key or a signal; 0 ms timeout polls. */
-static int
-wait_readable(struct ui *ui, int timeout)
-{
-	struct pollfd fds[2] = { { ui->fd, POLLIN, 0 }, { signal_pipe[0], POLLIN, 0 } };
-	int n;
-
-	while ((n = poll(fds, 2, timeout)) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (n == 0)
-		return 0;
-	if (fds[1].revents & POLLIN) {
-		char drain[16];
-
-		while (read(signal_pipe[0], drain, sizeof(drain)) > 0)
-			;
-		return 2;
-	}
-	return (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) ? 1 : -1;
-}
-
+/* A byte of a key: term_read_byte(), or -2 for a signal. */
 static int
 read_byte(struct ui *ui, int timeout)
 {
-	unsigned char c;
-	int r = wait_readable(ui, timeout);
-
-	if (r == 2)
-		return -2;
-	if (r != 1)
-		return -1;
-	if (read(ui->fd, &c, 1) != 1)
-		return -1;
-	return c;
+	return term_read_byte(&ui->term, timeout);
 }
 
 /* The escape sequences terminals send for the keys we use. */
@@ -358,7 +174,7 @@ put(struct ui *ui, const char *s)
 static void
 style(struct ui *ui, const char *with_color, const char *without)
 {
-	put(ui, ui->color ? with_color : without);
+	put(ui, ui->term.color ? with_color : without);
 }
 
 static void
@@ -373,40 +189,21 @@ spaces(struct ui *ui, int n)
 static void
 wrap(struct ui *ui, const char *text, int indent, int first)
 {
-	wrap_text(&ui->screen, text, (size_t)ui->width - 1, (size_t)first, (size_t)indent);
+	wrap_text(&ui->screen, text, (size_t)ui->term.width - 1, (size_t)first, (size_t)indent);
 	put(ui, "\n");
 }
 
-/* Map a position to a column of a line `length` wide. */
-static int
-column_of(int position, int length)
-{
-	return (position * (length - 1) + POSITION_MAX / 2) / POSITION_MAX;
-}
-
+/* The line with the anchors ticked and the person's marker on it. */
 static void
 draw_line(struct ui *ui, const struct continuum *c, int position, int length)
 {
-	const char *rule = ui->utf8 ? "\xe2\x94\x80" : "-";
-	const char *marker = ui->utf8 ? "\xe2\x97\x8f" : "O";
-	int at = position >= 0 ? column_of(position, length) : -1;
-	int i;
-	size_t k = 1;
+	int *ticks = xcalloc(c->nanchors, sizeof(*ticks));
+	size_t k;
 
-	for (i = 0; i < length; i++) {
-		if (i == at) {
-			style(ui, "\033[1;36m", "\033[1m");
-			put(ui, marker);
-			put(ui, "\033[0m");
-			continue;
-		}
-		while (k <= c->nanchors && column_of(anchor_position(c->nanchors, k), length) < i)
-			k++;
-		if (k <= c->nanchors && column_of(anchor_position(c->nanchors, k), length) == i)
-			put(ui, ui->utf8 ? "\xe2\x94\xbc" : "+");
-		else
-			put(ui, rule);
-	}
+	for (k = 0; k < c->nanchors; k++)
+		ticks[k] = anchor_position(c->nanchors, k + 1);
+	term_line(&ui->screen, &ui->term, length, ticks, c->nanchors, &position, 1);
+	free(ticks);
 }
 
 static void
@@ -478,7 +275,7 @@ static void
 draw_scale(struct ui *ui)
 {
 	const struct continuum *c = &ui->q->continua[ui->current];
-	int length = ui->width - 4, left, right, i;
+	int length = ui->term.width - 4, left, right, i;
 	size_t k;
 
 	left = (int)utf8_width(c->left, strlen(c->left));
@@ -491,7 +288,7 @@ draw_scale(struct ui *ui)
 	draw_line(ui, c, ui->answers[ui->current].position, length);
 	put(ui, "\n  ");
 	for (i = 0, k = 1; k <= c->nanchors; k++) {
-		int at = column_of(anchor_position(c->nanchors, k), length);
+		int at = term_column(anchor_position(c->nanchors, k), length);
 		char number[32];
 		int w = snprintf(number, sizeof(number), "%zu", k);
 
@@ -618,8 +415,8 @@ draw_continuum(struct ui *ui)
 	ui->scroll_for = ui->current;
 	/* One row less than the height: a newline on the last row would
 	 * scroll the screen. */
-	room = (size_t)ui->height > lines[PART_SCALE] + lines[PART_STATUS] + 1 ?
-	    (size_t)ui->height - 1 - lines[PART_SCALE] - lines[PART_STATUS] : 0;
+	room = (size_t)ui->term.height > lines[PART_SCALE] + lines[PART_STATUS] + 1 ?
+	    (size_t)ui->term.height - 1 - lines[PART_SCALE] - lines[PART_STATUS] : 0;
 	shown[PART_SCALE] = shown[PART_STATUS] = 1;
 	/* Keep two lines for the statements when anything else must go. */
 	for (i = 0; i < sizeof(optional) / sizeof(optional[0]); i++) {
@@ -699,7 +496,7 @@ draw(struct ui *ui)
 		draw_review(ui);
 	else
 		draw_continuum(ui);
-	term_write(ui, ui->screen.data, ui->screen.len);
+	term_write(&ui->term, ui->screen.data, ui->screen.len);
 }
 
 static void
@@ -871,108 +668,85 @@ continuum_key(struct ui *ui, int key)
 		ui->from_review = 0;
 }
 
+/* A key, after q was pressed with answers given, or any other key: what
+ * it does.  Returns 1 when the session ends, with *result set. */
+static int
+handle_key(struct ui *ui, int key, int *result)
+{
+	ui->hint = NULL;
+	/* After q with answers given: q again, or y, quits; any other key
+	 * goes on, and does what it does. */
+	if (ui->confirm_quit && (key == 'q' || key == 'y' || key == 'j'))
+		return 1;
+	ui->confirm_quit = 0;
+	if (ui->editing) {
+		edit_key(ui, key);
+	} else if (key == KEY_PASTE) {
+		ui->hint = tr("Pasted text goes into a note: press n first, then paste.",
+		    "Geplakte tekst gaat in een notitie: druk eerst op n en plak dan.");
+	} else if (key == 'q' && answered(ui) == 0) {
+		return 1;
+	} else if (key == 'q') {
+		ui->confirm_quit = 1;
+		ui->hint = tr("Quit without writing your answers? Press q again (or y) to quit, any other key to go on.",
+		    "Stoppen zonder je antwoorden weg te schrijven? Druk nog eens op q (of j) om te stoppen, op een andere toets om verder te gaan.");
+	} else if (ui->reviewing) {
+		if (review_key(ui, key)) {
+			*result = ANSWERS_CONFIRMED;
+			return 1;
+		}
+	} else {
+		continuum_key(ui, key);
+	}
+	return 0;
+}
+
+/* A signal came: one to die of ends the session (the terminal is
+ * restored first, by the caller); Ctrl-Z suspends; a resize redraws. */
+static int
+handle_signal(struct ui *ui, int *result)
+{
+	if ((*result = term_stopped()) != 0)
+		return 1;
+	if (term_suspend_pending() && term_suspend(&ui->term) < 0) {
+		*result = SIGHUP;
+		return 1;
+	}
+	if (term_resize_pending())
+		term_size(&ui->term);
+	return 0;
+}
+
 int
 slider_run(const struct questionnaire *q, struct answer *answers,
     const struct respondent *who, int tty_fd)
 {
 	struct ui ui;
-	const char *no_color = getenv("NO_COLOR");
-	const char *ctype = getenv("LC_ALL");
 	int key, result = ANSWERS_QUIT;
 
 	memset(&ui, 0, sizeof(ui));
-	ui.fd = tty_fd;
 	ui.q = q;
 	ui.answers = answers;
 	ui.who = who;
-	ui.color = no_color == NULL || *no_color == '\0';
-	/* Box-drawing characters only where the locale says UTF-8. */
-	if (ctype == NULL || *ctype == '\0')
-		ctype = getenv("LC_CTYPE");
-	if (ctype == NULL || *ctype == '\0')
-		ctype = getenv("LANG");
-	ui.utf8 = ctype != NULL && (strstr(ctype, "UTF-8") || strstr(ctype, "utf8") ||
-	    strstr(ctype, "utf-8") || strstr(ctype, "UTF8"));
-
-	if (tcgetattr(tty_fd, &ui.saved) < 0)
+	if (term_open(&ui.term, tty_fd) < 0)
 		diag_fatal(tr("cannot use the terminal: %s", "kan de terminal niet gebruiken: %s"),
 		    strerror(errno));
-	if (pipe(signal_pipe) < 0)
-		diag_fatal("pipe: %s", strerror(errno));
-	fcntl(signal_pipe[0], F_SETFL, O_NONBLOCK);
-	fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);
-	signals_catch();
-	term_size(&ui);
-	if (term_raw(&ui) < 0)
-		diag_fatal(tr("cannot use the terminal: %s", "kan de terminal niet gebruiken: %s"),
-		    strerror(errno));
-	draw(&ui);
-
-	for (;;) {
-		key = read_key(&ui);
-		if (key < 0) {
+	for (draw(&ui);; draw(&ui)) {
+		if ((key = read_key(&ui)) < 0) {
 			/* The terminal went away: treat it as a hangup. */
 			result = SIGHUP;
 			break;
 		}
 		/* A signal during a paste is seen here too. */
-		if (key == KEY_SIGNAL || pending_stop) {
-			if (pending_stop) {
-				result = pending_stop;
+		if (key == KEY_SIGNAL || term_stopped()) {
+			if (handle_signal(&ui, &result))
 				break;
-			}
-			if (pending_suspend) {
-				/* Give the terminal back, stop for real, and take it
-				 * again when the shell resumes us. */
-				pending_suspend = 0;
-				term_restore(&ui);
-				signal(SIGTSTP, SIG_DFL);
-				raise(SIGTSTP);
-				signals_catch();
-				if (tcgetattr(tty_fd, &ui.saved) < 0 || term_raw(&ui) < 0) {
-					result = SIGHUP;
-					break;
-				}
-				pending_resize = 1;
-			}
-			if (pending_resize) {
-				pending_resize = 0;
-				term_size(&ui);
-			}
-			draw(&ui);
 			continue;
 		}
-		ui.hint = NULL;
-		/* After q with answers given: q again, or y, quits; any other
-		 * key goes on, and does what it does. */
-		if (ui.confirm_quit && (key == 'q' || key == 'y' || key == 'j'))
+		if (handle_key(&ui, key, &result))
 			break;
-		ui.confirm_quit = 0;
-		if (ui.editing) {
-			edit_key(&ui, key);
-		} else if (key == KEY_PASTE) {
-			ui.hint = tr("Pasted text goes into a note: press n first, then paste.",
-			    "Geplakte tekst gaat in een notitie: druk eerst op n en plak dan.");
-		} else if (key == 'q' && answered(&ui) == 0) {
-			break;
-		} else if (key == 'q') {
-			ui.confirm_quit = 1;
-			ui.hint = tr("Quit without writing your answers? Press q again (or y) to quit, any other key to go on.",
-			    "Stoppen zonder je antwoorden weg te schrijven? Druk nog eens op q (of j) om te stoppen, op een andere toets om verder te gaan.");
-		} else if (ui.reviewing) {
-			if (review_key(&ui, key)) {
-				result = ANSWERS_CONFIRMED;
-				break;
-			}
-		} else {
-			continuum_key(&ui, key);
-		}
-		draw(&ui);
 	}
-	term_restore(&ui);
-	signals_default();
-	close(signal_pipe[0]);
-	close(signal_pipe[1]);
+	term_close(&ui.term);
 	buf_free(&ui.screen);
 	buf_free(&ui.edit);
 	buf_free(&ui.paste);
