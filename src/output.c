@@ -95,68 +95,78 @@ output_open_append(const char *path, int *readable)
 	return fd;
 }
 
+/* Lock the file and look at its end: 0 with its size, and *torn set if it
+ * ends without a newline (someone's cut line, which ours must not join);
+ * -1 after reporting. */
+static int
+lock_and_look(int fd, const char *path, int readable, struct stat *st, int *torn)
+{
+	char last;
+
+	*torn = 0;
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			return fail(path, tr("cannot lock", "kan niet vergrendelen"));
+	if (fstat(fd, st) < 0)
+		return fail(path, "fstat");
+	/* A file one may only write to still gets the lines, unlooked at. */
+	if (readable && st->st_size > 0) {
+		if (pread(fd, &last, 1, st->st_size - 1) != 1)
+			return fail(path, tr("cannot read", "kan niet lezen"));
+		*torn = last != '\n';
+	}
+	return 0;
+}
+
+/* One write; if it fails or is short, the file is cut back to its old
+ * size, so that nothing half-written stays. */
+static int
+write_or_take_back(int fd, const char *path, off_t size, const char *out, size_t outlen)
+{
+	ssize_t written;
+	int saved;
+
+	do
+		written = write(fd, out, outlen);
+	while (written < 0 && errno == EINTR);
+	if (written >= 0 && (size_t)written == outlen)
+		return 0;
+	saved = errno;
+	if (ftruncate(fd, size) < 0)
+		diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
+		    "%s: kan niet terugkorten tot %lld bytes: %s"),
+		    path, (long long)size, strerror(errno));
+	if (written < 0)
+		diag_warn(tr("%s: write error: %s; nothing written",
+		    "%s: schrijffout: %s; niets geschreven"), path, strerror(saved));
+	else
+		diag_warn(tr("%s: only %zd of %zu bytes could be written (file size limit?); nothing written",
+		    "%s: slechts %zd van %zu bytes konden geschreven worden (limiet op bestandsgrootte?); niets geschreven"),
+		    path, written, outlen);
+	return -1;
+}
+
 int
 output_append(const char *path, const char *data, size_t len)
 {
 	struct stat st;
-	char last;
 	char *joined = NULL;
-	const char *out = data;
-	size_t outlen = len;
-	ssize_t written;
-	int fd, readable;
+	int fd, readable, torn, result;
 
 	if ((fd = output_open_append(path, &readable)) < 0)
 		return -1;
-	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			fail(path, tr("cannot lock", "kan niet vergrendelen"));
-			close(fd);
-			return -1;
-		}
-	}
-	if (fstat(fd, &st) < 0) {
-		fail(path, "fstat");
+	if (lock_and_look(fd, path, readable, &st, &torn) < 0) {
 		close(fd);
 		return -1;
 	}
-	if (readable && st.st_size > 0) {
-		if (pread(fd, &last, 1, st.st_size - 1) != 1) {
-			fail(path, tr("cannot read", "kan niet lezen"));
-			close(fd);
-			return -1;
-		}
-		if (last != '\n') {
-			joined = xmalloc(len + 1);
-			joined[0] = '\n';
-			memcpy(joined + 1, data, len);
-			out = joined;
-			outlen = len + 1;
-		}
+	if (torn) {
+		joined = xmalloc(len + 1);
+		joined[0] = '\n';
+		memcpy(joined + 1, data, len);
 	}
-	do
-		written = write(fd, out, outlen);
-	while (written < 0 && errno == EINTR);
+	result = write_or_take_back(fd, path, st.st_size, torn ? joined : data, len + (size_t)torn);
 	free(joined);
-	if (written < 0 || (size_t)written != outlen) {
-		int saved = errno;
-
-		/* Take back a partial line: the file stays as it was. */
-		if (ftruncate(fd, st.st_size) < 0)
-			diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
-			    "%s: kan niet terugkorten tot %lld bytes: %s"),
-			    path, (long long)st.st_size, strerror(errno));
-		if (written < 0)
-			diag_warn(tr("%s: write error: %s; nothing written",
-			    "%s: schrijffout: %s; niets geschreven"), path, strerror(saved));
-		else
-			diag_warn(tr("%s: only %zd of %zu bytes could be written (file size limit?); nothing written",
-			    "%s: slechts %zd van %zu bytes konden geschreven worden (limiet op bestandsgrootte?); niets geschreven"),
-			    path, written, outlen);
-		close(fd);
-		return -1;
-	}
-	if (close(fd) < 0)
+	if (close(fd) < 0 && result == 0)
 		return fail(path, tr("write error", "schrijffout"));
-	return 0;
+	return result;
 }
