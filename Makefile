@@ -20,25 +20,32 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
 	$(CPPFLAGS) $(CFLAGS) $(WARNINGS)
 
-PROGRAMS = ask collect
+PROGRAMS = ask collect aggregate
 BINS     = $(PROGRAMS:%=bin/%)
 
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o src/fields.o src/record.o \
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
 COLLECT_OBJS = src/collect.o
+AGGREGATE_OBJS = src/aggregate.o
 
 # Every page in man/, by its section: a page added there is installed.
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
-all: $(BINS) tests/formatcheck
+# The fuzz harnesses (tests/fuzz), replayed by make check.
+FUZZERS = answers form form-roundtrip mail questionnaire response roster time
+REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
+
+# The programs and the test drivers (formatcheck, the fuzz replays): what
+# tests/run needs.  make install builds only the programs.
+all: $(BINS) tests/formatcheck $(REPLAYS)
 
 src/libstance.a: $(LIB_OBJS)
 	rm -f $@
@@ -51,6 +58,11 @@ bin/ask: $(ASK_OBJS) src/libstance.a
 bin/collect: $(COLLECT_OBJS) src/libstance.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $(COLLECT_OBJS) src/libstance.a
+
+# The statistics need libm, the C library's own mathematics.
+bin/aggregate: $(AGGREGATE_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(AGGREGATE_OBJS) src/libstance.a -lm
 
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a
@@ -75,19 +87,17 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
 
 # Every object depends on every header: a change anywhere rebuilds all,
 # which takes seconds and never leaves a stale object behind.
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds
 # it with clang, libFuzzer, ASan and UBSan and runs each for FUZZ_SECONDS.
-FUZZERS = answers form form-roundtrip mail questionnaire response roster time
 FUZZ_SECONDS = 60
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_HEADERS = tests/fuzz/fuzz.h tests/fuzz/form-check.h
 LIB_SRCS = $(LIB_OBJS:.o=.c)
-REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src/libstance.a
 	$(CC) -Isrc $(STANCE_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
@@ -96,17 +106,17 @@ tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src
 tests/fuzz/bin/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_HEADERS) $(LIB_SRCS) src/*.h
 	@mkdir -p tests/fuzz/bin
 	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
-	    $(WARNINGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz-$*.c $(LIB_SRCS)
+	    $(WARNINGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz-$*.c $(LIB_SRCS) -lm
 
 fuzz: $(FUZZERS:%=tests/fuzz/bin/fuzz-%)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
 
-check: all $(REPLAYS)
+check: all
 	@tests/run
 
 # The whole suite with every program under valgrind: slower, and clean
 # only if no test sees valgrind's exit status 99.
-check-valgrind: all $(REPLAYS)
+check-valgrind: all
 	@STANCE_VALGRIND=1 tests/run
 
 demo: all

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,4 +81,36 @@ option_version(void)
 {
 	printf("%s (stance) %s\n", diag_program, STANCE_VERSION);
 	exit(output_close_stdout() < 0 ? EXIT_TROUBLE : EXIT_OK);
+}
+
+long
+option_number(const char *arg, long min, long max, const char *option, const char *usage)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < min || n > max) {
+		diag_warn(tr("%s '%s' is not a whole number from %ld to %ld",
+		    "%s '%s' is geen geheel getal van %ld tot %ld"), option, arg, min, max);
+		option_usage(usage);
+	}
+	return n;
+}
+
+double
+option_fraction(const char *arg, double min, double max, const char *option, const char *usage)
+{
+	char *end;
+	double x;
+
+	errno = 0;
+	x = strtod(arg, &end);
+	if (errno != 0 || end == arg || *end != '\0' || !(x >= min && x <= max)) {
+		diag_warn(tr("%s '%s' is not a number from %g to %g",
+		    "%s '%s' is geen getal van %g tot %g"), option, arg, min, max);
+		option_usage(usage);
+	}
+	return x;
 }

@@ -25,6 +25,13 @@ void option_usage(const char *usage) __attribute__((noreturn));
  * output could not be written). */
 void option_help(const char *usage, const char *summary) __attribute__((noreturn));
 
+/* A numeric option's value, range-checked (a usage error otherwise): a
+ * whole number, or a number with decimals. */
+long option_number(const char *arg, long min, long max, const char *option,
+    const char *usage);
+double option_fraction(const char *arg, double min, double max, const char *option,
+    const char *usage);
+
 /* --version: "program (stance) 1.2.3"; exit as option_help. */
 void option_version(void) __attribute__((noreturn));
 

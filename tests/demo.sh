@@ -89,4 +89,10 @@ echo
 echo "== collect --missing: the roster lines of those still to answer"
 collect --roster "$work/roster.tsv" --missing "$round" "$work/Maildir"
 echo
+echo "== aggregate: where the group stands on each continuum, and whether it agrees"
+aggregate "$work/answers.tsv" | cut -f3,4,6,10,13,14,15,16,17
+echo
+echo "== aggregate --by-group: per group; groups under five are kept private"
+aggregate --by-group "$work/answers.tsv" | awk -F'\t' 'NR == 1 || $3 == "steering"' | cut -f2-4,6,10,16
+echo
 echo "$(cut -f2 "$work/answers.tsv" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$work/answers.tsv" | tr -d ' ') answers."

@@ -1,0 +1,54 @@
+/*
+ * stats: where a group stands on one continuum, from the counts of its
+ * positions.  A position has one decimal (0.0 to 100.0), so 1001 counters
+ * hold everything: every statistic here is computed from them, exactly
+ * where it can be (quartiles, the profile), with no list of values.
+ * The measures and their sources are in aggregate(1).
+ */
+#ifndef STANCE_STATS_H
+#define STANCE_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "position.h"
+
+#define STATS_VALUES (POSITION_MAX + 1)	/* 0.0 ... 100.0 in tenths */
+#define STATS_MAX_BINS 64		/* a profile of 2k-1 bins, k <= 32 anchors */
+
+struct stats_counts {
+	uint64_t count[STATS_VALUES];
+	uint64_t n;		/* answers with a position */
+	uint64_t abstain;	/* no-opinion answers */
+};
+
+void stats_add(struct stats_counts *c, int position);
+void stats_merge(struct stats_counts *into, const struct stats_counts *from);
+
+/*
+ * The quantile of R's type 7 (and GNU datamash), h = (n-1)p: exact, in
+ * fortieths of a point (tenths times four), since p is a quarter and a
+ * position a tenth.  n must be > 0; quarter is 1, 2 or 3.
+ */
+int64_t stats_quartile(const struct stats_counts *c, int quarter);
+int stats_min(const struct stats_counts *c);	/* in tenths */
+int stats_max(const struct stats_counts *c);
+double stats_mean(const struct stats_counts *c);	/* in points */
+double stats_sd(const struct stats_counts *c);		/* sample; needs n > 1 */
+/* Tastle and Wierman's consensus over the 0-100 line (d = 100). */
+double stats_consensus(const struct stats_counts *c);
+
+/*
+ * The profile: counts in 2k-1 bins, one centred on each anchor and one
+ * on each midpoint between two; a position on the edge between two bins
+ * belongs to the one nearer the middle of the line (50), so that the
+ * profile is the same mirrored.  Returns the number of bins.
+ */
+size_t stats_profile(const struct stats_counts *c, size_t anchors, uint64_t *bins);
+/* van der Eijk's agreement A over counts in k >= 3 ordered categories. */
+double stats_agreement(const uint64_t *bins, size_t k);
+
+/* Whether two camps face each other: the three-zone rule (aggregate(1)). */
+int stats_polarised(const struct stats_counts *c);
+
+#endif

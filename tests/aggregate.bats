@@ -1,0 +1,191 @@
+#!/usr/bin/env bats
+# aggregate: every statistic against datamash, the reference values of
+# the consensus and agreement measures, each verdict, the profile's
+# edges, privacy (suppression and complementary suppression), JSON for
+# jq, and every kind of bad input.
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+# answers CONTINUUM POSITION:COUNT...: response lines, one participant each.
+answers() {
+	local continuum=$1 spec i=0 j
+	shift
+	for spec in "$@"; do
+		for j in $(seq "${spec#*:}"); do
+			i=$((i + 1))
+			printf 'r\tp%05d\t-\t%s\t%s\t2026-11-25T09:30:00Z\t\n' "$i" "$continuum" "${spec%:*}"
+		done
+	done
+}
+
+# The value of a column, found by its name in the header, for a row.
+column() {	# column NAME CONTINUUM [GROUP]
+	printf '%s\n' "$output" | awk -F'\t' -v name="$1" -v c="$2" -v g="${3:-*}" '
+	    NR == 1 { sub(/^#/, ""); for (i = 1; i <= NF; i++) col[$i] = i; next }
+	    $3 == c && $2 == g { print $col[name] }'
+}
+
+@test "the header names the columns; empty input writes the header alone" {
+	run -0 aggregate < /dev/null
+	assert_equal "$output" "#round	group	continuum	n	abstain	mean	sd	min	q1	median	q3	max	iqr	consensus	agreement	verdict	anchor	profile"
+}
+
+@test "van der Eijk's example: agreement 0.6113, consensus 0.7254 on one-decimal positions" {
+	answers legal 0:30 16.7:40 33.3:210 50:130 66.7:530 83.3:50 100:10 > ref.tsv
+	run -0 aggregate ref.tsv
+	assert_equal "$(column profile legal)" "30,40,210,130,530,50,10"
+	assert_equal "$(column agreement legal)" 0.6113
+	assert_equal "$(column consensus legal)" 0.7254
+}
+
+@test "agreement's ideal types: one peak 1, two camps at the ends -1, an even spread 0" {
+	answers steering 25:10 > one.tsv
+	answers steering 0:5 100:5 > two.tsv
+	answers steering 0:2 25:2 50:2 75:2 100:2 > even.tsv
+	run -0 aggregate one.tsv
+	assert_equal "$(column profile steering) $(column agreement steering) $(column consensus steering)" "0,10,0,0,0 1.0000 1.0000"
+	run -0 aggregate two.tsv
+	assert_equal "$(column profile steering) $(column agreement steering) $(column consensus steering)" "5,0,0,0,5 -1.0000 0.0000"
+	run -0 aggregate even.tsv
+	assert_equal "$(column profile steering) $(column agreement steering)" "2,2,2,2,2 0.0000"
+}
+
+@test "a position on the edge of two bins goes to the bin nearer 50" {
+	# Three anchors: bins centred on 0, 25, 50, 75, 100; edges 12.5 ... 87.5.
+	answers steering 12.5:1 37.5:2 62.5:3 87.5:4 12.4:5 > edges.tsv
+	run -0 aggregate edges.tsv
+	assert_equal "$(column profile steering)" "5,1,5,4,0"
+	# Four anchors: bins every 16.7; 25 and 75 are edges.
+	answers legal 25:1 75:2 8.3:3 8.4:4 > edges.tsv
+	run -0 aggregate edges.tsv
+	assert_equal "$(column profile legal)" "3,4,1,0,2,0,0"
+}
+
+@test "every statistic equals datamash's on random answers" {
+	command -v datamash > /dev/null || skip "datamash is not installed (.ci/run installs it)"
+	awk 'BEGIN { srand(7); split("steering openness enforcement legal audience", c, " ")
+	    for (p = 1; p <= 300; p++) for (k = 1; k <= 5; k++) {
+	        r = rand(); v = r < 0.1 ? "-" : sprintf("%.1f", int(rand() * 1001) / 10)
+	        sub(/\.0$/, "", v)
+	        printf "r%d\tp%d\t-\t%s\t%s\t2026-11-25T09:30:00Z\t\n", p % 2, p, c[k], v } }' > random.tsv
+	run -0 aggregate random.tsv
+	printf '%s\n' "$output" | awk -F'\t' 'NR > 1 { print $1, $3, $4, $6, $7, $8, $9, $10, $11, $12 }' | sort > ours
+	awk -F'\t' '$5 != "-"' random.tsv | datamash -s -g 1,4 count 5 mean 5 sstdev 5 min 5 q1 5 median 5 q3 5 max 5 |
+	    awk '{ printf "%s %s %s %.2f %.2f %s %s %s %s %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }' | sort > theirs
+	diff -u theirs ours
+	assert_number "$(wc -l < ours)" -eq 10
+}
+
+@test "quartiles are exact, to three decimals; sd is - for one answer" {
+	answers steering 0:1 10:1 20:1 30.1:1 > q.tsv
+	run -0 aggregate q.tsv
+	assert_equal "$(column q1 steering) $(column median steering) $(column q3 steering) $(column iqr steering)" "7.5 15 22.525 15.025"
+	answers steering 40:1 > one.tsv
+	run -0 aggregate one.tsv
+	assert_equal "$(column sd steering) $(column mean steering) $(column verdict steering)" "- 40.00 too-few"
+}
+
+@test "each verdict: consensus, leaning, divided, polarised, too-few" {
+	for pair in 'consensus|40:3 45:4 50:3' 'leaning|30:3 40:4 50:3' 'divided|0:2 25:2 50:2 75:2 100:2' \
+	    'polarised|0:5 100:5' 'polarised|0:7 100:3' 'leaning|0:8 100:2' 'too-few|50:2'; do
+		# shellcheck disable=SC2086
+		answers openness ${pair#*|} > v.tsv
+		run -0 aggregate v.tsv
+		assert_equal "$(column verdict openness)" "${pair%%|*}" || { echo "${pair#*|}"; false; }
+	done
+}
+
+@test "the thresholds are options" {
+	answers openness 30:3 40:4 50:3 > v.tsv
+	run -0 aggregate --consensus-iqr 20 --consensus-cns 0.5 v.tsv
+	assert_equal "$(column verdict openness)" consensus
+	run -0 aggregate --leaning-iqr 5 v.tsv
+	assert_equal "$(column verdict openness)" divided
+	run -0 aggregate --too-few 11 v.tsv
+	assert_equal "$(column verdict openness)" too-few
+	run -2 aggregate --min-group 2 v.tsv
+	assert_equal "${lines[0]}" "aggregate: --min-group '2' is not a whole number from 3 to 1000000"
+}
+
+@test "the anchor nearest the median, a tie to the one nearer the middle" {
+	answers legal 10:3 > a.tsv
+	run -0 aggregate a.tsv
+	assert_equal "$(column anchor legal)" 1
+	answers legal 16.7:3 > a.tsv
+	run -0 aggregate a.tsv
+	assert_equal "$(column anchor legal)" 2
+	answers legal 83.3:3 > a.tsv
+	run -0 aggregate a.tsv
+	assert_equal "$(column anchor legal)" 3
+}
+
+@test "--by-group: a small group shows its n alone; complementary suppression hides one more" {
+	{
+		for p in $(seq 6); do printf 'r\ta%d\tadmin\tsteering\t10\t2026-11-25T09:30:00Z\t\n' "$p"; done
+		for p in $(seq 7); do printf 'r\tb%d\tcare\tsteering\t90\t2026-11-25T09:30:00Z\t\n' "$p"; done
+		for p in $(seq 2); do printf 'r\tc%d\tboard\tsteering\t50\t2026-11-25T09:30:00Z\t\n' "$p"; done
+	} > g.tsv
+	run -0 aggregate --by-group g.tsv
+	diff -u - <(printf '%s\n' "$output" | awk -F'\t' '$3 == "steering" { print $2, $4, $5, $6, $16, $18 }') <<-'END'
+	* 15 0 52.67 polarised 6,0,2,0,7
+	admin 6 - - suppressed -
+	board 2 - - suppressed -
+	care 7 0 90.00 consensus 0,0,0,0,7
+	END
+	# With three in the board, the hidden answers are enough on their own.
+	printf 'r\tc3\tboard\tsteering\t50\t2026-11-25T09:30:00Z\t\n' >> g.tsv
+	run -0 aggregate --by-group --min-group 3 g.tsv
+	assert_equal "$(column verdict steering board) $(column verdict steering admin)" "consensus consensus"
+}
+
+@test "participant ids never appear in the output" {
+	answers openness 10:5 90:5 > p.tsv
+	run -0 aggregate --by-group p.tsv
+	! printf '%s\n' "$output" | grep -q 'p0000' || false
+}
+
+@test "--json writes the same rows as JSON Lines, null where a figure is not" {
+	# solo alone would be hidden and then worked out from everyone's
+	# row minus the group "-": so "-" is hidden too.
+	command -v jq > /dev/null || skip "jq is not installed (.ci/run installs it)"
+	answers openness 10:5 90:5 > j.tsv
+	printf 'r\tx1\tsolo\topenness\t50\t2026-11-25T09:30:00Z\t\n' >> j.tsv
+	run -0 aggregate --json --by-group j.tsv
+	assert_equal "$(printf '%s\n' "$output" | jq -c 'select(.continuum == "openness") | [.group, .n, .mean, .verdict, .profile]')" \
+	    "$(printf '%s\n' '["*",11,50,"polarised",[5,1,5]]' '["-",10,null,"suppressed",null]' '["solo",1,null,"suppressed",null]')"
+	assert_number "$(printf '%s\n' "$output" | jq -s length)" -eq 15
+}
+
+@test "bad lines, unknown continua and a position given twice are reported and not counted" {
+	{
+		printf 'r\tann\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n'
+		printf 'r\tann\t-\tsteering\t60\t2026-11-25T09:30:00Z\t\n'
+		printf 'r\tann\t-\tsteer\t60\t2026-11-25T09:30:00Z\t\n'
+		printf 'not a line\n'
+		printf 'r\tbob\t-\tsteering\t140\t2026-11-25T09:30:00Z\t\n'
+	} > bad.tsv
+	run -1 --separate-stderr aggregate bad.tsv
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	aggregate: bad.tsv:2: a second position for steering of ann in round r (the first at line 1); not counted: give aggregate collect's output
+	aggregate: bad.tsv:3: unknown continuum 'steer' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience)
+	aggregate: bad.tsv:4: not a response line: it has no tabs (7 tab-separated fields are expected)
+	aggregate: bad.tsv:5: position 140 is outside 0-100
+	END
+	assert_equal "$(column n steering) $(column mean steering)" "1 50.00"
+}
+
+@test "rounds in the order first seen, continua in the questionnaire's; a missing file, a full disk" {
+	printf 'b\tp\t-\topenness\t50\t2026-11-25T09:30:00Z\t\na\tp\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > o.tsv
+	run -0 aggregate o.tsv
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' 'NR > 1 { printf "%s/%s ", $1, $3 }')" \
+	    "b/steering b/openness b/enforcement b/legal b/audience a/steering a/openness a/enforcement a/legal a/audience "
+	run -2 --separate-stderr aggregate o.tsv nonexistent
+	assert_equal "$stderr" "aggregate: nonexistent: No such file or directory"
+	assert_number "${#lines[@]}" -eq 11
+	run -2 --separate-stderr bash -c 'aggregate o.tsv > /dev/full'
+	assert_equal "$stderr" "aggregate: write error on standard output: No space left on device"
+}
