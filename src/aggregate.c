@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "answerset.h"
 #include "buf.h"
 #include "diag.h"
 #include "intern.h"
@@ -31,7 +32,7 @@
 static const char usage_text[] =
     "usage: aggregate [-L lang] [-q file] [--by-group] [--min-group n] [--json]\n"
     "                 [--consensus-iqr n] [--consensus-cns x] [--leaning-iqr n]\n"
-    "                 [--too-few n] [file ...]\n";
+    "                 [--too-few n] [--stability] [file ...]\n";
 
 static void
 help(void)
@@ -51,6 +52,7 @@ help(void)
 	    "  --consensus-cns x  and a consensus of at least x (default 0.80)\n"
 	    "  --leaning-iqr n    leaning: an IQR of at most n (default 25)\n"
 	    "  --too-few n        too-few: fewer than n answers (default 3)\n"
+	    "  --stability        between rounds: who moved, and is it stable\n"
 	    "See aggregate(1) and stance-aggregate(5).\n",
 	    "\n"
 	    "Waar de groep staat op elk continuum, en of ze het eens is: per ronde\n"
@@ -66,6 +68,7 @@ help(void)
 	    "  --consensus-cns x  en een consensus van minstens x (standaard 0,80)\n"
 	    "  --leaning-iqr n    neigend: een IQR van hoogstens n (standaard 25)\n"
 	    "  --too-few n        te-weinig: minder dan n antwoorden (standaard 3)\n"
+	    "  --stability        tussen rondes: wie verschoof, en is het stabiel\n"
 	    "Zie aggregate(1) en stance-aggregate(5).\n"));
 }
 
@@ -88,7 +91,8 @@ struct block {
 struct aggregate {
 	const struct questionnaire *q;
 	struct thresholds t;
-	int by_group, json;
+	int by_group, json, stability;
+	struct answerset people;	/* --stability: a position per participant */
 	struct intern rounds, groups;
 	struct block *blocks;
 	size_t nblocks;
@@ -146,6 +150,22 @@ given_twice(struct aggregate *a, const struct response *r, size_t k, unsigned lo
 	return 0;
 }
 
+/* --stability: who stood where, round by round (the rounds interned in
+ * the same order as a->rounds, so their numbers agree). */
+static void
+remember(struct aggregate *a, const struct response *r, size_t k)
+{
+	struct answerset_entry e;
+
+	memset(&e, 0, sizeof(e));
+	e.round = intern_add(&a->people.rounds, r->round, strlen(r->round));
+	e.participant = intern_add(&a->people.participants, r->participant, strlen(r->participant));
+	e.continuum = k;
+	e.position = r->position;
+	e.note = "";
+	answerset_add(&a->people, &e);
+}
+
 static void
 take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 {
@@ -174,6 +194,8 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 	}
 	round = intern_add(&a->rounds, r.round, strlen(r.round));
 	stats_add(&block_for(a, round, EVERYONE)->counts[k], r.position);
+	if (a->stability)
+		remember(a, &r, (size_t)k);
 	if (a->by_group) {
 		group = intern_add(&a->groups, r.group, strlen(r.group));
 		stats_add(&block_for(a, round, group)->counts[k], r.position);
@@ -548,9 +570,102 @@ write_table(struct aggregate *a)
 	buf_free(&out);
 }
 
+/* --stability: between two rounds, on one continuum. */
+struct change {
+	uint64_t both, moved;	/* with a position in both rounds; moved 10 or more */
+};
+
+static struct change
+change_between(const struct aggregate *a, uint32_t from, uint32_t to, size_t k)
+{
+	const struct answerset *set = &a->people;
+	struct change c = { 0, 0 };
+	size_t p;
+
+	for (p = 0; p < set->npersons; p++) {
+		long later;
+		int before, after;
+
+		if (set->persons[p].round != from)
+			continue;
+		if ((later = answerset_find(set, to, set->persons[p].participant)) < 0)
+			continue;
+		before = answerset_answers(set, p)[k].position;
+		after = answerset_answers(set, (size_t)later)[k].position;
+		if (before < 0 || after < 0)
+			continue;	/* no position in one of them */
+		c.both++;
+		/* Ten points are a hundred tenths. */
+		c.moved += (after > before ? after - before : before - after) >= 100;
+	}
+	return c;
+}
+
+/* The change of a quartile between rounds, signed, in fortieths. */
+static void
+put_shift(struct buf *out, int64_t shift)
+{
+	if (shift < 0)
+		buf_addc(out, '-');
+	put_fortieths(out, shift < 0 ? -shift : shift);
+}
+
+static void
+write_stability_row(const struct aggregate *a, uint32_t from, uint32_t to, size_t k,
+    struct buf *out)
+{
+	const struct stats_counts *before = &a->blocks[0].counts[k], *after = before;
+	struct change c = change_between(a, from, to, k);
+	size_t i;
+
+	for (i = 0; i < a->nblocks; i++) {
+		if (a->blocks[i].group != EVERYONE)
+			continue;
+		if (a->blocks[i].round == from)
+			before = &a->blocks[i].counts[k];
+		if (a->blocks[i].round == to)
+			after = &a->blocks[i].counts[k];
+	}
+	buf_printf(out, "%s\t%s\t%s\t%llu\t%llu\t", intern_string(&a->rounds, from),
+	    intern_string(&a->rounds, to), a->q->continua[k].id,
+	    (unsigned long long)c.both, (unsigned long long)c.moved);
+	if (c.both > 0)
+		buf_printf(out, "%.4f", (double)c.moved / (double)c.both);
+	else
+		buf_addc(out, '-');
+	buf_addc(out, '\t');
+	if (before->n > 0 && after->n > 0) {
+		put_shift(out, stats_quartile(after, 2) - stats_quartile(before, 2));
+		buf_addc(out, '\t');
+		put_shift(out, (stats_quartile(after, 3) - stats_quartile(after, 1)) -
+		    (stats_quartile(before, 3) - stats_quartile(before, 1)));
+	} else {
+		buf_addstr(out, "-\t-");
+	}
+	/* Stable when at most 15% moved ten points or more: the Delphi
+	 * criterion of Scheibe, Skutsch and Schofer (1975). */
+	buf_printf(out, "\t%s\n", c.both == 0 ? "too-few" :
+	    100 * c.moved <= 15 * c.both ? "stable" : "unstable");
+}
+
+static void
+write_stability(struct aggregate *a)
+{
+	struct buf out = { 0 };
+	uint32_t round;
+	size_t k;
+
+	buf_addstr(&out, "#from\tto\tcontinuum\tboth\tmoved\tshare\tmedian_shift\tiqr_change\tverdict\n");
+	for (round = 0; round + 1 < a->rounds.n; round++)
+		for (k = 0; k < a->q->ncontinua; k++)
+			write_stability_row(a, round, round + 1, k, &out);
+	fwrite(out.data, 1, out.len, stdout);
+	buf_free(&out);
+}
+
 enum {
 	OPT_BY_GROUP = 256, OPT_MIN_GROUP, OPT_JSON, OPT_CONSENSUS_IQR, OPT_CONSENSUS_CNS,
-	OPT_LEANING_IQR, OPT_TOO_FEW, OPT_VERSION
+	OPT_LEANING_IQR, OPT_TOO_FEW, OPT_VERSION, OPT_STABILITY
 };
 
 static const char *
@@ -564,6 +679,7 @@ options(struct aggregate *a, int *argc, char ***argv)
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "leaning-iqr", required_argument, NULL, OPT_LEANING_IQR },
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+		{ "stability", no_argument, NULL, OPT_STABILITY },
 		{ "too-few", required_argument, NULL, OPT_TOO_FEW },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -595,6 +711,7 @@ options(struct aggregate *a, int *argc, char ***argv)
 		case OPT_TOO_FEW:
 			a->t.too_few = option_number(optarg, 1, 1000000, "--too-few", usage_text);
 			break;
+		case OPT_STABILITY: a->stability = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, *argv, usage_text);
 		}
@@ -629,11 +746,15 @@ main(int argc, char **argv)
 	questionnaire_choose(&q, qfile);
 	a.q = &q;
 	a.given = xcalloc(q.ncontinua, sizeof(*a.given));
+	answerset_init(&a.people, q.ncontinua);
 	if (argc == 0)
 		read_input(&a, "-");
 	for (i = 0; i < argc; i++)
 		read_input(&a, argv[i]);
-	write_table(&a);
+	if (a.stability)
+		write_stability(&a);
+	else
+		write_table(&a);
 	if (output_close_stdout() < 0)
 		a.trouble = 1;
 	for (b = 0; b < a.nblocks; b++) {
@@ -644,6 +765,7 @@ main(int argc, char **argv)
 	free(a.given);
 	buf_free(&a.last_round);
 	buf_free(&a.last_participant);
+	answerset_free(&a.people);
 	intern_free(&a.rounds);
 	intern_free(&a.groups);
 	questionnaire_free(&q);

@@ -189,3 +189,23 @@ column() {	# column NAME CONTINUUM [GROUP]
 	run -2 --separate-stderr bash -c 'aggregate o.tsv > /dev/full'
 	assert_equal "$stderr" "aggregate: write error on standard output: No space left on device"
 }
+
+@test "--stability: between consecutive rounds, who moved ten points or more, and is it stable" {
+	{
+		for p in $(seq 10); do printf 'r1\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 5)); done
+		# Two of ten move twenty points: 20% > 15%, unstable.
+		for p in $(seq 10); do v=$((p * 5)); [ "$p" -le 2 ] && v=$((v + 20))
+			printf 'r2\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" "$v"; done
+		# One of ten moves nine points, one abstains: stable.
+		for p in $(seq 10); do v=$((p * 5)); [ "$p" -le 2 ] && v=$((v + 20))
+			[ "$p" -eq 3 ] && v=$((v + 9)); [ "$p" -eq 4 ] && v=-
+			printf 'r3\tp%d\t-\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' "$p" "$v"; done
+	} > st.tsv
+	run -0 aggregate --stability st.tsv
+	diff -u - <(printf '%s\n' "$output" | grep -e '^#' -e steering) <<-'END'
+	#from	to	continuum	both	moved	share	median_shift	iqr_change	verdict
+	r1	r2	steering	10	2	0.2000	2.5	-8.75	unstable
+	r2	r3	steering	9	0	0.0000	0	1.25	stable
+	END
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'too-few$')" 8
+}
