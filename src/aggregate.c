@@ -24,6 +24,7 @@
 #include "lines.h"
 #include "options.h"
 #include "output.h"
+#include "partial.h"
 #include "position.h"
 #include "questionnaire.h"
 #include "response.h"
@@ -32,7 +33,7 @@
 static const char usage_text[] =
     "usage: aggregate [-L lang] [-q file] [--by-group] [--min-group n] [--json]\n"
     "                 [--consensus-iqr n] [--consensus-cns x] [--leaning-iqr n]\n"
-    "                 [--too-few n] [--stability] [file ...]\n";
+    "                 [--too-few n] [--stability] [--partial | --merge] [file ...]\n";
 
 static void
 help(void)
@@ -53,6 +54,8 @@ help(void)
 	    "  --leaning-iqr n    leaning: an IQR of at most n (default 25)\n"
 	    "  --too-few n        too-few: fewer than n answers (default 3)\n"
 	    "  --stability        between rounds: who moved, and is it stable\n"
+	    "  --partial          write exact counters, for --merge\n"
+	    "  --merge            merge --partial outputs into the rows\n"
 	    "See aggregate(1) and stance-aggregate(5).\n",
 	    "\n"
 	    "Waar de groep staat op elk continuum, en of ze het eens is: per ronde\n"
@@ -69,6 +72,8 @@ help(void)
 	    "  --leaning-iqr n    neigend: een IQR van hoogstens n (standaard 25)\n"
 	    "  --too-few n        te-weinig: minder dan n antwoorden (standaard 3)\n"
 	    "  --stability        tussen rondes: wie verschoof, en is het stabiel\n"
+	    "  --partial          schrijf exacte tellers, voor --merge\n"
+	    "  --merge            voeg uitvoer van --partial samen tot de rijen\n"
 	    "Zie aggregate(1) en stance-aggregate(5).\n"));
 }
 
@@ -91,8 +96,11 @@ struct block {
 struct aggregate {
 	const struct questionnaire *q;
 	struct thresholds t;
-	int by_group, json, stability;
+	int by_group, json, stability, partial, merge;
 	struct answerset people;	/* --stability: a position per participant */
+	struct merged_change *changes;	/* --merge --stability: from the partials */
+	size_t nchanges;
+	uint32_t *order;		/* the rounds, in the order they are written */
 	struct intern rounds, groups;
 	struct block *blocks;
 	size_t nblocks;
@@ -105,6 +113,12 @@ struct aggregate {
 };
 
 #define EVERYONE UINT32_MAX
+
+struct merged_change {
+	uint32_t from, to;	/* from's name before to's */
+	size_t continuum;
+	uint64_t both, moved;
+};
 
 static struct block *
 block_for(struct aggregate *a, uint32_t round, uint32_t group)
@@ -561,7 +575,7 @@ write_table(struct aggregate *a)
 		buf_addc(&out, '\n');
 	}
 	for (round = 0; round < a->rounds.n; round++) {
-		write_round(a, round, &out);
+		write_round(a, a->order[round], &out);
 		fwrite(out.data, 1, out.len, stdout);
 		buf_reset(&out);
 	}
@@ -581,6 +595,17 @@ change_between(const struct aggregate *a, uint32_t from, uint32_t to, size_t k)
 	const struct answerset *set = &a->people;
 	struct change c = { 0, 0 };
 	size_t p;
+
+	for (p = 0; p < a->nchanges; p++) {
+		const struct merged_change *m = &a->changes[p];
+
+		if (m->continuum == k && ((m->from == from && m->to == to) ||
+		    (m->from == to && m->to == from))) {
+			c.both = m->both;
+			c.moved = m->moved;
+			return c;
+		}
+	}
 
 	for (p = 0; p < set->npersons; p++) {
 		long later;
@@ -658,14 +683,184 @@ write_stability(struct aggregate *a)
 	buf_addstr(&out, "#from\tto\tcontinuum\tboth\tmoved\tshare\tmedian_shift\tiqr_change\tverdict\n");
 	for (round = 0; round + 1 < a->rounds.n; round++)
 		for (k = 0; k < a->q->ncontinua; k++)
-			write_stability_row(a, round, round + 1, k, &out);
+			write_stability_row(a, a->order[round], a->order[round + 1], k, &out);
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
 }
 
+/* The blocks of a round: everyone's, then the groups' in byte order. */
+static size_t
+round_blocks(struct aggregate *a, uint32_t round, struct block **order)
+{
+	size_t i, n = 0;
+
+	order[n++] = block_for(a, round, EVERYONE);
+	for (i = 0; i < a->nblocks; i++)
+		if (a->blocks[i].round == round && a->blocks[i].group != EVERYONE)
+			order[n++] = &a->blocks[i];
+	sorting_groups = &a->groups;
+	qsort(order + 1, n - 1, sizeof(*order), by_group_name);
+	return n;
+}
+
+static const char *
+group_name(const struct aggregate *a, const struct block *b)
+{
+	return b->group == EVERYONE ? "*" : intern_string(&a->groups, b->group);
+}
+
+/* --partial: the counters themselves, for --merge (stance's partial). */
+static void
+write_partial(struct aggregate *a)
+{
+	struct block **order = xcalloc(a->nblocks + 1, sizeof(*order));
+	struct buf out = { 0 };
+	uint32_t round, later;
+	size_t i, n, k;
+
+	buf_addstr(&out, PARTIAL_HEADER "\n");
+	for (round = 0; round < a->rounds.n; round++) {
+		n = round_blocks(a, round, order);
+		for (i = 0; i < n; i++)
+			for (k = 0; k < a->q->ncontinua; k++)
+				partial_format_counts(&out, intern_string(&a->rounds, round),
+				    group_name(a, order[i]), a->q->continua[k].id, &order[i]->counts[k]);
+		/* Which rounds will be consecutive is known only when every
+		 * shard is merged: every pair is written. */
+		for (later = round + 1; a->stability && later < a->rounds.n; later++) {
+			for (k = 0; k < a->q->ncontinua; k++) {
+				struct change c = change_between(a, round, later, k);
+
+				partial_format_change(&out, intern_string(&a->rounds, round),
+				    intern_string(&a->rounds, later), a->q->continua[k].id,
+				    c.both, c.moved);
+			}
+		}
+		fwrite(out.data, 1, out.len, stdout);
+		buf_reset(&out);
+	}
+	free(order);
+	buf_free(&out);
+}
+
+static void
+merge_change(struct aggregate *a, const struct partial_row *row, size_t k)
+{
+	uint32_t from = intern_add(&a->rounds, row->round, strlen(row->round));
+	uint32_t to = intern_add(&a->rounds, row->group, strlen(row->group));
+	struct merged_change *m;
+	size_t i;
+
+	for (i = 0; i < a->nchanges; i++) {
+		m = &a->changes[i];
+		if (m->continuum == k && ((m->from == from && m->to == to) ||
+		    (m->from == to && m->to == from))) {
+			m->both += row->both;
+			m->moved += row->moved;
+			return;
+		}
+	}
+	a->changes = xreallocarray(a->changes, a->nchanges + 1, sizeof(*a->changes));
+	m = &a->changes[a->nchanges++];
+	m->from = from;
+	m->to = to;
+	m->continuum = k;
+	m->both = row->both;
+	m->moved = row->moved;
+}
+
+/* One line of a partial output, into the counters. */
+static void
+merge_line(struct aggregate *a, char *line, size_t len, unsigned long number)
+{
+	static struct partial_row row;
+	const char *why;
+	long k;
+	uint32_t round, group;
+
+	if ((why = partial_parse(line, len, &row)) != NULL) {
+		diag_at(a->name, number, "%s", why);
+		a->bad = 1;
+		return;
+	}
+	if ((k = questionnaire_find(a->q, row.continuum, strlen(row.continuum))) < 0) {
+		struct buf message = { 0 };
+
+		questionnaire_unknown(a->q, row.continuum, strlen(row.continuum), &message);
+		diag_at(a->name, number, "%s", message.data);
+		buf_free(&message);
+		a->bad = 1;
+		return;
+	}
+	if (row.change) {
+		merge_change(a, &row, (size_t)k);
+		return;
+	}
+	round = intern_add(&a->rounds, row.round, strlen(row.round));
+	if (strcmp(row.group, "*") == 0) {
+		stats_merge(&block_for(a, round, EVERYONE)->counts[k], &row.counts);
+	} else if (a->by_group) {
+		group = intern_add(&a->groups, row.group, strlen(row.group));
+		stats_merge(&block_for(a, round, group)->counts[k], &row.counts);
+	}
+}
+
+static void
+merge_input(struct aggregate *a, const char *path)
+{
+	struct lines in;
+	ssize_t n;
+
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		a->trouble = 1;
+		return;
+	}
+	a->name = in.name;
+	if ((n = lines_next(&in)) < 0 || strcmp(in.line, PARTIAL_HEADER) != 0) {
+		diag_at(in.name, 1, "%s", tr("not aggregate --partial's output: it has no '" PARTIAL_HEADER "' line first",
+		    "geen uitvoer van aggregate --partial: de eerste regel is niet '" PARTIAL_HEADER "'"));
+		a->trouble = 1;
+		lines_close(&in);
+		return;
+	}
+	while ((n = lines_next(&in)) >= 0)
+		if (n > 0 && in.line[0] != '#')
+			merge_line(a, in.line, (size_t)n, in.number);
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", in.name, strerror(errno));
+		a->trouble = 1;
+	}
+	lines_close(&in);
+}
+
+/* The order rounds are written in: as first seen; merged shards, whose
+ * orders need not agree, in byte order, which is collect's order and so
+ * what one run over collect's output writes. */
+static int
+by_round_name(const void *x, const void *y)
+{
+	return strcmp(intern_string(sorting_groups, *(const uint32_t *)x),
+	    intern_string(sorting_groups, *(const uint32_t *)y));
+}
+
+static void
+round_order(struct aggregate *a)
+{
+	uint32_t i;
+
+	a->order = xcalloc(a->rounds.n + 1, sizeof(*a->order));
+	for (i = 0; i < a->rounds.n; i++)
+		a->order[i] = i;
+	if (a->merge) {
+		sorting_groups = &a->rounds;
+		qsort(a->order, a->rounds.n, sizeof(*a->order), by_round_name);
+	}
+}
+
 enum {
 	OPT_BY_GROUP = 256, OPT_MIN_GROUP, OPT_JSON, OPT_CONSENSUS_IQR, OPT_CONSENSUS_CNS,
-	OPT_LEANING_IQR, OPT_TOO_FEW, OPT_VERSION, OPT_STABILITY
+	OPT_LEANING_IQR, OPT_TOO_FEW, OPT_VERSION, OPT_STABILITY, OPT_PARTIAL, OPT_MERGE
 };
 
 static const char *
@@ -678,7 +873,9 @@ options(struct aggregate *a, int *argc, char ***argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "leaning-iqr", required_argument, NULL, OPT_LEANING_IQR },
+		{ "merge", no_argument, NULL, OPT_MERGE },
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+		{ "partial", no_argument, NULL, OPT_PARTIAL },
 		{ "stability", no_argument, NULL, OPT_STABILITY },
 		{ "too-few", required_argument, NULL, OPT_TOO_FEW },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -711,6 +908,8 @@ options(struct aggregate *a, int *argc, char ***argv)
 		case OPT_TOO_FEW:
 			a->t.too_few = option_number(optarg, 1, 1000000, "--too-few", usage_text);
 			break;
+		case OPT_MERGE: a->merge = 1; break;
+		case OPT_PARTIAL: a->partial = 1; break;
 		case OPT_STABILITY: a->stability = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, *argv, usage_text);
@@ -718,6 +917,11 @@ options(struct aggregate *a, int *argc, char ***argv)
 	}
 	*argc -= optind;
 	*argv += optind;
+	if (a->partial && (a->merge || a->json))
+		option_usage(usage_text);
+	/* A partial output keeps the groups, for a merge that wants them. */
+	if (a->partial)
+		a->by_group = 1;
 	return qfile;
 }
 
@@ -748,10 +952,13 @@ main(int argc, char **argv)
 	a.given = xcalloc(q.ncontinua, sizeof(*a.given));
 	answerset_init(&a.people, q.ncontinua);
 	if (argc == 0)
-		read_input(&a, "-");
+		(a.merge ? merge_input : read_input)(&a, "-");
 	for (i = 0; i < argc; i++)
-		read_input(&a, argv[i]);
-	if (a.stability)
+		(a.merge ? merge_input : read_input)(&a, argv[i]);
+	round_order(&a);
+	if (a.partial)
+		write_partial(&a);
+	else if (a.stability)
 		write_stability(&a);
 	else
 		write_table(&a);
@@ -763,6 +970,8 @@ main(int argc, char **argv)
 	}
 	free(a.blocks);
 	free(a.given);
+	free(a.changes);
+	free(a.order);
 	buf_free(&a.last_round);
 	buf_free(&a.last_participant);
 	answerset_free(&a.people);

@@ -209,3 +209,38 @@ column() {	# column NAME CONTINUUM [GROUP]
 	END
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'too-few$')" 8
 }
+
+@test "--partial in four shards, then --merge, writes byte for byte what one run writes" {
+	awk 'BEGIN { srand(11); split("steering openness enforcement legal audience", c, " ")
+	    for (p = 1; p <= 120; p++) for (r = 1; r <= 3; r++) for (k = 1; k <= 5; k++) {
+	        if (rand() < 0.2 && r > 1) continue
+	        v = rand() < 0.1 ? "-" : sprintf("%.1f", int(rand() * 1001) / 10); sub(/\.0$/, "", v)
+	        printf "r%d\tp%d\tg%d\t%s\t%s\t2026-11-25T09:30:00Z\t\n", r, p, p % 5, c[k], v } }' |
+	    collect > all.tsv
+	# Shard by participant, as aggregate(1) shows.
+	for i in 0 1 2 3; do
+		awk -F'\t' -v i="$i" '{ h = 0; for (j = 1; j <= length($2); j++)
+		    h = (h * 31 + index("0123456789p", substr($2, j, 1))) % 4 } h == i' all.tsv |
+		    aggregate --partial --stability > "part$i"
+	done
+	for opts in "" --by-group --stability "--json --by-group" "--by-group --min-group 25"; do
+		# shellcheck disable=SC2086
+		aggregate $opts all.tsv > one
+		# shellcheck disable=SC2086
+		run -0 aggregate --merge $opts part0 part1 part2 part3
+		diff -u one <(printf '%s\n' "$output") || { echo "options: $opts"; false; }
+	done
+}
+
+@test "--merge refuses what is not a partial output, and reports bad partial lines" {
+	printf 'r\tp\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > lines.tsv
+	run -2 --separate-stderr aggregate --merge lines.tsv
+	assert_equal "$stderr" "aggregate: lines.tsv:1: not aggregate --partial's output: it has no '#stance-aggregate-partial 1' line first"
+	printf '#stance-aggregate-partial 1\nr\t*\tsteering\t0\t250:3,100:1\nr\t*\tsteer\t0\t\n' > bad.partial
+	run -1 --separate-stderr aggregate --merge bad.partial
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	aggregate: bad.partial:2: counts '250:3,100:1' is not tenths:count pairs, rising
+	aggregate: bad.partial:3: unknown continuum 'steer' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience)
+	END
+	run -2 aggregate --partial --merge lines.tsv
+}

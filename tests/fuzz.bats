@@ -24,3 +24,4 @@ replay() {
 @test "fuzz replay: mail messages and mboxes" { replay mail; }
 @test "fuzz replay: answers on stdin and as arguments" { replay answers; }
 @test "fuzz replay: timestamps, dates and positions" { replay time; }
+@test "fuzz replay: aggregate's partial outputs" { replay partial; }

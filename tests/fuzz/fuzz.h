@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diag.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
