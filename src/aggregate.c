@@ -108,6 +108,10 @@ struct aggregate {
 	 * gave: a second position is caught where collect puts it, next. */
 	struct buf last_round, last_participant;
 	unsigned long *given;	/* per continuum: the line, or 0 */
+	long last_continuum;	/* the line before's, to try the next first */
+	struct buf round_text;	/* the line before's round, and its number */
+	uint32_t round;
+	int round_seen;
 	const char *name;
 	int bad, trouble;
 };
@@ -143,14 +147,20 @@ block_for(struct aggregate *a, uint32_t round, uint32_t group)
 /* A second position for the same round, participant and continuum, on
  * the lines of that participant (adjacent in collect's sorted output). */
 static int
+same(const struct buf *b, const char *s, size_t n)
+{
+	return b->len == n && b->data != NULL && memcmp(b->data, s, n) == 0;
+}
+
+static int
 given_twice(struct aggregate *a, const struct response *r, size_t k, unsigned long line)
 {
-	if (a->last_round.data == NULL || strcmp(a->last_round.data, r->round) != 0 ||
-	    strcmp(a->last_participant.data, r->participant) != 0) {
+	if (!same(&a->last_round, r->round, r->round_len) ||
+	    !same(&a->last_participant, r->participant, r->participant_len)) {
 		buf_reset(&a->last_round);
-		buf_addstr(&a->last_round, r->round);
+		buf_add(&a->last_round, r->round, r->round_len);
 		buf_reset(&a->last_participant);
-		buf_addstr(&a->last_participant, r->participant);
+		buf_add(&a->last_participant, r->participant, r->participant_len);
 		memset(a->given, 0, a->q->ncontinua * sizeof(*a->given));
 	}
 	if (a->given[k] != 0) {
@@ -193,7 +203,13 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		a->bad = 1;
 		return;
 	}
-	if ((k = questionnaire_find(a->q, r.continuum, strlen(r.continuum))) < 0) {
+	/* Lines come a continuum after the other: try the next one first. */
+	k = a->last_continuum + 1 < (long)a->q->ncontinua ? a->last_continuum + 1 : 0;
+	/* strncmp stops at the id's end, so id[len] is inside it. */
+	if (strncmp(a->q->continua[k].id, r.continuum, r.continuum_len) != 0 ||
+	    a->q->continua[k].id[r.continuum_len] != '\0')
+		k = questionnaire_find(a->q, r.continuum, r.continuum_len);
+	if (k < 0) {
 		struct buf message = { 0 };
 
 		questionnaire_unknown(a->q, r.continuum, strlen(r.continuum), &message);
@@ -206,12 +222,20 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		a->bad = 1;
 		return;
 	}
-	round = intern_add(&a->rounds, r.round, strlen(r.round));
+	a->last_continuum = k;
+	/* given_twice() kept the round: the same as the line before's? */
+	if (a->round_seen == 0 || !same(&a->round_text, r.round, r.round_len)) {
+		buf_reset(&a->round_text);
+		buf_add(&a->round_text, r.round, r.round_len);
+		a->round = intern_add(&a->rounds, r.round, r.round_len);
+		a->round_seen = 1;
+	}
+	round = a->round;
 	stats_add(&block_for(a, round, EVERYONE)->counts[k], r.position);
 	if (a->stability)
 		remember(a, &r, (size_t)k);
 	if (a->by_group) {
-		group = intern_add(&a->groups, r.group, strlen(r.group));
+		group = intern_add(&a->groups, r.group, r.group_len);
 		stats_add(&block_for(a, round, group)->counts[k], r.position);
 	}
 }
@@ -974,6 +998,7 @@ main(int argc, char **argv)
 	free(a.order);
 	buf_free(&a.last_round);
 	buf_free(&a.last_participant);
+	buf_free(&a.round_text);
 	answerset_free(&a.people);
 	intern_free(&a.rounds);
 	intern_free(&a.groups);

@@ -19,6 +19,7 @@ struct fields_column {
 	int (*check)(const struct fields_column *column, const char *s, size_t n,
 	    struct buf *why);
 	const char *(*problem)(const char *s, size_t n);	/* for fields_check_problem */
+	size_t index;		/* its place, for a check that keeps state per column */
 };
 
 struct fields_format {

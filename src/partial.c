@@ -90,20 +90,20 @@ counts_column(const struct fields_column *column, const char *s, size_t n, struc
 }
 
 static const struct fields_column count_columns[] = {
-	{ "round", "ronde", token_column, NULL },
-	{ "group", "groep", token_column, NULL },
-	{ "continuum", "continuum", token_column, NULL },
-	{ "abstain", "onthouding", number_column, NULL },
-	{ "counts", "aantallen", counts_column, NULL },
+	{ "round", "ronde", token_column, NULL, 0 },
+	{ "group", "groep", token_column, NULL, 1 },
+	{ "continuum", "continuum", token_column, NULL, 2 },
+	{ "abstain", "onthouding", number_column, NULL, 3 },
+	{ "counts", "aantallen", counts_column, NULL, 4 },
 };
 
 static const struct fields_column change_columns[] = {
-	{ "change", "verandering", token_column, NULL },
-	{ "round", "ronde", token_column, NULL },
-	{ "round", "ronde", token_column, NULL },
-	{ "continuum", "continuum", token_column, NULL },
-	{ "both", "beide", number_column, NULL },
-	{ "moved", "verschoven", number_column, NULL },
+	{ "change", "verandering", token_column, NULL, 0 },
+	{ "round", "ronde", token_column, NULL, 1 },
+	{ "round", "ronde", token_column, NULL, 2 },
+	{ "continuum", "continuum", token_column, NULL, 3 },
+	{ "both", "beide", number_column, NULL, 4 },
+	{ "moved", "verschoven", number_column, NULL, 5 },
 };
 
 static const struct fields_format count_format = {

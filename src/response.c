@@ -31,11 +31,56 @@ check_position(const struct fields_column *column, const char *s, size_t n, stru
 	return -1;
 }
 
+/*
+ * Consecutive lines mostly repeat a round, participant, group, continuum
+ * and time (one person's answers, given together): a value equal to the
+ * last one of its column that passed is not checked again.  This is most
+ * of what makes collect and aggregate fast; the cache is per column.
+ */
+struct seen {
+	char text[TOKEN_MAX + 1];
+	size_t len;
+};
+
+static int
+seen_before(struct seen *seen, const char *s, size_t n)
+{
+	return n == seen->len && n > 0 && memcmp(seen->text, s, n) == 0;
+}
+
+static void
+remember(struct seen *seen, const char *s, size_t n)
+{
+	if (n > TOKEN_MAX)
+		return;
+	memcpy(seen->text, s, n);
+	seen->len = n;
+}
+
+static struct seen seen_tokens[4], seen_time;
+
+static int
+check_token(const struct fields_column *column, const char *s, size_t n, struct buf *why)
+{
+	struct seen *seen = &seen_tokens[column->index];
+
+	if (seen_before(seen, s, n))
+		return 0;
+	if (fields_check_problem(column, s, n, why) < 0)
+		return -1;
+	remember(seen, s, n);
+	return 0;
+}
+
 static int
 check_time(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
-	if (timestamp_valid(s, n))
+	if (seen_before(&seen_time, s, n))
 		return 0;
+	if (timestamp_valid(s, n)) {
+		remember(&seen_time, s, n);
+		return 0;
+	}
 	fields_say(why, column, s, n, tr("is not a UTC time YYYY-MM-DDThh:mm:ssZ",
 	    "is geen UTC-tijd JJJJ-MM-DDTuu:mm:ssZ"));
 	return -1;
@@ -71,13 +116,13 @@ check_note(const struct fields_column *column, const char *s, size_t n, struct b
 }
 
 static const struct fields_column columns[RESPONSE_FIELDS] = {
-	{ "round", "ronde", fields_check_problem, token_problem },
-	{ "participant", "deelnemer", fields_check_problem, token_problem },
-	{ "group", "groep", fields_check_problem, token_problem },
-	{ "continuum", "continuum", fields_check_problem, token_problem },
-	{ "position", "positie", check_position, NULL },
-	{ "time", "tijd", check_time, NULL },
-	{ "note", "notitie", check_note, NULL },
+	{ "round", "ronde", check_token, token_problem, 0 },
+	{ "participant", "deelnemer", check_token, token_problem, 1 },
+	{ "group", "groep", check_token, token_problem, 2 },
+	{ "continuum", "continuum", check_token, token_problem, 3 },
+	{ "position", "positie", check_position, NULL, 4 },
+	{ "time", "tijd", check_time, NULL, 5 },
+	{ "note", "notitie", check_note, NULL, 6 },
 };
 
 static const struct fields_format format = {
@@ -166,5 +211,9 @@ response_parse(char *line, size_t len, struct response *r)
 	r->time = field[5];
 	r->note = field[6];
 	r->note_len = flen[6];
+	r->round_len = flen[0];
+	r->participant_len = flen[1];
+	r->group_len = flen[2];
+	r->continuum_len = flen[3];
 	return NULL;
 }

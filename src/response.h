@@ -24,6 +24,9 @@ struct response {
 	const char *time;
 	const char *note;	/* still escaped, as in the line */
 	size_t note_len;
+	/* The lengths of the tokens, which readers of millions of lines
+	 * need and should not count again. */
+	size_t round_len, participant_len, group_len, continuum_len;
 };
 
 /*

@@ -11,6 +11,10 @@
 #            later) against `LC_ALL=C sort -u` on the key fields and an
 #            awk "last one wins", on the same file.  Targets: faster than
 #            sort -u; peak memory no larger than the input.
+#   aggregate  collect's 10 million lines against `cat | wc -l` (the
+#            floor), datamash's grouped statistics and an awk mean and sd,
+#            on the same file.  Targets: within 2x the floor, at least 10x
+#            faster than datamash, peak memory under 4 MB.
 #
 # BENCH_RUNS and BENCH_PARTICIPANTS scale the two down for a quick look.
 set -eu
@@ -96,6 +100,7 @@ measure() {
 tab=$(printf '\t')
 set -- $(measure collect "$input")
 collect_s=$1 collect_kb=$2
+cp "$work/out" "$work/answers.tsv"
 written=$(wc -l < "$work/out")
 [ "$written" -eq $((participants * 5)) ] || { echo "bench: collect wrote $written lines" >&2; exit 2; }
 set -- $(measure env LC_ALL=C sort -t "$tab" -k1,2 -k4,4 -u "$input")
@@ -120,4 +125,50 @@ elif [ "$collect_kb" -le $((bytes / 1024)) ]; then
 	echo "  target (peak memory no larger than the input): met"
 else
 	echo "  target (peak memory no larger than the input): NOT met"
+fi
+
+echo
+answers=$work/answers.tsv
+echo "aggregate: collect's $(wc -l < "$answers" | tr -d ' ') lines"
+# The lines are in the page cache from collect's run: every command below
+# reads them alike.
+set -- $(measure sh -c 'cat "$1" | wc -l' _ "$answers")
+floor_s=$1
+set -- $(measure aggregate "$answers")
+aggregate_s=$1 aggregate_kb=$2
+printf '  %-34s %6.2f s\n' "cat | wc -l (the floor)" "$floor_s"
+printf '  %-34s %6.2f s  %7d KiB peak\n' "aggregate" "$aggregate_s" "$aggregate_kb"
+set -- $(measure aggregate --by-group "$answers")
+printf '  %-34s %6.2f s  %7d KiB peak\n' "aggregate --by-group" "$1" "$2"
+datamash_s=
+if command -v datamash > /dev/null; then
+	set -- $(measure sh -c 'awk -F "\t" "\$5 != \"-\"" "$1" | datamash -s -g 1,4 count 5 mean 5 sstdev 5 min 5 q1 5 median 5 q3 5 max 5' _ "$answers")
+	datamash_s=$1
+	printf '  %-34s %6.2f s  %7d KiB peak\n' "datamash -s -g 1,4 (same figures)" "$1" "$2"
+fi
+for awk in mawk gawk; do
+	command -v $awk > /dev/null || continue
+	set -- $(measure $awk -F "$tab" '$5 != "-" { k = $1 FS $4; n[k]++; s[k] += $5; q[k] += $5 * $5 }
+	    END { for (k in n) print k, s[k] / n[k], (n[k] > 1 ? sqrt((q[k] - s[k] * s[k] / n[k]) / (n[k] - 1)) : 0) }' "$answers")
+	printf '  %-34s %6.2f s  %7d KiB peak\n' "$awk, mean and sd only" "$1" $(($2))
+done
+echo "  aggregate: $(ratio "$aggregate_s" "$floor_s")x the floor${datamash_s:+; datamash takes $(ratio "$datamash_s" "$aggregate_s")x as long}"
+if awk -v a="$aggregate_s" -v b="$floor_s" 'BEGIN { exit !(a <= 2 * b) }'; then
+	echo "  target (within 2x cat | wc -l): met"
+else
+	echo "  target (within 2x cat | wc -l): NOT met"
+fi
+if [ -n "$datamash_s" ]; then
+	if awk -v a="$aggregate_s" -v d="$datamash_s" 'BEGIN { exit !(10 * a <= d) }'; then
+		echo "  target (at least 10x faster than datamash): met"
+	else
+		echo "  target (at least 10x faster than datamash): NOT met"
+	fi
+fi
+if [ "$aggregate_kb" -eq 0 ]; then
+	echo "  target (peak memory under 4 MB): not measured (no /usr/bin/time)"
+elif [ "$aggregate_kb" -lt 4096 ]; then
+	echo "  target (peak memory under 4 MB): met"
+else
+	echo "  target (peak memory under 4 MB): NOT met"
 fi
