@@ -53,15 +53,19 @@ load test_helper
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 9
+	assert_number "$(wc -l < commands)" -eq 11
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
 	assert_number "$(wc -l < answers.tsv)" -eq 10
 	grep -q '^stance-participant: mona$' mona-form.txt
-	# --missing printed mona's roster line; awk the spread.
+	# --missing printed mona's roster line; aggregate its rows (the
+	# groups too small to show); awk the spread.
 	assert_equal "${lines[0]}" "mona	admin	mona@example.org	Mona"
-	assert_equal "${lines[1]}" "audience 100"
+	assert_equal "${lines[1]%%	*}" "#round"
+	assert_equal "$(printf '%s\n' "${lines[2]}" | cut -f1-4,16)" "2026-spring	*	steering	2	too-few"
+	printf '%s\n' "$output" | grep -q '^2026-spring  *admin  *steering  *1 .* suppressed '
+	assert_equal "$(printf '%s\n' "$output" | tail -n 10 | head -n 1)" "audience 100"
 	run -0 ask -q mine.txt --print-questionnaire
 	assert_golden "$TOP/src/questionnaire-en.txt"
 }
