@@ -10,16 +10,17 @@
 #include "token.h"
 #include "utf8.h"
 
-/* The first four fields are tokens. */
+/* The position the check parsed, for response_parse: once is enough. */
+static int checked_position;
+
 static int
 check_position(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
-	int tenths;
-	size_t digits = strspn(s, "0123456789");
+	size_t digits;
 
-	(void)column;
-	if (position_parse(s, n, &tenths) == 0)
+	if (position_parse(s, n, &checked_position) == 0)
 		return 0;
+	digits = strspn(s, "0123456789");
 	buf_reset(why);
 	if (digits > 0 && digits == n) {
 		buf_printf(why, tr("position %.*s is outside 0-100", "positie %.*s ligt buiten 0-100"),
@@ -203,7 +204,7 @@ response_parse(char *line, size_t len, struct response *r)
 
 	if ((why = fields_parse(&format, line, len, field, flen)) != NULL)
 		return why;
-	position_parse(field[4], flen[4], &r->position);
+	r->position = checked_position;
 	r->round = field[0];
 	r->participant = field[1];
 	r->group = field[2];
