@@ -20,19 +20,20 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
 	$(CPPFLAGS) $(CFLAGS) $(WARNINGS)
 
-PROGRAMS = ask collect aggregate
+PROGRAMS = ask collect aggregate chart
 BINS     = $(PROGRAMS:%=bin/%)
 
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o src/fields.o src/record.o \
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
 COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
+CHART_OBJS = src/chart.o
 
 # Every page in man/, by its section: a page added there is installed.
 MAN1 = $(wildcard man/*.1)
@@ -40,7 +41,7 @@ MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
 # The fuzz harnesses (tests/fuzz), replayed by make check.
-FUZZERS = answers form form-roundtrip mail partial questionnaire response roster time
+FUZZERS = answers figures form form-roundtrip mail partial questionnaire response roster time
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 # The programs and the test drivers (formatcheck, the fuzz replays): what
@@ -63,6 +64,10 @@ bin/collect: $(COLLECT_OBJS) src/libstance.a
 bin/aggregate: $(AGGREGATE_OBJS) src/libstance.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $(AGGREGATE_OBJS) src/libstance.a -lm
+
+bin/chart: $(CHART_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(CHART_OBJS) src/libstance.a -lm
 
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a
@@ -87,7 +92,7 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
 
 # Every object depends on every header: a change anywhere rebuilds all,
 # which takes seconds and never leaves a stale object behind.
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds

@@ -53,7 +53,7 @@ load test_helper
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 11
+	assert_number "$(wc -l < commands)" -eq 12
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
@@ -66,6 +66,7 @@ load test_helper
 	assert_equal "$(printf '%s\n' "${lines[2]}" | cut -f1-4,16)" "2026-spring	*	steering	2	too-few"
 	printf '%s\n' "$output" | grep -q '^2026-spring  *admin  *steering  *1 .* suppressed '
 	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^audience ')" "audience 100"
+	printf '%s\n' "$output" | grep -q '^everyone  *n 2 '
 	run -0 ask -q mine.txt --print-questionnaire
 	assert_golden "$TOP/src/questionnaire-en.txt"
 }

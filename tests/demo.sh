@@ -95,4 +95,6 @@ echo
 echo "== aggregate --by-group: per group; groups under five are kept private"
 aggregate --by-group "$work/answers.tsv" | awk -F'\t' 'NR == 1 || $3 == "steering"' | cut -f2-4,6,10,16
 echo
+echo "== chart: the first continuum, as the worksheet shows it"
+aggregate --by-group "$work/answers.tsv" | chart -w 80 | awk '/^2 / { exit } { print }'
 echo "$(cut -f2 "$work/answers.tsv" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$work/answers.tsv" | tr -d ' ') answers."

@@ -25,3 +25,4 @@ replay() {
 @test "fuzz replay: answers on stdin and as arguments" { replay answers; }
 @test "fuzz replay: timestamps, dates and positions" { replay time; }
 @test "fuzz replay: aggregate's partial outputs" { replay partial; }
+@test "fuzz replay: aggregate's rows, as chart reads them" { replay figures; }

@@ -1,0 +1,634 @@
+/*
+ * chart: aggregate's rows (stance-aggregate(5)) as a picture in the
+ * terminal or in mail: per continuum its question, the line between its
+ * two poles with the statements on it, and per row the profile as bars
+ * standing on the line, the median and the middle half beneath, and the
+ * figures in words.  Rows of one continuum share one scale, so groups
+ * and rounds compare at a glance.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "figures.h"
+#include "lang.h"
+#include "lines.h"
+#include "options.h"
+#include "output.h"
+#include "position.h"
+#include "questionnaire.h"
+#include "term.h"
+#include "text.h"
+#include "utf8.h"
+#include "wrap.h"
+
+static const char usage_text[] =
+    "usage: chart [-L lang] [-q file] [--ascii] [-w width] [file ...]\n";
+
+static void
+help(void)
+{
+	option_help(usage_text, tr(
+	    "\n"
+	    "Draw aggregate's rows: per continuum the line between its poles, and\n"
+	    "per row the profile as bars, the median and the middle half, and the\n"
+	    "figures in words.  With no file, read standard input.\n"
+	    "\n"
+	    "  -L lang   messages and words in nl or en\n"
+	    "  -q file   the questionnaire the rows belong to\n"
+	    "  --ascii   only ASCII characters, for mail and old terminals\n"
+	    "  -w width  at most this many columns (default: COLUMNS, the terminal, 80)\n"
+	    "See chart(1).\n",
+	    "\n"
+	    "Teken de rijen van aggregate: per continuum de lijn tussen de polen, en\n"
+	    "per rij het profiel als staafjes, de mediaan en de middelste helft, en de\n"
+	    "cijfers in woorden.  Zonder bestand: lees standaardinvoer.\n"
+	    "\n"
+	    "  -L taal      meldingen en woorden in nl of en\n"
+	    "  -q bestand   de vragenlijst waar de rijen bij horen\n"
+	    "  --ascii      alleen ASCII-tekens, voor mail en oude terminals\n"
+	    "  -w breedte   hoogstens zoveel kolommen (standaard: COLUMNS, de terminal, 80)\n"
+	    "Zie chart(1).\n"));
+}
+
+/* The glyphs, in UTF-8 and in ASCII. */
+struct glyphs {
+	const char *rule, *tick, *low, *high, *median, *dot, *dash;
+	const char *levels[9];	/* a bar cell filled 0/8 ... 8/8 */
+};
+
+static const struct glyphs utf8_glyphs = {
+	"\xe2\x94\x80", "\xe2\x94\xb4", "\xe2\x94\x9c", "\xe2\x94\xa4", "\xe2\x96\xb2",
+	"\xc2\xb7", "\xe2\x80\x93",
+	{ " ", "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
+	  "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" },
+};
+
+/* A cell at least half full is #, less _ (chart(1)). */
+static const struct glyphs ascii_glyphs = {
+	"-", "+", "[", "]", "^", "-", "-",
+	{ " ", "_", "_", "_", "#", "#", "#", "#", "#" },
+};
+
+/* Letters outside ASCII and what --ascii writes for them. */
+static const struct {
+	const char *utf8, *ascii;
+} transliterations[] = {
+	{ "\xc3\xa9", "e" }, { "\xc3\xa8", "e" }, { "\xc3\xaa", "e" }, { "\xc3\xab", "e" },
+	{ "\xc3\xa1", "a" }, { "\xc3\xa0", "a" }, { "\xc3\xa2", "a" }, { "\xc3\xa4", "a" },
+	{ "\xc3\xaf", "i" }, { "\xc3\xae", "i" }, { "\xc3\xb6", "o" }, { "\xc3\xb4", "o" },
+	{ "\xc3\xbc", "u" }, { "\xc3\xbb", "u" }, { "\xc3\xa7", "c" }, { "\xc3\x89", "E" },
+	{ "\xe2\x80\x99", "'" }, { "\xe2\x80\x98", "'" }, { "\xe2\x80\x9c", "\"" },
+	{ "\xe2\x80\x9d", "\"" }, { "\xe2\x80\xa6", "..." }, { "\xe2\x80\x93", "-" },
+	{ "\xe2\x80\x94", "-" }, { "\xc2\xa0", " " }, { "\xc2\xb7", "-" },
+};
+
+struct chart {
+	const struct questionnaire *q;
+	int ascii;
+	const struct glyphs *g;
+	size_t width;
+	int warned_ascii;
+	/* The rows read, copied out of their lines. */
+	struct figures_row *rows;
+	char **texts;		/* the line each row points into */
+	size_t nrows;
+	const char *name;
+	int bad, trouble;
+};
+
+/* Text for the output: in --ascii, letters transliterated, and anything
+ * else a ?, said once. */
+static void
+put_text(struct chart *c, struct buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, len;
+	uint32_t cp;
+
+	if (!c->ascii) {
+		buf_addstr(out, s);
+		return;
+	}
+	while (*p) {
+		if (*p < 0x80) {
+			buf_addc(out, (char)*p++);
+			continue;
+		}
+		len = utf8_decode(p, strlen((const char *)p), &cp);
+		for (i = 0; i < sizeof(transliterations) / sizeof(transliterations[0]); i++)
+			if (len > 0 && strncmp((const char *)p, transliterations[i].utf8, len) == 0 &&
+			    transliterations[i].utf8[len] == '\0')
+				break;
+		if (i < sizeof(transliterations) / sizeof(transliterations[0])) {
+			buf_addstr(out, transliterations[i].ascii);
+		} else {
+			buf_addc(out, '?');
+			if (!c->warned_ascii)
+				diag_warn("%s", tr("--ascii: a character with no ASCII likeness is written as ?",
+				    "--ascii: een teken zonder ASCII-gelijkenis wordt geschreven als ?"));
+			c->warned_ascii = 1;
+		}
+		p += len ? len : 1;
+	}
+}
+
+/* A line out: blanks at its end taken off, as nothing ever needs them. */
+static void
+emit(struct buf *line)
+{
+	while (line->len > 0 && line->data[line->len - 1] == ' ')
+		line->data[--line->len] = '\0';
+	fwrite(line->data ? line->data : "", 1, line->len, stdout);
+	fputc('\n', stdout);
+	buf_reset(line);
+}
+
+/* Text wrapped at the width, every line after the first indented. */
+static void
+emit_wrapped(struct chart *c, const char *prefix, const char *text, size_t indent)
+{
+	struct buf plain = { 0 }, lines = { 0 }, line = { 0 };
+	const char *p, *end;
+
+	put_text(c, &plain, text);
+	buf_addstr(&lines, prefix);
+	wrap_text(&lines, plain.data ? plain.data : "", c->width, utf8_width(prefix, strlen(prefix)), indent);
+	for (p = lines.data; p != NULL; p = end ? end + 1 : NULL) {
+		end = strchr(p, '\n');
+		buf_add(&line, p, end ? (size_t)(end - p) : strlen(p));
+		emit(&line);
+	}
+	buf_free(&plain);
+	buf_free(&lines);
+	buf_free(&line);
+}
+
+/* The geometry of one continuum's drawing. */
+struct layout {
+	size_t gutter;		/* label columns before the line */
+	size_t x0;		/* where the line starts */
+	size_t length;		/* its columns */
+	size_t bar;		/* a bar's width, odd */
+	size_t bins;		/* 2k-1 */
+	size_t anchors;
+};
+
+static void
+layout_of(const struct chart *c, size_t anchors, struct layout *l)
+{
+	size_t room, spacing;
+
+	l->anchors = anchors;
+	l->bins = 2 * anchors - 1;
+	l->gutter = c->width >= 60 ? 12 : 0;
+	room = c->width - l->gutter;
+	l->length = room - 2 < 101 ? room - 2 : 101;
+	spacing = (l->length - 1) / (l->bins - 1);
+	l->bar = spacing / 2 > 7 ? 7 : spacing / 2;
+	if (l->bar % 2 == 0)
+		l->bar = l->bar > 1 ? l->bar - 1 : 1;
+	/* Half a bar of margin, so that the end bars stand at the poles. */
+	l->x0 = l->gutter + l->bar / 2;
+	if (l->length > c->width - l->x0 - l->bar / 2)
+		l->length = c->width - l->x0 - l->bar / 2;
+}
+
+static size_t
+column_of(const struct layout *l, double points)
+{
+	return (size_t)term_column((int)(points * 10 + 0.5), (int)l->length);
+}
+
+/* A line of cells, each one glyph, joined. */
+static void
+emit_cells(const char **cells, size_t n, struct buf *line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_addstr(line, cells[i] ? cells[i] : " ");
+	emit(line);
+}
+
+static void
+draw_bars(struct chart *c, const struct layout *l, const struct figures_row *r, double scale,
+    const char **cells, struct buf *line)
+{
+	int level[STATS_MAX_BINS];
+	size_t j, half, row, x;
+
+	for (j = 0; j < r->nbins; j++) {
+		double share = r->n ? (double)r->profile[j] / (double)r->n : 0;
+
+		level[j] = (int)(share / scale * 16 + 0.5);
+		if (r->profile[j] > 0 && level[j] == 0)
+			level[j] = 1;	/* one person is never nothing */
+	}
+	for (row = 0; row < 2; row++) {
+		memset(cells, 0, c->width * sizeof(*cells));
+		for (j = 0; j < r->nbins; j++) {
+			int fill = row == 0 ? level[j] - 8 : level[j];
+			size_t centre = l->x0 + column_of(l, 100.0 * (double)j / (double)(l->bins - 1));
+
+			fill = fill < 0 ? 0 : fill > 8 ? 8 : fill;
+			if (fill == 0)
+				continue;
+			half = l->bar / 2;
+			for (x = centre - half; x <= centre + half && x < c->width; x++)
+				cells[x] = c->g->levels[fill];
+		}
+		emit_cells(cells, c->width, line);
+	}
+}
+
+static void
+draw_line(struct chart *c, const struct layout *l, const char *label, const char **cells,
+    struct buf *line)
+{
+	size_t x, i;
+
+	memset(cells, 0, c->width * sizeof(*cells));
+	for (x = 0; x < l->length; x++)
+		cells[l->x0 + x] = c->g->rule;
+	for (i = 1; i <= l->anchors; i++)
+		cells[l->x0 + column_of(l, anchor_position(l->anchors, i) / 10.0)] = c->g->tick;
+	if (label != NULL)
+		put_text(c, line, label);
+	for (x = utf8_width(line->data ? line->data : "", line->len); x < c->width; x++)
+		buf_addstr(line, cells[x] ? cells[x] : " ");
+	emit(line);
+}
+
+/* The middle half as a span, the median a marker pointing up. */
+static void
+draw_span(struct chart *c, const struct layout *l, const struct figures_row *r,
+    const char **cells, struct buf *line)
+{
+	size_t from = column_of(l, r->q1), to = column_of(l, r->q3), x;
+
+	memset(cells, 0, c->width * sizeof(*cells));
+	for (x = from; x <= to; x++)
+		cells[l->x0 + x] = c->g->rule;
+	cells[l->x0 + from] = c->g->low;
+	cells[l->x0 + to] = c->g->high;
+	cells[l->x0 + column_of(l, r->median)] = c->g->median;
+	emit_cells(cells, c->width, line);
+}
+
+/* A point value as people read it: at most three decimals, a decimal
+ * comma in Dutch. */
+static void
+put_point(struct buf *out, double v)
+{
+	char text[32], *dot;
+	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
+
+	while (text[n - 1] == '0')
+		text[--n] = '\0';
+	if (text[n - 1] == '.')
+		text[--n] = '\0';
+	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
+		*dot = ',';
+	buf_addstr(out, text);
+}
+
+static const struct {
+	const char *verdict, *en, *nl;
+} verdict_words[] = {
+	{ "consensus", "consensus", "consensus" },
+	{ "leaning", "leaning to %s", "neigt naar %s" },
+	{ "divided", "divided", "verdeeld" },
+	{ "polarised", "polarised", "gepolariseerd" },
+	{ "too-few", "too few answers to draw", "te weinig antwoorden om te tekenen" },
+	{ "suppressed", "not shown (privacy)", "niet getoond (privacy)" },
+};
+
+static void
+put_verdict(struct buf *out, const struct figures_row *r, const struct continuum *k)
+{
+	size_t i;
+
+	for (i = 0; strcmp(verdict_words[i].verdict, r->verdict) != 0; i++)
+		;
+	if (strcmp(r->verdict, "leaning") == 0)
+		buf_printf(out, tr(verdict_words[i].en, verdict_words[i].nl),
+		    r->median < 50 ? k->left : r->median > 50 ? k->right :
+		    tr("the middle", "het midden"));
+	else
+		buf_addstr(out, tr(verdict_words[i].en, verdict_words[i].nl));
+}
+
+/* "n 23, 1 no opinion · median 50 · middle half 20–80 · divided" */
+static void
+draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
+    const struct continuum *k, const char *label)
+{
+	struct buf words = { 0 }, prefix = { 0 };
+	const char *dot = " \xc2\xb7 ";
+
+	buf_printf(&words, "n %llu", (unsigned long long)r->n);
+	if (r->have_abstain && r->abstain > 0)
+		buf_printf(&words, tr(", %llu no opinion", ", %llu geen mening"),
+		    (unsigned long long)r->abstain);
+	if (r->have_quartiles && strcmp(r->verdict, "too-few") != 0) {
+		buf_printf(&words, tr("%smedian ", "%smediaan "), dot);
+		put_point(&words, r->median);
+		buf_printf(&words, tr("%smiddle half ", "%smiddelste helft "), dot);
+		put_point(&words, r->q1);
+		buf_addstr(&words, "\xe2\x80\x93");
+		put_point(&words, r->q3);
+	}
+	buf_addstr(&words, dot);
+	put_verdict(&words, r, k);
+	if (label != NULL)
+		put_text(c, &prefix, label);
+	while (utf8_width(prefix.data ? prefix.data : "", prefix.len) < l->x0)
+		buf_addc(&prefix, ' ');
+	emit_wrapped(c, prefix.data ? prefix.data : "", words.data, l->x0);
+	buf_free(&words);
+	buf_free(&prefix);
+}
+
+/* A row's label: its group ("everyone" for *), after its round when the
+ * continuum has rows of several rounds, under each other. */
+static const char *
+label_of(const struct figures_row *r, int rounds)
+{
+	static struct buf label;
+
+	buf_reset(&label);
+	if (rounds > 1)
+		buf_printf(&label, "%s ", r->round);
+	buf_addstr(&label, strcmp(r->group, "*") == 0 ? tr("everyone", "iedereen") : r->group);
+	return label.data;
+}
+
+/* One row: its label where it fits, the bars, the line, the span, the
+ * words; a row hidden or with too few answers, in words only. */
+static void
+draw_row(struct chart *c, const struct layout *l, const struct figures_row *r,
+    const struct continuum *k, double scale, const char **cells, int rounds)
+{
+	struct buf line = { 0 };
+	const char *label = label_of(r, rounds);
+	int in_gutter = l->gutter > 0 && utf8_width(label, strlen(label)) < l->gutter;
+
+	/* Hidden, or too few to mean anything: said, not drawn. */
+	if (r->nbins == 0 || !r->have_quartiles || r->nbins != l->bins ||
+	    strcmp(r->verdict, "too-few") == 0 || strcmp(r->verdict, "suppressed") == 0) {
+		if (!in_gutter) {
+			put_text(c, &line, label);
+			emit(&line);
+		}
+		draw_words(c, l, r, k, in_gutter ? label : NULL);
+		buf_free(&line);
+		return;
+	}
+	if (!in_gutter) {
+		put_text(c, &line, label);
+		emit(&line);
+	}
+	draw_bars(c, l, r, scale, cells, &line);
+	draw_line(c, l, in_gutter ? label : NULL, cells, &line);
+	draw_span(c, l, r, cells, &line);
+	draw_words(c, l, r, k, NULL);
+	buf_free(&line);
+}
+
+/* The question, what it is, and the poles and statement numbers. */
+static void
+draw_header(struct chart *c, const struct layout *l, size_t number, const struct continuum *k,
+    const char *rounds)
+{
+	struct buf line = { 0 }, meta = { 0 }, left = { 0 }, right = { 0 };
+	size_t i, at, wl, wr;
+	char prefix[32];
+
+	snprintf(prefix, sizeof(prefix), "%zu ", number);
+	emit_wrapped(c, prefix, k->question, 2);
+	buf_printf(&meta, tr("%s \xc2\xb7 %zu statements \xc2\xb7 round %s",
+	    "%s \xc2\xb7 %zu uitspraken \xc2\xb7 ronde %s"), k->id, k->nanchors, rounds);
+	emit_wrapped(c, "  ", meta.data, 2);
+	emit(&line);
+	put_text(c, &left, k->left);
+	put_text(c, &right, k->right);
+	wl = utf8_width(left.data, left.len);
+	wr = utf8_width(right.data, right.len);
+	buf_printf(&line, "%*s", (int)l->x0, "");
+	buf_addstr(&line, left.data);
+	if (wl + 1 + wr > l->length) {
+		emit(&line);	/* both do not fit: the right one under it */
+		wl = 0;
+	}
+	buf_printf(&line, "%*s", (int)(l->x0 + l->length - wr - (wl ? l->x0 + wl : 0)), "");
+	buf_addstr(&line, right.data);
+	emit(&line);
+	/* The statement numbers where the statements lie. */
+	for (i = 1, at = 0; i <= k->nanchors; i++) {
+		size_t x = l->x0 + column_of(l, anchor_position(k->nanchors, i) / 10.0);
+		char n[16];
+		int w = snprintf(n, sizeof(n), "%zu", i);
+
+		if (x + (size_t)w > l->x0 + l->length)
+			x = l->x0 + l->length - (size_t)w;
+		if (x < at)
+			continue;
+		buf_printf(&line, "%*s%s", (int)(x - at), "", n);
+		at = x + (size_t)w;
+	}
+	emit(&line);
+	emit(&line);
+	buf_free(&line);
+	buf_free(&meta);
+	buf_free(&left);
+	buf_free(&right);
+}
+
+/* The largest share of any bin in any row of the continuum: it fills a
+ * bar, so that every row of the continuum has the same scale. */
+static double
+scale_of(const struct chart *c, const char *continuum)
+{
+	double largest = 0;
+	size_t i, j;
+
+	for (i = 0; i < c->nrows; i++) {
+		const struct figures_row *r = &c->rows[i];
+
+		if (strcmp(r->continuum, continuum) != 0 || r->n == 0)
+			continue;
+		for (j = 0; j < r->nbins; j++)
+			if ((double)r->profile[j] / (double)r->n > largest)
+				largest = (double)r->profile[j] / (double)r->n;
+	}
+	return largest > 0 ? largest : 1;
+}
+
+static void
+draw(struct chart *c)
+{
+	const char **cells = xcalloc(c->width + 1, sizeof(*cells));
+	struct buf rounds = { 0 };
+	struct layout l;
+	size_t k, i, shown = 0;
+
+	for (k = 0; k < c->q->ncontinua; k++) {
+		const struct continuum *cont = &c->q->continua[k];
+		double scale = scale_of(c, cont->id);
+
+		buf_reset(&rounds);
+		for (i = 0; i < c->nrows; i++) {
+			const char *round = c->rows[i].round;
+
+			if (strcmp(c->rows[i].continuum, cont->id) != 0 ||
+			    (rounds.data && (strstr(rounds.data, round) != NULL)))
+				continue;
+			buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", round);
+		}
+		if (rounds.len == 0)
+			continue;
+		if (shown++ > 0)
+			fputc('\n', stdout);
+		layout_of(c, cont->nanchors, &l);
+		draw_header(c, &l, k + 1, cont, rounds.data);
+		for (i = 0; i < c->nrows; i++)
+			if (strcmp(c->rows[i].continuum, cont->id) == 0)
+				draw_row(c, &l, &c->rows[i], cont, scale, cells,
+				    strchr(rounds.data, ',') != NULL ? 2 : 1);
+	}
+	buf_free(&rounds);
+	free(cells);
+}
+
+static void
+read_rows(struct chart *c, const char *path)
+{
+	struct figures_header h;
+	struct lines in;
+	const char *why;
+	ssize_t n;
+
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		c->trouble = 1;
+		return;
+	}
+	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
+		diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
+		c->trouble = 1;
+		lines_close(&in);
+		return;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		char *text = xstrndup(in.line, (size_t)n);
+		struct figures_row row;
+
+		if ((why = figures_parse(&h, text, (size_t)n, &row)) == NULL &&
+		    questionnaire_find(c->q, row.continuum, strlen(row.continuum)) < 0)
+			why = tr("a continuum this questionnaire does not have (give its questionnaire with -q)",
+			    "een continuum dat deze vragenlijst niet heeft (geef die vragenlijst met -q)");
+		if (why == NULL && row.nbins != 0 && row.nbins !=
+		    2 * c->q->continua[questionnaire_find(c->q, row.continuum, strlen(row.continuum))].nanchors - 1)
+			why = tr("the profile does not fit the continuum's statements",
+			    "het profiel past niet bij de uitspraken van het continuum");
+		if (why != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			c->bad = 1;
+			free(text);
+			continue;
+		}
+		c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof(*c->rows));
+		c->texts = xreallocarray(c->texts, c->nrows + 1, sizeof(*c->texts));
+		c->rows[c->nrows] = row;
+		c->texts[c->nrows++] = text;
+	}
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", in.name, strerror(errno));
+		c->trouble = 1;
+	}
+	lines_close(&in);
+}
+
+/* -w, else COLUMNS, else the terminal, else 80. */
+static size_t
+width_of(const char *option)
+{
+	const char *columns = getenv("COLUMNS");
+	size_t w;
+	char *end;
+
+	if (option != NULL)
+		return (size_t)option_number(option, 20, 10000, "-w", usage_text);
+	if (columns != NULL && *columns != '\0') {
+		unsigned long n = strtoul(columns, &end, 10);
+
+		if (*end == '\0' && n >= 20 && n <= 10000)
+			return n;
+		diag_warn(tr("COLUMNS='%s' is not a width from 20 to 10000; not used",
+		    "COLUMNS='%s' is geen breedte van 20 tot 10000; niet gebruikt"), columns);
+	}
+	if ((w = terminal_width(STDOUT_FILENO)) >= 20)
+		return w;
+	return 80;
+}
+
+enum { OPT_ASCII = 256, OPT_VERSION };
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct chart c;
+	struct questionnaire q;
+	const char *qfile = NULL, *width = NULL;
+	int ch, i;
+
+	diag_set_program(argv[0]);
+	output_init();
+	lang_current = lang_from_environment();
+	memset(&c, 0, sizeof(c));
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:w:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L': option_language(optarg, usage_text); break;
+		case 'h': help(); break;
+		case 'q': qfile = optarg; break;
+		case 'w': width = optarg; break;
+		case OPT_ASCII: c.ascii = 1; break;
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	c.width = width_of(width);
+	c.g = c.ascii ? &ascii_glyphs : &utf8_glyphs;
+	questionnaire_choose(&q, qfile);
+	c.q = &q;
+	if (argc == 0)
+		read_rows(&c, "-");
+	for (i = 0; i < argc; i++)
+		read_rows(&c, argv[i]);
+	draw(&c);
+	if (output_close_stdout() < 0)
+		c.trouble = 1;
+	for (i = 0; i < (int)c.nrows; i++)
+		free(c.texts[i]);
+	free(c.texts);
+	free(c.rows);
+	questionnaire_free(&q);
+	return c.trouble ? EXIT_TROUBLE : c.bad ? EXIT_BADINPUT : EXIT_OK;
+}

@@ -1,0 +1,191 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "figures.h"
+#include "lang.h"
+#include "text.h"
+#include "token.h"
+
+static const char *const names[FIGURES_NCOLUMNS] = {
+	"round", "group", "continuum", "n", "abstain", "q1", "median", "q3", "verdict", "profile",
+};
+
+static const char *const verdicts[] = {
+	"consensus", "leaning", "divided", "polarised", "too-few", "suppressed",
+};
+
+static struct buf problem;
+
+#define FIELDS_MAX_LINE 64	/* more columns than aggregate will ever write */
+
+/* Split at tabs in place; the number of fields (at most max kept). */
+static size_t
+split(char *line, size_t len, char **field, size_t *flen, size_t max)
+{
+	char *p = line, *end = line + len, *tab;
+	size_t n = 0;
+
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (n < max) {
+			field[n] = p;
+			flen[n] = (size_t)((tab ? tab : end) - p);
+		}
+		n++;
+		if (tab == NULL)
+			return n;
+		*tab = '\0';
+		p = tab + 1;
+	}
+}
+
+const char *
+figures_header_parse(char *line, size_t len, struct figures_header *h)
+{
+	char *field[FIELDS_MAX_LINE];
+	size_t flen[FIELDS_MAX_LINE], n, i, j;
+
+	if (len == 0 || line[0] != '#' || memchr(line, '\0', len) != NULL)
+		return tr("not aggregate's output: its first line is not a '#round...' header",
+		    "geen uitvoer van aggregate: de eerste regel is geen kop '#round...'");
+	n = split(line + 1, len - 1, field, flen, FIELDS_MAX_LINE);
+	if (n > FIELDS_MAX_LINE)
+		n = FIELDS_MAX_LINE;
+	h->ncolumns = n;
+	for (i = 0; i < FIGURES_NCOLUMNS; i++) {
+		for (j = 0; j < n && !(strlen(names[i]) == flen[j] &&
+		    memcmp(names[i], field[j], flen[j]) == 0); j++)
+			;
+		if (j == n) {
+			buf_reset(&problem);
+			buf_printf(&problem, tr("the header has no column '%s'",
+			    "de kop heeft geen kolom '%s'"), names[i]);
+			return problem.data;
+		}
+		h->at[i] = j;
+	}
+	return NULL;
+}
+
+/* A whole number, or -1 for "-" (*have 0); -2 if neither. */
+static int
+count_of(const char *s, size_t n, uint64_t *value)
+{
+	size_t i;
+
+	if (n == 1 && s[0] == '-')
+		return -1;
+	if (n == 0 || n > 18)
+		return -2;
+	for (*value = 0, i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -2;
+		*value = *value * 10 + (uint64_t)(s[i] - '0');
+	}
+	return 0;
+}
+
+/* A point value 0-100 with at most three decimals, or -1 for "-". */
+static int
+point_of(const char *s, size_t n, double *value)
+{
+	char text[16], *end;
+
+	if (n == 1 && s[0] == '-')
+		return -1;
+	if (n == 0 || n >= sizeof(text) || strspn(s, "0123456789.") < n)
+		return -2;
+	memcpy(text, s, n);
+	text[n] = '\0';
+	*value = strtod(text, &end);
+	return *end == '\0' && *value >= 0 && *value <= 100 ? 0 : -2;
+}
+
+static int
+profile_of(const char *s, size_t n, struct figures_row *row)
+{
+	const char *p = s, *end = s + n;
+
+	row->nbins = 0;
+	if (n == 1 && s[0] == '-')
+		return 0;
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+
+		if (comma == NULL)
+			comma = end;
+		if (row->nbins == STATS_MAX_BINS ||
+		    count_of(p, (size_t)(comma - p), &row->profile[row->nbins]) != 0)
+			return -1;
+		row->nbins++;
+		p = comma + 1;
+		if (comma < end && p == end)
+			return -1;
+	}
+	/* 2k-1 bins for k >= 2 anchors: an odd number, at least 3. */
+	return row->nbins >= 3 && row->nbins % 2 == 1 ? 0 : -1;
+}
+
+static const char *
+bad(const char *column, const char *s, size_t n)
+{
+	buf_reset(&problem);
+	buf_printf(&problem, "%s '", column);
+	text_quote(&problem, s, n);
+	buf_addstr(&problem, tr("' is not as stance-aggregate(5) writes it",
+	    "' is niet zoals stance-aggregate(5) het schrijft"));
+	return problem.data;
+}
+
+const char *
+figures_parse(const struct figures_header *h, char *line, size_t len, struct figures_row *row)
+{
+	char *field[FIELDS_MAX_LINE];
+	size_t flen[FIELDS_MAX_LINE], n, i;
+	int q1, median, q3;
+
+	if (memchr(line, '\0', len) != NULL)
+		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+	if ((n = split(line, len, field, flen, FIELDS_MAX_LINE)) != h->ncolumns) {
+		buf_reset(&problem);
+		buf_printf(&problem, tr("%zu tab-separated fields where the header has %zu",
+		    "%zu velden gescheiden door tabs, de kop heeft er %zu"), n, h->ncolumns);
+		return problem.data;
+	}
+	memset(row, 0, sizeof(*row));
+	for (i = FIGURES_ROUND; i <= FIGURES_CONTINUUM; i++) {
+		size_t at = h->at[i];
+
+		if (!(i == FIGURES_GROUP && flen[at] == 1 && field[at][0] == '*') &&
+		    token_problem(field[at], flen[at]) != NULL)
+			return bad(names[i], field[at], flen[at]);
+	}
+	row->round = field[h->at[FIGURES_ROUND]];
+	row->group = field[h->at[FIGURES_GROUP]];
+	row->continuum = field[h->at[FIGURES_CONTINUUM]];
+	if (count_of(field[h->at[FIGURES_N]], flen[h->at[FIGURES_N]], &row->n) != 0)
+		return bad("n", field[h->at[FIGURES_N]], flen[h->at[FIGURES_N]]);
+	i = h->at[FIGURES_ABSTAIN];
+	if ((q1 = count_of(field[i], flen[i], &row->abstain)) == -2)
+		return bad("abstain", field[i], flen[i]);
+	row->have_abstain = q1 == 0;
+	q1 = point_of(field[h->at[FIGURES_Q1]], flen[h->at[FIGURES_Q1]], &row->q1);
+	median = point_of(field[h->at[FIGURES_MEDIAN]], flen[h->at[FIGURES_MEDIAN]], &row->median);
+	q3 = point_of(field[h->at[FIGURES_Q3]], flen[h->at[FIGURES_Q3]], &row->q3);
+	if (q1 == -2 || median == -2 || q3 == -2 || !(q1 == median && median == q3))
+		return bad("q1, median, q3", field[h->at[FIGURES_MEDIAN]], flen[h->at[FIGURES_MEDIAN]]);
+	row->have_quartiles = q1 == 0;
+	if (row->have_quartiles && !(row->q1 <= row->median && row->median <= row->q3))
+		return bad("q1, median, q3", field[h->at[FIGURES_MEDIAN]], flen[h->at[FIGURES_MEDIAN]]);
+	i = h->at[FIGURES_VERDICT];
+	row->verdict = field[i];
+	for (n = 0; n < sizeof(verdicts) / sizeof(verdicts[0]) && strcmp(verdicts[n], field[i]) != 0; n++)
+		;
+	if (n == sizeof(verdicts) / sizeof(verdicts[0]))
+		return bad("verdict", field[i], flen[i]);
+	i = h->at[FIGURES_PROFILE];
+	if (profile_of(field[i], flen[i], row) < 0)
+		return bad("profile", field[i], flen[i]);
+	return NULL;
+}

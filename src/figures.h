@@ -1,0 +1,44 @@
+/*
+ * figures: reading aggregate's rows (stance-aggregate(5)) by column name,
+ * as chart does, and recommend will.  The header line says where each
+ * column is; columns a reader does not know are skipped, so aggregate
+ * may add some.
+ */
+#ifndef STANCE_FIGURES_H
+#define STANCE_FIGURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stats.h"
+
+enum figures_column {
+	FIGURES_ROUND, FIGURES_GROUP, FIGURES_CONTINUUM, FIGURES_N, FIGURES_ABSTAIN,
+	FIGURES_Q1, FIGURES_MEDIAN, FIGURES_Q3, FIGURES_VERDICT, FIGURES_PROFILE,
+	FIGURES_NCOLUMNS
+};
+
+/* Where each column this reader needs stands in the line. */
+struct figures_header {
+	size_t at[FIGURES_NCOLUMNS];
+	size_t ncolumns;	/* in the line */
+};
+
+/* One row; a figure that is "-" has have_* 0. */
+struct figures_row {
+	const char *round, *group, *continuum, *verdict;
+	uint64_t n, abstain;
+	int have_abstain;
+	int have_quartiles;
+	double q1, median, q3;	/* points */
+	uint64_t profile[STATS_MAX_BINS];
+	size_t nbins;		/* 0 when the profile is "-" */
+};
+
+/* Read the header line ("#round\tgroup..."); NULL, or what is wrong. */
+const char *figures_header_parse(char *line, size_t len, struct figures_header *h);
+/* Read a row in place; NULL, or what is wrong. */
+const char *figures_parse(const struct figures_header *h, char *line, size_t len,
+    struct figures_row *row);
+
+#endif

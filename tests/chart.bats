@@ -1,0 +1,76 @@
+#!/usr/bin/env bats
+# chart: aggregate's rows drawn in the terminal and for mail, golden at
+# widths 40, 80 and 200, in ASCII and in Dutch; hidden and too-few rows
+# in words; rounds under each other; widths and bad input.
+
+load test_helper
+
+setup() {
+	cd "$FIXTURES/chart"
+}
+
+@test "groups at 80 columns, in UTF-8 block characters" {
+	run -0 chart -w 80 groups.agg
+	assert_golden w80.expected
+}
+
+@test "at 40 columns in ASCII, for mail: not one byte above 127" {
+	run -0 chart -w 40 --ascii groups.agg
+	assert_golden w40-ascii.expected
+	assert_number "$(chart -w 40 --ascii groups.agg | LC_ALL=C grep -c '[^ -~]')" -eq 0
+}
+
+@test "at 200 columns, and in Dutch" {
+	run -0 chart -w 200 groups.agg
+	assert_golden w200.expected
+	run -0 chart -L nl -w 80 groups.agg
+	assert_golden w80-nl.expected
+}
+
+@test "no line is wider than asked, and none ends in a blank" {
+	for w in 20 40 59 60 80 133 200; do
+		chart -w "$w" groups.agg > out
+		assert_number "$(LC_ALL=C.UTF-8 wc -L < out)" -le "$w"
+		assert_number "$(grep -c ' $' out)" -eq 0
+	done
+}
+
+@test "the width: -w, else COLUMNS (a bad one said and passed over), else 80" {
+	COLUMNS=50 run -0 chart groups.agg
+	assert_number "$(printf '%s\n' "$output" | LC_ALL=C.UTF-8 wc -L)" -le 50
+	COLUMNS=wide run -0 --separate-stderr chart groups.agg
+	assert_equal "$stderr" "chart: COLUMNS='wide' is not a width from 20 to 10000; not used"
+	diff -u w80.expected <(printf '%s\n' "$output")
+	run -2 chart -w 19 groups.agg
+	assert_equal "${lines[0]}" "chart: -w '19' is not a whole number from 20 to 10000"
+}
+
+@test "a row with too few answers, and rows of two rounds under each other" {
+	cd "$BATS_TEST_TMPDIR"
+	{
+		printf 'r1\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' 1 10 2 20
+		for p in 1 2 3 4 5; do printf 'r2\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done
+	} | aggregate > two.agg
+	run -0 chart -w 60 two.agg
+	printf '%s\n' "$output" | grep -qx 'r1 everyone   n 2 · too few answers to draw'
+	printf '%s\n' "$output" | grep -q '^r2 everyone  *┴'
+	printf '%s\n' "$output" | grep -qx '  steering · 3 statements · round r1, r2'
+}
+
+@test "what is not aggregate's output, and bad rows, are said; the good rows still drawn" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'r\tp\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > lines.tsv
+	run -2 --separate-stderr chart lines.tsv
+	assert_equal "$stderr" "chart: lines.tsv:1: not aggregate's output: its first line is not a '#round...' header"
+	{ head -2 "$FIXTURES/chart/groups.agg"; printf 'r1\t*\tsteer\t3\t0\t1\t1\t1\t1\t1\t1\t1\t0\t1\t1\tconsensus\t1\t3,0,0,0,0\n'
+	  head -2 "$FIXTURES/chart/groups.agg" | tail -1 | sed 's/divided/split/'; } > bad.agg
+	run -1 --separate-stderr chart -w 80 bad.agg
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	chart: bad.agg:3: a continuum this questionnaire does not have (give its questionnaire with -q)
+	chart: bad.agg:4: verdict 'split' is not as stance-aggregate(5) writes it
+	END
+	printf '%s\n' "$output" | grep -q '^everyone  *┴'
+	printf '%s\n' "#round	group" > cut.agg
+	run -2 --separate-stderr chart cut.agg
+	assert_equal "$stderr" "chart: cut.agg:1: the header has no column 'continuum'"
+}
