@@ -240,27 +240,6 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 	}
 }
 
-static void
-read_input(struct aggregate *a, const char *path)
-{
-	struct lines in;
-	ssize_t n;
-
-	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
-		a->trouble = 1;
-		return;
-	}
-	a->name = in.name;
-	while ((n = lines_next(&in)) >= 0)
-		if (n > 0 && in.line[0] != '#')
-			take_line(a, in.line, (size_t)n, in.number);
-	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
-		a->trouble = 1;
-	}
-	lines_close(&in);
-}
 
 /* Privacy for one round and continuum (aggregate(1)): a group with fewer
  * answers than --min-group is hidden, and while the answers hidden could
@@ -829,9 +808,16 @@ merge_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 	}
 }
 
+
+/*
+ * One input: response lines, or with --merge the outputs of --partial,
+ * whose first line must say what they are.
+ */
 static void
-merge_input(struct aggregate *a, const char *path)
+read_input(struct aggregate *a, const char *path)
 {
+	void (*line_fn)(struct aggregate *, char *, size_t, unsigned long) =
+	    a->merge ? merge_line : take_line;
 	struct lines in;
 	ssize_t n;
 
@@ -841,7 +827,7 @@ merge_input(struct aggregate *a, const char *path)
 		return;
 	}
 	a->name = in.name;
-	if ((n = lines_next(&in)) < 0 || strcmp(in.line, PARTIAL_HEADER) != 0) {
+	if (a->merge && ((n = lines_next(&in)) < 0 || strcmp(in.line, PARTIAL_HEADER) != 0)) {
 		diag_at(in.name, 1, "%s", tr("not aggregate --partial's output: it has no '" PARTIAL_HEADER "' line first",
 		    "geen uitvoer van aggregate --partial: de eerste regel is niet '" PARTIAL_HEADER "'"));
 		a->trouble = 1;
@@ -850,7 +836,7 @@ merge_input(struct aggregate *a, const char *path)
 	}
 	while ((n = lines_next(&in)) >= 0)
 		if (n > 0 && in.line[0] != '#')
-			merge_line(a, in.line, (size_t)n, in.number);
+			line_fn(a, in.line, (size_t)n, in.number);
 	if (lines_error(&in)) {
 		diag_warn("%s: %s", in.name, strerror(errno));
 		a->trouble = 1;
@@ -976,9 +962,9 @@ main(int argc, char **argv)
 	a.given = xcalloc(q.ncontinua, sizeof(*a.given));
 	answerset_init(&a.people, q.ncontinua);
 	if (argc == 0)
-		(a.merge ? merge_input : read_input)(&a, "-");
+		read_input(&a, "-");
 	for (i = 0; i < argc; i++)
-		(a.merge ? merge_input : read_input)(&a, argv[i]);
+		read_input(&a, argv[i]);
 	round_order(&a);
 	if (a.partial)
 		write_partial(&a);
