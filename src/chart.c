@@ -30,7 +30,7 @@
 #include "wrap.h"
 
 static const char usage_text[] =
-    "usage: chart [-L lang] [-q file] [--ascii] [-w width] [file ...]\n";
+    "usage: chart [-L lang] [-q file] [--ascii] [--color when] [-w width] [file ...]\n";
 
 static void
 help(void)
@@ -44,6 +44,7 @@ help(void)
 	    "  -L lang   messages and words in nl or en\n"
 	    "  -q file   the questionnaire the rows belong to\n"
 	    "  --ascii   only ASCII characters, for mail and old terminals\n"
+	    "  --color when  auto (on a terminal), always (under watch --color) or never\n"
 	    "  -w width  at most this many columns (default: COLUMNS, the terminal, 80)\n"
 	    "See chart(1).\n",
 	    "\n"
@@ -54,6 +55,7 @@ help(void)
 	    "  -L taal      meldingen en woorden in nl of en\n"
 	    "  -q bestand   de vragenlijst waar de rijen bij horen\n"
 	    "  --ascii      alleen ASCII-tekens, voor mail en oude terminals\n"
+	    "  --color wanneer  auto (op een terminal), always (onder watch --color) of never\n"
 	    "  -w breedte   hoogstens zoveel kolommen (standaard: COLUMNS, de terminal, 80)\n"
 	    "Zie chart(1).\n"));
 }
@@ -93,9 +95,11 @@ static const struct {
 struct chart {
 	const struct questionnaire *q;
 	int ascii;
+	int color;		/* the median bold cyan, hidden rows dim */
 	const struct glyphs *g;
 	size_t width;
 	int warned_ascii;
+	char median_colored[32];
 	/* The rows read, copied out of their lines. */
 	struct figures_row *rows;
 	char **texts;		/* the line each row points into */
@@ -279,7 +283,8 @@ draw_span(struct chart *c, const struct layout *l, const struct figures_row *r,
 		cells[l->x0 + x] = c->g->rule;
 	cells[l->x0 + from] = c->g->low;
 	cells[l->x0 + to] = c->g->high;
-	cells[l->x0 + column_of(l, r->median)] = c->g->median;
+	/* Colour is never the only cue: the marker is there without it. */
+	cells[l->x0 + column_of(l, r->median)] = c->color ? c->median_colored : c->g->median;
 	emit_cells(cells, c->width, line);
 }
 
@@ -580,20 +585,42 @@ width_of(const char *option)
 	return 80;
 }
 
-enum { OPT_ASCII = 256, OPT_VERSION };
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_VERSION };
+
+/* --color: auto is colour on a terminal; never with NO_COLOR set, or on
+ * a dumb terminal, or in ASCII (chart(1)). */
+static int
+color_of(const char *when, int ascii)
+{
+	static const char *const whens[] = { "auto", "always", "never" };
+	const char *term = getenv("TERM");
+	size_t i;
+
+	for (i = 0; i < 3 && strcmp(when, whens[i]) != 0; i++)
+		;
+	if (i == 3) {
+		diag_warn(tr("--color '%s' is not auto, always or never",
+		    "--color '%s' is niet auto, always of never"), when);
+		option_usage(usage_text);
+	}
+	if (i == 2 || ascii || !term_wants_color() || (term != NULL && strcmp(term, "dumb") == 0))
+		return 0;
+	return i == 1 || isatty(STDOUT_FILENO);
+}
 
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct chart c;
 	struct questionnaire q;
-	const char *qfile = NULL, *width = NULL;
+	const char *qfile = NULL, *width = NULL, *when = "auto";
 	int ch, i;
 
 	diag_set_program(argv[0]);
@@ -608,6 +635,7 @@ main(int argc, char **argv)
 		case 'q': qfile = optarg; break;
 		case 'w': width = optarg; break;
 		case OPT_ASCII: c.ascii = 1; break;
+		case OPT_COLOR: when = optarg; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
@@ -616,6 +644,8 @@ main(int argc, char **argv)
 	argv += optind;
 	c.width = width_of(width);
 	c.g = c.ascii ? &ascii_glyphs : &utf8_glyphs;
+	c.color = color_of(when, c.ascii);
+	snprintf(c.median_colored, sizeof(c.median_colored), "\033[1;36m%s\033[0m", c.g->median);
 	questionnaire_choose(&q, qfile);
 	c.q = &q;
 	if (argc == 0)

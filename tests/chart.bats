@@ -74,3 +74,20 @@ setup() {
 	run -2 --separate-stderr chart cut.agg
 	assert_equal "$stderr" "chart: cut.agg:1: the header has no column 'continuum'"
 }
+
+@test "colour: the median bold cyan with --color=always, never with NO_COLOR, TERM=dumb or --ascii" {
+	run -0 chart --color always -w 80 groups.agg
+	assert_number "$(printf '%s\n' "$output" | grep -c $'\e\\[1;36m\xe2\x96\xb2\e\\[0m')" -eq 15
+	# Without the colour the picture is the same: colour is never the only cue.
+	diff -u w80.expected <(printf '%s\n' "$output" | sed $'s/\e\\[[0-9;]*m//g')
+	NO_COLOR=1 run -0 chart --color always -w 80 groups.agg
+	diff -u w80.expected <(printf '%s\n' "$output")
+	TERM=dumb run -0 chart --color always -w 80 groups.agg
+	diff -u w80.expected <(printf '%s\n' "$output")
+	run -0 chart --color always --ascii -w 40 groups.agg
+	diff -u w40-ascii.expected <(printf '%s\n' "$output")
+	run -0 chart -w 80 groups.agg
+	diff -u w80.expected <(printf '%s\n' "$output")
+	run -2 chart --color sometimes groups.agg
+	assert_equal "${lines[0]}" "chart: --color 'sometimes' is not auto, always or never"
+}
