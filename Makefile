@@ -33,7 +33,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
 COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
-CHART_OBJS = src/chart.o
+CHART_OBJS = src/chart.o src/chart-svg.o
 
 # Every page in man/, by its section: a page added there is installed.
 MAN1 = $(wildcard man/*.1)

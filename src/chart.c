@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "chart-svg.h"
 #include "diag.h"
 #include "figures.h"
 #include "lang.h"
@@ -30,7 +31,8 @@
 #include "wrap.h"
 
 static const char usage_text[] =
-    "usage: chart [-L lang] [-q file] [--ascii] [--color when] [-w width] [file ...]\n";
+    "usage: chart [-L lang] [-q file] [--ascii | --svg] [--color when] [-w width]\n"
+    "             [file ...]\n";
 
 static void
 help(void)
@@ -44,6 +46,7 @@ help(void)
 	    "  -L lang   messages and words in nl or en\n"
 	    "  -q file   the questionnaire the rows belong to\n"
 	    "  --ascii   only ASCII characters, for mail and old terminals\n"
+	    "  --svg     one SVG document, for a web page or a report\n"
 	    "  --color when  auto (on a terminal), always (under watch --color) or never\n"
 	    "  -w width  at most this many columns (default: COLUMNS, the terminal, 80)\n"
 	    "See chart(1).\n",
@@ -55,6 +58,7 @@ help(void)
 	    "  -L taal      meldingen en woorden in nl of en\n"
 	    "  -q bestand   de vragenlijst waar de rijen bij horen\n"
 	    "  --ascii      alleen ASCII-tekens, voor mail en oude terminals\n"
+	    "  --svg        een SVG-document, voor een webpagina of een verslag\n"
 	    "  --color wanneer  auto (op een terminal), always (onder watch --color) of never\n"
 	    "  -w breedte   hoogstens zoveel kolommen (standaard: COLUMNS, de terminal, 80)\n"
 	    "Zie chart(1).\n"));
@@ -585,7 +589,7 @@ width_of(const char *option)
 	return 80;
 }
 
-enum { OPT_ASCII = 256, OPT_COLOR, OPT_VERSION };
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_SVG, OPT_VERSION };
 
 /* --color: auto is colour on a terminal; never with NO_COLOR set, or on
  * a dumb terminal, or in ASCII (chart(1)). */
@@ -615,13 +619,14 @@ main(int argc, char **argv)
 		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "help", no_argument, NULL, 'h' },
+		{ "svg", no_argument, NULL, OPT_SVG },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct chart c;
 	struct questionnaire q;
 	const char *qfile = NULL, *width = NULL, *when = "auto";
-	int ch, i;
+	int ch, i, svg = 0;
 
 	diag_set_program(argv[0]);
 	output_init();
@@ -636,12 +641,15 @@ main(int argc, char **argv)
 		case 'w': width = optarg; break;
 		case OPT_ASCII: c.ascii = 1; break;
 		case OPT_COLOR: when = optarg; break;
+		case OPT_SVG: svg = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	if (svg && c.ascii)
+		option_usage(usage_text);
 	c.width = width_of(width);
 	c.g = c.ascii ? &ascii_glyphs : &utf8_glyphs;
 	c.color = color_of(when, c.ascii);
@@ -652,7 +660,10 @@ main(int argc, char **argv)
 		read_rows(&c, "-");
 	for (i = 0; i < argc; i++)
 		read_rows(&c, argv[i]);
-	draw(&c);
+	if (svg)
+		svg_write(stdout, &q, c.rows, c.nrows);
+	else
+		draw(&c);
 	if (output_close_stdout() < 0)
 		c.trouble = 1;
 	for (i = 0; i < (int)c.nrows; i++)

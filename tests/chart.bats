@@ -91,3 +91,40 @@ setup() {
 	run -2 chart --color sometimes groups.agg
 	assert_equal "${lines[0]}" "chart: --color 'sometimes' is not auto, always or never"
 }
+
+@test "--svg: one well-formed document, text as text, nothing from outside" {
+	run -0 --separate-stderr chart --svg groups.agg
+	printf '%s\n' "$output" > round.svg.out
+	if command -v xmllint > /dev/null; then
+		xmllint --noout round.svg.out
+	else
+		skip "xmllint is not installed (.ci/run installs libxml2-utils)"
+	fi
+	assert_number "$(grep -c '<title>Weighing up what your social media policy should look like</title>' round.svg.out)" -eq 1
+	assert_number "$(grep -c '<desc>' round.svg.out)" -eq 1
+	grep -q '<text [^>]*>1 How directive should the social media policy in your organisation be?</text>' round.svg.out
+	assert_number "$(grep -c -i -e 'href' -e '<image' -e '<script' -e '@import' -e 'url(' -e '<style' round.svg.out)" -eq 0
+	# A panel per row: everyone and four groups, on five continua.
+	assert_number "$(grep -c ' not shown (privacy)<' round.svg.out)" -eq 10
+	assert_number "$(grep -c 'class="median"' round.svg.out)" -eq 15
+	rm round.svg.out
+}
+
+@test "--svg in a real browser: the median marker lands where the median is on the line" {
+	command -v chromium-headless-shell > /dev/null ||
+	    skip "chromium-headless-shell is not installed (.ci/run installs it)"
+	cd "$BATS_TEST_TMPDIR"
+	{ head -1 "$FIXTURES/chart/groups.agg"; grep -P '^r1\t\*\tlegal\t' "$FIXTURES/chart/groups.agg"; } > one.agg
+	chart --svg one.agg > one.svg
+	median=$(awk -F'\t' 'NR == 2 { print $10 }' one.agg)
+	set -- $(sed -n 's/.*class="scale" x1="\([0-9.]*\)".* x2="\([0-9.]*\)".*/\1 \2/p' one.svg)
+	expected=$(awk -v a="$1" -v b="$2" -v m="$median" 'BEGIN { printf "%.1f", a + (b - a) * m / 100 }')
+	assert_equal "$(sed -n 's/.*class="median" data-x="\([0-9.]*\)".*/\1/p' one.svg)" "$expected"
+	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
+	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
+	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/one.png" --window-size=680,300 \
+	    "file://$BATS_TEST_TMPDIR/one.svg" > /dev/null 2>&1
+	seen=$(python3 "$TOP/tests/png-column.py" one.png 204 51 17)
+	awk -v s="$seen" -v e="$expected" 'BEGIN { d = s - e; exit !(d <= 1.5 && d >= -1.5) }' ||
+	    { echo "the marker's pixels are centred at $seen, the line puts the median at $expected"; false; }
+}

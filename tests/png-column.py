@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""png-column.py FILE R G B: the mean x of the pixels of that colour (each
+channel within 40) in a PNG that Chromium wrote, or "none".  A small PNG
+reader (8-bit RGB or RGBA, not interlaced), so the tests need no imaging
+library: they check where a mark landed in a real browser's rendering."""
+import struct
+import sys
+import zlib
+
+
+def pixels(path):
+    data = open(path, "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
+            assert depth == 8 and colour in (2, 6) and interlace == 0, "unsupported PNG"
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw, stride, prev, rows = zlib.decompress(idat), width * channels, None, []
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i] if prev else 0
+            c = prev[i - channels] if prev and i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prev = line
+    return rows, width, channels
+
+
+rows, width, channels = pixels(sys.argv[1])
+want = [int(v) for v in sys.argv[2:5]]
+xs = [x for line in rows for x in range(width)
+      if all(abs(line[x * channels + k] - want[k]) <= 40 for k in range(3))]
+print("%.1f" % (sum(xs) / len(xs)) if xs else "none")
