@@ -94,6 +94,7 @@ static const struct {
 	{ "\xe2\x80\x99", "'" }, { "\xe2\x80\x98", "'" }, { "\xe2\x80\x9c", "\"" },
 	{ "\xe2\x80\x9d", "\"" }, { "\xe2\x80\xa6", "..." }, { "\xe2\x80\x93", "-" },
 	{ "\xe2\x80\x94", "-" }, { "\xc2\xa0", " " }, { "\xc2\xb7", "-" },
+	{ "\xe2\x86\x92", "->" },
 };
 
 struct chart {
@@ -481,39 +482,113 @@ scale_of(const struct chart *c, const char *continuum)
 	return largest > 0 ? largest : 1;
 }
 
+static int
+drawn(const struct figures_row *r)
+{
+	return r->have_quartiles && r->nbins > 0 && strcmp(r->verdict, "too-few") != 0 &&
+	    strcmp(r->verdict, "suppressed") != 0;
+}
+
+/* Between two rounds of one group: "r1 -> r2: median 75 -> 80 (+5,
+ * toward vision), middle half 30 -> 10". */
+static void
+draw_move(struct chart *c, const struct layout *l, const struct figures_row *from,
+    const struct figures_row *to, const struct continuum *k)
+{
+	struct buf words = { 0 }, prefix = { 0 };
+	const char *arrow = " \xe2\x86\x92 ";
+	double shift = to->median - from->median;
+
+	buf_printf(&words, "%s%s%s: ", from->round, arrow, to->round);
+	buf_addstr(&words, tr("median ", "mediaan "));
+	put_point(&words, from->median);
+	buf_addstr(&words, arrow);
+	put_point(&words, to->median);
+	if (shift != 0) {
+		buf_addstr(&words, shift > 0 ? " (+" : " (-");
+		put_point(&words, shift > 0 ? shift : -shift);
+		buf_printf(&words, tr(", toward %s)", ", richting %s)"), shift > 0 ? k->right : k->left);
+	}
+	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
+	put_point(&words, from->q3 - from->q1);
+	buf_addstr(&words, arrow);
+	put_point(&words, to->q3 - to->q1);
+	buf_printf(&prefix, "%*s", (int)l->x0, "");
+	emit_wrapped(c, prefix.data, words.data, l->x0);
+	buf_free(&words);
+	buf_free(&prefix);
+}
+
+/* Whether s is one of the comma-separated names in list. */
+static int
+listed(const char *list, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	for (p = list; p != NULL; p = strstr(p, ", ") ? strstr(p, ", ") + 2 : NULL)
+		if (strncmp(p, s, n) == 0 && (p[n] == '\0' || p[n] == ','))
+			return 1;
+	return 0;
+}
+
 static void
 draw(struct chart *c)
 {
 	const char **cells = xcalloc(c->width + 1, sizeof(*cells));
-	struct buf rounds = { 0 };
+	struct buf rounds = { 0 }, groups = { 0 };
 	struct layout l;
-	size_t k, i, shown = 0;
+	size_t k, i, j, shown = 0;
 
 	for (k = 0; k < c->q->ncontinua; k++) {
 		const struct continuum *cont = &c->q->continua[k];
 		double scale = scale_of(c, cont->id);
+		int several;
 
 		buf_reset(&rounds);
+		buf_reset(&groups);
 		for (i = 0; i < c->nrows; i++) {
-			const char *round = c->rows[i].round;
-
-			if (strcmp(c->rows[i].continuum, cont->id) != 0 ||
-			    (rounds.data && (strstr(rounds.data, round) != NULL)))
+			if (strcmp(c->rows[i].continuum, cont->id) != 0)
 				continue;
-			buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", round);
+			if (!listed(rounds.data ? rounds.data : "", c->rows[i].round))
+				buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", c->rows[i].round);
+			if (!listed(groups.data ? groups.data : "", c->rows[i].group))
+				buf_printf(&groups, "%s%s", groups.len ? ", " : "", c->rows[i].group);
 		}
 		if (rounds.len == 0)
 			continue;
+		several = strchr(rounds.data, ',') != NULL;
 		if (shown++ > 0)
 			fputc('\n', stdout);
 		layout_of(c, cont->nanchors, &l);
 		draw_header(c, &l, k + 1, cont, rounds.data);
-		for (i = 0; i < c->nrows; i++)
-			if (strcmp(c->rows[i].continuum, cont->id) == 0)
-				draw_row(c, &l, &c->rows[i], cont, scale, cells,
-				    strchr(rounds.data, ',') != NULL ? 2 : 1);
+		/* Group by group, each group's rounds under each other, with
+		 * the median's move between two rounds. */
+		for (i = 0; i < c->nrows; i++) {
+			const struct figures_row *r = &c->rows[i], *before = NULL;
+
+			if (strcmp(r->continuum, cont->id) != 0)
+				continue;
+			for (j = 0; j < i; j++)
+				if (strcmp(c->rows[j].continuum, cont->id) == 0 &&
+				    strcmp(c->rows[j].group, r->group) == 0)
+					break;
+			if (j < i)
+				continue;	/* drawn with the first row of its group */
+			for (j = i; j < c->nrows; j++) {
+				const struct figures_row *s = &c->rows[j];
+
+				if (strcmp(s->continuum, cont->id) != 0 || strcmp(s->group, r->group) != 0)
+					continue;
+				draw_row(c, &l, s, cont, scale, cells, several ? 2 : 1);
+				if (before != NULL && drawn(before) && drawn(s))
+					draw_move(c, &l, before, s, cont);
+				before = s;
+			}
+		}
 	}
 	buf_free(&rounds);
+	buf_free(&groups);
 	free(cells);
 }
 

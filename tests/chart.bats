@@ -128,3 +128,16 @@ setup() {
 	awk -v s="$seen" -v e="$expected" 'BEGIN { d = s - e; exit !(d <= 1.5 && d >= -1.5) }' ||
 	    { echo "the marker's pixels are centred at $seen, the line puts the median at $expected"; false; }
 }
+
+@test "two rounds: each group's rounds under each other, and the median's move between them" {
+	cd "$BATS_TEST_TMPDIR"
+	{
+		for p in 1 2 3 4 5; do printf 'r1\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done
+		for p in 1 2 3 4 5; do printf 'r2\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10 + 25)); done
+	} | aggregate > two.agg
+	run -0 chart -w 100 two.agg
+	printf '%s\n' "$output" | grep -qx '               r1 → r2: median 30 → 55 (+25, toward vision) · middle half 20 → 20'
+	run -0 chart -w 100 --ascii two.agg
+	printf '%s\n' "$output" | grep -qx '               r1 -> r2: median 30 -> 55 (+25, toward vision) - middle half 20 -> 20'
+	assert_number "$(printf '%s\n' "$output" | LC_ALL=C grep -c '[^ -~]')" -eq 0
+}
