@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "feedback.h"
 #include "position.h"
 #include "questionnaire.h"
 
@@ -25,6 +26,9 @@ struct respondent {
 	const char *round;
 	const char *participant;
 	const char *group;
+	/* ask --feedback: where the group stood last round, per continuum;
+	 * NULL for none. */
+	const struct feedback *feedback;
 };
 
 /* What asking a person ended with: the answers confirmed, or the person

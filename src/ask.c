@@ -38,8 +38,10 @@
 
 static const char usage_text[] =
     "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
-    "           [-o file] [--plain] [continuum=answer ...]\n"
-    "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group] --form\n"
+    "           [-o file] [--plain] [--feedback file] [--previous file]\n"
+    "           [continuum=answer ...]\n"
+    "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
+    "           [--feedback file] [--previous file] --form\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
@@ -58,6 +60,8 @@ help(void)
 	    "  -o file       append the lines to file, locked, all or nothing\n"
 	    "  --plain       line-by-line prompts instead of the slider\n"
 	    "  --form        print a form to fill in and send back (see collect)\n"
+	    "  --feedback file  show where the group stood: aggregate's last round\n"
+	    "  --previous file  and the person's own answers of the round before\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
 	    "\n"
 	    "An answer is an anchor number (2, or 2.5 between anchors 2 and 3), a\n"
@@ -76,6 +80,8 @@ help(void)
 	    "  -o bestand    voeg de regels toe aan bestand, vergrendeld, alles of niets\n"
 	    "  --plain       eenvoudige vragen regel per regel in plaats van de schuifregelaar\n"
 	    "  --form        toon een formulier om in te vullen en terug te sturen (zie collect)\n"
+	    "  --feedback bestand  toon waar de groep stond: de vorige ronde van aggregate\n"
+	    "  --previous bestand  en de eigen antwoorden van de vorige ronde\n"
 	    "  --print-questionnaire  toon de vragenlijst, om te kopiëren en aan te passen\n"
 	    "\n"
 	    "Een antwoord is een uitspraaknummer (2, of 2,5 tussen uitspraken 2 en 3), een\n"
@@ -119,11 +125,12 @@ die_of(int sig)
 	exit(128 + sig);
 }
 
-enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM };
+enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS };
 
 /* What the command line asks for. */
 struct ask {
 	const char *qfile, *outfile;
+	const char *feedback_file, *previous_file;	/* --feedback, --previous */
 	struct respondent who;
 	int plain, print, form;
 	int argc;		/* continuum=answer arguments */
@@ -135,9 +142,11 @@ static void
 options(struct ask *a, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "feedback", required_argument, NULL, OPT_FEEDBACK },
 		{ "form", no_argument, NULL, OPT_FORM },
 		{ "help", no_argument, NULL, 'h' },
 		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -158,7 +167,9 @@ options(struct ask *a, int argc, char **argv)
 		case 'p': a->who.participant = optarg; break;
 		case 'q': a->qfile = optarg; break;
 		case 'r': a->who.round = optarg; break;
+		case OPT_FEEDBACK: a->feedback_file = optarg; break;
 		case OPT_FORM: a->form = 1; break;
+		case OPT_PREVIOUS: a->previous_file = optarg; break;
 		case OPT_PLAIN: a->plain = 1; break;
 		case OPT_PRINT: a->print = 1; break;
 		case OPT_VERSION: option_version();
@@ -357,10 +368,33 @@ answer(struct ask *a)
 	return status;
 }
 
+/* --feedback and --previous: where the group stood, and the person. */
+static struct feedback *
+load_feedback(struct ask *a)
+{
+	struct feedback *f;
+	size_t i;
+
+	if (a->feedback_file == NULL && a->previous_file == NULL)
+		return NULL;
+	f = xcalloc(a->q.ncontinua, sizeof(*f));
+	for (i = 0; i < a->q.ncontinua; i++)
+		f[i].own = POSITION_UNSET;
+	if (a->feedback_file != NULL && feedback_load(f, &a->q, a->feedback_file) < 0)
+		diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
+		    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
+	if (a->previous_file != NULL && feedback_previous(f, &a->q, a->previous_file,
+	    a->who.participant, a->who.round) < 0)
+		exit(EXIT_TROUBLE);
+	a->who.feedback = f;
+	return f;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct ask a;
+	struct feedback *feedback;
 	int status = EXIT_OK;
 
 	diag_set_program(argv[0]);
@@ -368,16 +402,19 @@ main(int argc, char **argv)
 	lang_current = lang_from_environment();
 	options(&a, argc, argv);
 	questionnaire_choose(&a.q, a.qfile);
+	feedback = load_feedback(&a);
 	if (a.print) {
 		if (questionnaire_write(&a.q, stdout) < 0 || output_close_stdout() < 0)
 			status = EXIT_TROUBLE;
 	} else if (a.form) {
-		if (form_write(stdout, &a.q, a.who.round, a.who.participant, a.who.group) < 0 ||
+		if (form_write(stdout, &a.q, a.who.round, a.who.participant, a.who.group,
+		    a.who.feedback) < 0 ||
 		    output_close_stdout() < 0)
 			status = EXIT_TROUBLE;
 	} else {
 		status = answer(&a);
 	}
+	free(feedback);
 	questionnaire_free(&a.q);
 	return status;
 }

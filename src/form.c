@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "form.h"
 #include "lang.h"
+#include "position.h"
 #include "text.h"
 #include "wrap.h"
 
@@ -287,7 +288,7 @@ write_wrapped(FILE *fp, const char *prefix, const char *text, int box)
 
 int
 form_write(FILE *fp, const struct questionnaire *q, const char *round,
-    const char *participant, const char *group)
+    const char *participant, const char *group, const struct feedback *feedback)
 {
 	struct buf question = { 0 };
 	size_t i, j;
@@ -325,6 +326,11 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 		write_wrapped(fp, "", question.data, 0);
 		if (c->help != NULL)
 			write_wrapped(fp, "", c->help, 0);
+		if (feedback != NULL && (feedback[i].have || feedback[i].own != POSITION_UNSET)) {
+			buf_reset(&question);
+			feedback_words(&question, &feedback[i]);
+			write_wrapped(fp, "", question.data, 0);
+		}
 		for (j = 0; j < c->nanchors; j++) {
 			char prefix[32];
 

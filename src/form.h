@@ -18,12 +18,14 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "feedback.h"
 #include "questionnaire.h"
 #include "response.h"
 
-/* Write a form; returns 0, or -1 on a write error. */
+/* Write a form (with where the group stood last round, if feedback is
+ * not NULL); returns 0, or -1 on a write error. */
 int form_write(FILE *fp, const struct questionnaire *q, const char *round,
-    const char *participant, const char *group);
+    const char *participant, const char *group, const struct feedback *feedback);
 
 /* The checksum on a form's stance-check: line, over its header. */
 unsigned long form_check(const char *id, const char *round, const char *participant,

@@ -51,7 +51,8 @@ say(FILE *out, const char *prefix, const char *text)
 }
 
 static void
-show_continuum(FILE *out, const struct questionnaire *q, size_t k, const struct answer *a)
+show_continuum(FILE *out, const struct questionnaire *q, size_t k, const struct answer *a,
+    const struct feedback *feedback)
 {
 	const struct continuum *c = &q->continua[k];
 	struct buf text = { 0 };
@@ -68,6 +69,11 @@ show_continuum(FILE *out, const struct questionnaire *q, size_t k, const struct 
 	buf_printf(&text, tr("From %s (1) to %s (%zu):", "Van %s (1) tot %s (%zu):"),
 	    c->left, c->right, c->nanchors);
 	say(out, "", text.data);
+	if (feedback != NULL && (feedback[k].have || feedback[k].own != POSITION_UNSET)) {
+		buf_reset(&text);
+		feedback_words(&text, &feedback[k]);
+		say(out, "", text.data);
+	}
 	for (i = 0; i < c->nanchors; i++) {
 		position_for_people(anchor_position(c->nanchors, i + 1), where);
 		buf_reset(&text);
@@ -139,14 +145,14 @@ read_answer(FILE *in, FILE *out, const struct continuum *c, struct answer *a, in
  * go back, -1 to quit or at the end of input. */
 static int
 ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
-    struct answer *a, char **line, size_t *cap)
+    struct answer *a, const struct feedback *feedback, char **line, size_t *cap)
 {
 	const struct continuum *c = &q->continua[k];
 	const char *why;
 	char *text;
 	int step, noted = 0;
 
-	show_continuum(out, q, k, a);
+	show_continuum(out, q, k, a, feedback);
 	if ((step = read_answer(in, out, c, a, &noted, line, cap)) <= 0)
 		return step;
 	if (noted)
@@ -195,7 +201,8 @@ prompt_run(const struct questionnaire *q, struct answer *answers,
 		/* The first time through every continuum in turn; from the
 		 * review, only the one the person wants to change. */
 		while (k < q->ncontinua) {
-			if ((step = ask_continuum(in, out, q, k, &answers[k], &line, &cap)) < 0)
+			if ((step = ask_continuum(in, out, q, k, &answers[k], who->feedback,
+			    &line, &cap)) < 0)
 				goto done;
 			if (step == 0 && k > 0)
 				k--;

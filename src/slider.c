@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "feedback.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
@@ -271,6 +272,48 @@ draw_question(struct ui *ui)
 }
 
 /* The pole labels, then the line with the marker, then the anchor numbers. */
+/* Where the group stood last round, under the line: its middle half
+ * and median, and the person's own last mark; shown, never chosen for
+ * them (ask --feedback, the Delphi method). */
+static void
+draw_feedback(struct ui *ui, int length)
+{
+	const struct feedback *f;
+	struct buf words = { 0 };
+	int x, from, to, median, own;
+
+	if (ui->who->feedback == NULL)
+		return;
+	f = &ui->who->feedback[ui->current];
+	if (!f->have && f->own == POSITION_UNSET)
+		return;
+	from = f->have ? term_column((int)(f->q1 * 10 + 0.5), length) : -1;
+	to = f->have ? term_column((int)(f->q3 * 10 + 0.5), length) : -1;
+	median = f->have ? term_column((int)(f->median * 10 + 0.5), length) : -1;
+	own = f->own >= 0 ? term_column(f->own, length) : -1;
+	put(ui, "  ");
+	style(ui, "\033[2m", "");
+	for (x = 0; x <= (to > own ? to : own); x++) {
+		if (x == own)
+			put(ui, ui->term.utf8 ? "\xe2\x96\xb3" : "o");
+		else if (x == median)
+			put(ui, ui->term.utf8 ? "\xe2\x96\xb2" : "^");
+		else if (x == from)
+			put(ui, ui->term.utf8 ? "\xe2\x94\x9c" : "[");
+		else if (x == to)
+			put(ui, ui->term.utf8 ? "\xe2\x94\xa4" : "]");
+		else if (x > from && x < to)
+			put(ui, ui->term.utf8 ? "\xe2\x94\x80" : "-");
+		else
+			put(ui, " ");
+	}
+	put(ui, "\n  ");
+	feedback_words(&words, f);
+	wrap(ui, words.data, 2, 2);
+	put(ui, "\033[0m");
+	buf_free(&words);
+}
+
 static void
 draw_scale(struct ui *ui)
 {
@@ -300,7 +343,9 @@ draw_scale(struct ui *ui)
 		put(ui, number);
 		i = at + w;
 	}
-	put(ui, "\n\n");
+	put(ui, "\n");
+	draw_feedback(ui, length);
+	put(ui, "\n");
 }
 
 static void

@@ -459,3 +459,34 @@ run_ask() {
 	wait_for_file status
 	assert_equal "$(sed -n 4p round.tsv | cut -f5)" "33.3"
 }
+
+@test "--feedback: the group's middle half and median under the slider, and in the plain prompt" {
+	local p
+	for p in ann:1 bob:2 cas:3 dirk:2 eva:1; do
+		ask -r r1 -p "${p%:*}" -o r1.tsv steering="${p#*:}" openness=2 \
+		    enforcement=2 legal=1 audience=3
+	done
+	aggregate r1.tsv > r1-figures.tsv
+	start_shell 100 40
+	run_ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv -o r2.tsv
+	wait_for "Last round (r1): median 50, middle half 0-50; you: 0%."
+	# The line is 95 columns from "1" to "3": the middle half 0-50 runs
+	# from column 2 to 49, the median on 49 (^), ann's own at 0 on 2 (o;
+	# in the C locale of the tests, ASCII).
+	assert_equal "$(screen | grep -F -- '-^')" "  o-----------------------------------------------^"
+	# Nothing is placed for the person: the answer is their own.
+	wait_for "Position: not placed yet"
+	keys 3 Enter
+	wait_for "2/5"
+	wait_for "Last round (r1): median 100, middle half 100-100; you: 100%."
+	keys q y
+	wait_for_file status
+	assert_equal "$(cat status)" 2
+	[ ! -e r2.tsv ]
+	tmux -S "$SOCKET" kill-server
+	TERM_FOR_TEST=dumb start_shell
+	run_ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv -o r2.tsv
+	wait_for "From concrete rules (1) to vision (3):"
+	assert_equal "$(screen | grep -A 1 -F 'From concrete rules (1)' | tail -n 1)" \
+	    "Last round (r1): median 50, middle half 0-50; you: 0%."
+}

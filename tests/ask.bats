@@ -254,8 +254,10 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	ask: unknown option -x
 	usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
-	           [-o file] [--plain] [continuum=answer ...]
-	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group] --form
+	           [-o file] [--plain] [--feedback file] [--previous file]
+	           [continuum=answer ...]
+	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
+	           [--feedback file] [--previous file] --form
 	       ask [-L lang] [-q file] --print-questionnaire
 	END
 	run -2 ask -L fr $ALL
@@ -391,7 +393,8 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 @test "Dutch help and usage say gebruik:, with the synopsis aligned under it" {
 	run -0 ask -L nl --help
 	assert_equal "${lines[0]}" "gebruik: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
-	assert_equal "${lines[1]}" "             [-o file] [--plain] [continuum=answer ...]"
+	assert_equal "${lines[1]}" "             [-o file] [--plain] [--feedback file] [--previous file]"
+	assert_equal "${lines[2]}" "             [continuum=answer ...]"
 	run -2 --separate-stderr collect -L nl --bogus
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \
@@ -423,4 +426,64 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	wait
 	assert_equal "$(sed -n 1p "$f")" held
 	assert_number "$(wc -l < "$f")" -eq 6
+}
+
+# Round r1 of five people, and aggregate's figures of it, for --feedback.
+round_one() {
+	local p
+	cd "$BATS_TEST_TMPDIR"
+	for p in ann:1 bob:2 cas:3 dirk:2 eva:1; do
+		ask -r r1 -p "${p%:*}" -o r1.tsv steering="${p#*:}" openness=2 \
+		    enforcement=2 legal=1 audience=-
+	done
+	aggregate r1.tsv > r1-figures.tsv
+}
+
+@test "--feedback and --previous put the group's last round and the person's own on the form" {
+	round_one
+	run -0 ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv --form
+	printf '%s\n' "$output" | grep -e '^continuum:' -e '^Last round' -e '^Your last' > got
+	diff -u - got <<-'END'
+	continuum: steering
+	Last round (r1): median 50, middle half 0-50; you: 0%.
+	continuum: openness
+	Last round (r1): median 100, middle half 100-100; you: 100%.
+	continuum: enforcement
+	Last round (r1): median 100, middle half 100-100; you: 100%.
+	continuum: legal
+	Last round (r1): median 0, middle half 0-0; you: 0%.
+	continuum: audience
+	Your last answer: no opinion.
+	END
+	# Shown, not preselected: not one box is ticked, no percent given.
+	! printf '%s\n' "$output" | grep -q -e '^\[x\]' -e '^percent: *[0-9]'
+	# The form still reads back as before.
+	printf '%s\n' "$output" | sed 's/^\[ \] 1\./[x] 1./' > form.txt
+	run -0 collect form.txt
+	assert_equal "${#lines[@]}" 5
+	# Without --previous only the group; in Dutch in Dutch.
+	run -0 ask -L nl -r r2 -p ann --feedback r1-figures.tsv --form
+	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Vorige')" \
+	    "Vorige ronde (r1): mediaan 50, middelste helft 0-50."
+}
+
+@test "--feedback without figures stops ask; --previous without the person's answers says so" {
+	round_one
+	head -n 1 r1-figures.tsv > header-only.tsv
+	run -2 --separate-stderr ask -r r2 --feedback header-only.tsv --form
+	[ -z "$output" ]
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	ask: header-only.tsv: no row for everyone ('*') with a median on a continuum of this questionnaire
+	ask: --feedback needs aggregate's output of the round before
+	END
+	run -2 --separate-stderr ask -r r2 --feedback r1.tsv --form
+	assert_equal "${stderr_lines[0]%%:*}" "ask"
+	assert_equal "${stderr_lines[1]}" "ask: --feedback needs aggregate's output of the round before"
+	run -2 --separate-stderr ask -r r2 --feedback nothing.tsv --form
+	assert_equal "${stderr_lines[0]}" "ask: nothing.tsv: No such file or directory"
+	# A newcomer still gets the form, with the group's figures.
+	run -0 --separate-stderr ask -r r2 -p zoe --feedback r1-figures.tsv --previous r1.tsv --form
+	assert_equal "$stderr" "ask: r1.tsv: no answers of zoe in another round than r2"
+	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Last round')" \
+	    "Last round (r1): median 50, middle half 0-50."
 }

@@ -101,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fclose(fp);
 	fp = open_memstream(&form, &len);
-	if (fp == NULL || form_write(fp, &q, "r1", "p", "g") < 0 || fclose(fp) != 0)
+	if (fp == NULL || form_write(fp, &q, "r1", "p", "g", NULL) < 0 || fclose(fp) != 0)
 		fuzz_fail("cannot write a form");
 
 	memset(&e, 0, sizeof(e));

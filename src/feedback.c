@@ -1,0 +1,138 @@
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "feedback.h"
+#include "figures.h"
+#include "lang.h"
+#include "lines.h"
+#include "position.h"
+#include "response.h"
+
+static void
+put_point(struct buf *out, double v)
+{
+	char text[32], *dot;
+	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
+
+	while (text[n - 1] == '0')
+		text[--n] = '\0';
+	if (text[n - 1] == '.')
+		text[--n] = '\0';
+	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
+		*dot = ',';
+	buf_addstr(out, text);
+}
+
+int
+feedback_load(struct feedback *f, const struct questionnaire *q, const char *path)
+{
+	struct figures_header h;
+	struct figures_row row;
+	struct lines in;
+	const char *why;
+	ssize_t n;
+	size_t i, found = 0;
+	long k;
+
+	for (i = 0; i < q->ncontinua; i++) {
+		f[i].have = 0;
+		f[i].own = POSITION_UNSET;
+	}
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
+		diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
+		lines_close(&in);
+		return -1;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		if ((why = figures_parse(&h, in.line, (size_t)n, &row)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			continue;
+		}
+		if (strcmp(row.group, "*") != 0 || !row.have_quartiles ||
+		    (k = questionnaire_find(q, row.continuum, strlen(row.continuum))) < 0)
+			continue;
+		/* The last round in the file counts: it is the one before. */
+		f[k].have = 1;
+		f[k].median = row.median;
+		f[k].q1 = row.q1;
+		f[k].q3 = row.q3;
+		snprintf(f[k].round_text, sizeof(f[k].round_text), "%s", row.round);
+		f[k].round = f[k].round_text;
+		found++;
+	}
+	lines_close(&in);
+	if (found == 0) {
+		/* A header alone is what aggregate writes for no answers. */
+		diag_warn("%s: %s", path, tr("no row for everyone ('*') with a median on a "
+		    "continuum of this questionnaire", "geen rij voor iedereen ('*') met een "
+		    "mediaan op een continuüm van deze vragenlijst"));
+		return -1;
+	}
+	return 0;
+}
+
+int
+feedback_previous(struct feedback *f, const struct questionnaire *q, const char *path,
+    const char *participant, const char *round)
+{
+	struct response r;
+	struct lines in;
+	ssize_t n;
+	size_t found = 0;
+	long k;
+
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		if (response_parse(in.line, (size_t)n, &r) != NULL ||
+		    strcmp(r.participant, participant) != 0 || strcmp(r.round, round) == 0 ||
+		    (k = questionnaire_find(q, r.continuum, r.continuum_len)) < 0)
+			continue;
+		f[k].own = r.position;	/* the last line of the file wins, as in collect */
+		found++;
+	}
+	lines_close(&in);
+	if (found == 0)	/* a newcomer, or a misspelt name: say so, go on */
+		diag_warn(tr("%s: no answers of %s in another round than %s",
+		    "%s: geen antwoorden van %s in een andere ronde dan %s"), path, participant, round);
+	return 0;
+}
+
+void
+feedback_words(struct buf *out, const struct feedback *f)
+{
+	char text[POSITION_TEXT];
+
+	if (f->have) {
+		buf_printf(out, tr("Last round (%s): median ", "Vorige ronde (%s): mediaan "), f->round);
+		put_point(out, f->median);
+		buf_addstr(out, tr(", middle half ", ", middelste helft "));
+		put_point(out, f->q1);
+		buf_addstr(out, "-");
+		put_point(out, f->q3);
+	}
+	if (f->own != POSITION_UNSET) {
+		/* Alone, "you:" would not say which answer of yours. */
+		if (f->have)
+			buf_addstr(out, tr("; you: ", "; jij: "));
+		else
+			buf_addstr(out, tr("Your last answer: ", "Jouw vorige antwoord: "));
+		if (f->own == POSITION_NONE) {
+			buf_addstr(out, tr("no opinion", "geen mening"));
+		} else {
+			position_for_people(f->own, text);
+			buf_printf(out, "%s%%", text);
+		}
+	}
+	if (f->have || f->own != POSITION_UNSET)
+		buf_addc(out, '.');
+}

@@ -1,0 +1,35 @@
+/*
+ * feedback: where the group stood last round, for a person answering
+ * again (ask --feedback, the Delphi method): everyone's median and middle
+ * half per continuum, from aggregate's output, and with --previous the
+ * person's own last answer.  Shown, never preselected.
+ */
+#ifndef STANCE_FEEDBACK_H
+#define STANCE_FEEDBACK_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "questionnaire.h"
+
+struct feedback {
+	int have;		/* the group's figures are known */
+	double median, q1, q3;	/* points */
+	const char *round;	/* the round they are of */
+	int own;		/* the person's last position, tenths; or POSITION_UNSET */
+	char round_text[72];
+};
+
+/*
+ * Read aggregate's output (the last round in it counts) into one
+ * feedback per continuum of q, everyone's row.  Returns 0, or -1 after
+ * reporting why not.
+ */
+int feedback_load(struct feedback *f, const struct questionnaire *q, const char *path);
+/* The person's own last answers, from response lines of another round. */
+int feedback_previous(struct feedback *f, const struct questionnaire *q, const char *path,
+    const char *participant, const char *round);
+/* "Last round (r1): median 50, middle half 25-75; you: 40%" in words. */
+void feedback_words(struct buf *out, const struct feedback *f);
+
+#endif
