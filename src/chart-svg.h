@@ -14,12 +14,15 @@
 
 /* Its geometry, which the tests check in a browser: a panel's line runs
  * from x to x + SVG_LINE_WIDTH(panel width). */
-#define SVG_WIDTH 680
+#define SVG_WIDTH 680		/* pixels: a column of A4 text, or a web page */
+#define SVG_WIDTH_MIN 320	/* the narrowest phone */
+#define SVG_WIDTH_MAX 4000
 #define SVG_MARGIN 20
 #define SVG_GAP 16
 
 /* Write the rows (in aggregate's order) of the questionnaire's continua. */
-void svg_write(FILE *fp, const struct questionnaire *q, const struct figures_row *rows,
-    size_t nrows);
+/* Returns 0, or -1 with errno set when it could not be drawn. */
+int svg_write(FILE *fp, const struct questionnaire *q, const struct figures_row *rows,
+    size_t nrows, int width);
 
 #endif

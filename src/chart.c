@@ -725,7 +725,12 @@ main(int argc, char **argv)
 	argv += optind;
 	if (svg && c.ascii)
 		option_usage(usage_text);
-	c.width = width_of(width);
+	/* For --svg the width is pixels, and the terminal has no say. */
+	if (svg)
+		c.width = width == NULL ? SVG_WIDTH : (size_t)option_number(width,
+		    SVG_WIDTH_MIN, SVG_WIDTH_MAX, "-w", usage_text);
+	else
+		c.width = width_of(width);
 	c.g = c.ascii ? &ascii_glyphs : &utf8_glyphs;
 	c.color = color_of(when, c.ascii);
 	snprintf(c.median_colored, sizeof(c.median_colored), "\033[1;36m%s\033[0m", c.g->median);
@@ -735,9 +740,12 @@ main(int argc, char **argv)
 		read_rows(&c, "-");
 	for (i = 0; i < argc; i++)
 		read_rows(&c, argv[i]);
-	if (svg)
-		svg_write(stdout, &q, c.rows, c.nrows);
-	else
+	if (svg) {
+		if (svg_write(stdout, &q, c.rows, c.nrows, (int)c.width) < 0) {
+			diag_warn("%s", strerror(errno));
+			c.trouble = 1;
+		}
+	} else
 		draw(&c);
 	if (output_close_stdout() < 0)
 		c.trouble = 1;

@@ -129,6 +129,39 @@ setup() {
 	    { echo "the marker's pixels are centred at $seen, the line puts the median at $expected"; false; }
 }
 
+@test "--svg -w 360, for a phone: every mark and every word inside 360 pixels, in a real browser" {
+	command -v chromium-headless-shell > /dev/null ||
+	    skip "chromium-headless-shell is not installed (.ci/run installs it)"
+	cd "$BATS_TEST_TMPDIR"
+	run -0 chart --svg -w 360 "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" > phone.svg
+	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' phone.svg)
+	assert_equal "$1" 360
+	# A browser cuts what runs over an SVG's edge: a word cut off there
+	# leaves ink in the right margin (20 pixels), which must stay white.
+	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
+	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
+	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/phone.png" --window-size=600,"$2" \
+	    "file://$BATS_TEST_TMPDIR/phone.svg" > /dev/null 2>&1
+	right=$(python3 "$TOP/tests/png-column.py" phone.png --ink-right)
+	assert_number "$right" -lt 345
+	assert_number "$right" -gt 300
+	# Dutch, with its longer words, on the narrowest phone.
+	chart -L nl --svg -w 320 "$FIXTURES/chart/groups.agg" > smallest.svg
+	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' smallest.svg)
+	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
+	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
+	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/smallest.png" --window-size=600,"$2" \
+	    "file://$BATS_TEST_TMPDIR/smallest.svg" > /dev/null 2>&1
+	right=$(python3 "$TOP/tests/png-column.py" smallest.png --ink-right)
+	assert_number "$right" -lt 305
+	# The same figure at the default width is wider than a phone.
+	run -0 chart --svg "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q '^<svg .* width="680" '
+	run -2 chart --svg -w 100 "$FIXTURES/chart/groups.agg"
+	assert_equal "${lines[0]}" "chart: -w '100' is not a whole number from 320 to 4000"
+}
+
 @test "two rounds: each group's rounds under each other, and the median's move between them" {
 	cd "$BATS_TEST_TMPDIR"
 	{

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """png-column.py FILE R G B: the mean x of the pixels of that colour (each
-channel within 40) in a PNG that Chromium wrote, or "none".  A small PNG
+channel within 40) in a PNG that Chromium wrote, or "none".
+png-column.py FILE --ink-right: the x of the rightmost pixel that is not
+near white (every channel above 200), or "none": whether a figure fits.  A small PNG
 reader (8-bit RGB or RGBA, not interlaced), so the tests need no imaging
 library: they check where a mark landed in a real browser's rendering."""
 import struct
@@ -45,6 +47,11 @@ def pixels(path):
 
 
 rows, width, channels = pixels(sys.argv[1])
+if sys.argv[2] == "--ink-right":
+    xs = [x for line in rows for x in range(width)
+          if any(line[x * channels + k] <= 200 for k in range(3))]
+    print(max(xs) if xs else "none")
+    sys.exit(0)
 want = [int(v) for v in sys.argv[2:5]]
 xs = [x for line in rows for x in range(width)
       if all(abs(line[x * channels + k] - want[k]) <= 40 for k in range(3))]
