@@ -169,8 +169,9 @@ setup() {
 		for p in 1 2 3 4 5; do printf 'r2\tp%d\t-\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10 + 25)); done
 	} | aggregate > two.agg
 	run -0 chart -w 100 two.agg
+	assert_golden "$FIXTURES/chart/two-rounds.expected"
 	printf '%s\n' "$output" | grep -qx '               r1 → r2: median 30 → 55 (+25, toward vision) · middle half 20 → 20'
-	run -0 chart -w 100 --ascii two.agg
-	printf '%s\n' "$output" | grep -qx '               r1 -> r2: median 30 -> 55 (+25, toward vision) - middle half 20 -> 20'
+	run -0 chart -w 60 --ascii two.agg
+	assert_golden "$FIXTURES/chart/two-rounds-ascii.expected"
 	assert_number "$(printf '%s\n' "$output" | LC_ALL=C grep -c '[^ -~]')" -eq 0
 }
