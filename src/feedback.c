@@ -34,11 +34,11 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 	struct lines in;
 	const char *why;
 	ssize_t n;
-	size_t i, found = 0;
+	size_t i, everyone = 0, hidden = 0;
 	long k;
 
 	for (i = 0; i < q->ncontinua; i++) {
-		f[i].have = 0;
+		f[i].have = f[i].hidden = 0;
 		f[i].own = POSITION_UNSET;
 	}
 	if (lines_open(&in, path) < 0) {
@@ -55,24 +55,42 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 			diag_at(in.name, in.number, "%s", why);
 			continue;
 		}
-		if (strcmp(row.group, "*") != 0 || !row.have_quartiles ||
+		if (strcmp(row.group, "*") != 0 ||
 		    (k = questionnaire_find(q, row.continuum, strlen(row.continuum))) < 0)
 			continue;
+		everyone++;
+		/* People see these: with fewer answers than the privacy
+		 * minimum, aggregate's default --min-group, they would show
+		 * who stood where. */
+		if (!row.have_quartiles || row.n < FEEDBACK_MIN_ANSWERS ||
+		    strcmp(row.verdict, "too-few") == 0 ||
+		    strcmp(row.verdict, "suppressed") == 0) {
+			f[k].have = 0;
+			f[k].hidden = 1;
+			continue;
+		}
 		/* The last round in the file counts: it is the one before. */
 		f[k].have = 1;
+		f[k].hidden = 0;
 		f[k].median = row.median;
 		f[k].q1 = row.q1;
 		f[k].q3 = row.q3;
 		snprintf(f[k].round_text, sizeof(f[k].round_text), "%s", row.round);
 		f[k].round = f[k].round_text;
-		found++;
 	}
 	lines_close(&in);
-	if (found == 0) {
+	for (i = 0; i < q->ncontinua; i++)
+		hidden += f[i].hidden;
+	if (hidden > 0)
+		diag_warn(tr("%s: too few answers on %zu of %zu continua to show the group's figures there, "
+		    "which would tell who stood where", "%s: te weinig antwoorden op %zu van %zu continua "
+		    "om er de cijfers van de groep te tonen, die zouden verraden wie waar stond"),
+		    path, hidden, q->ncontinua);
+	if (everyone == 0) {
 		/* A header alone is what aggregate writes for no answers. */
-		diag_warn("%s: %s", path, tr("no row for everyone ('*') with a median on a "
-		    "continuum of this questionnaire", "geen rij voor iedereen ('*') met een "
-		    "mediaan op een continuüm van deze vragenlijst"));
+		diag_warn("%s: %s", path, tr("no row for everyone ('*') on a continuum of "
+		    "this questionnaire", "geen rij voor iedereen ('*') op een continuüm van "
+		    "deze vragenlijst"));
 		return -1;
 	}
 	return 0;

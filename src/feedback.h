@@ -12,8 +12,12 @@
 #include "buf.h"
 #include "questionnaire.h"
 
+/* Fewer answers than this on a continuum: its figures are not shown. */
+#define FEEDBACK_MIN_ANSWERS 5
+
 struct feedback {
 	int have;		/* the group's figures are known */
+	int hidden;		/* too few answered to show them */
 	double median, q1, q3;	/* points */
 	const char *round;	/* the round they are of */
 	int own;		/* the person's last position, tenths; or POSITION_UNSET */

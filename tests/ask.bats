@@ -441,7 +441,9 @@ round_one() {
 
 @test "--feedback and --previous put the group's last round and the person's own on the form" {
 	round_one
-	run -0 ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv --form
+	run -0 --separate-stderr ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv --form
+	# Nobody gave a position on audience: no figures to show there.
+	assert_equal "$stderr" "ask: r1-figures.tsv: too few answers on 1 of 5 continua to show the group's figures there, which would tell who stood where"
 	printf '%s\n' "$output" | grep -e '^continuum:' -e '^Last round' -e '^Your last' > got
 	diff -u - got <<-'END'
 	continuum: steering
@@ -473,7 +475,7 @@ round_one() {
 	run -2 --separate-stderr ask -r r2 --feedback header-only.tsv --form
 	[ -z "$output" ]
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
-	ask: header-only.tsv: no row for everyone ('*') with a median on a continuum of this questionnaire
+	ask: header-only.tsv: no row for everyone ('*') on a continuum of this questionnaire
 	ask: --feedback needs aggregate's output of the round before
 	END
 	run -2 --separate-stderr ask -r r2 --feedback r1.tsv --form
@@ -483,7 +485,14 @@ round_one() {
 	assert_equal "${stderr_lines[0]}" "ask: nothing.tsv: No such file or directory"
 	# A newcomer still gets the form, with the group's figures.
 	run -0 --separate-stderr ask -r r2 -p zoe --feedback r1-figures.tsv --previous r1.tsv --form
-	assert_equal "$stderr" "ask: r1.tsv: no answers of zoe in another round than r2"
+	assert_equal "${stderr_lines[1]}" "ask: r1.tsv: no answers of zoe in another round than r2"
 	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Last round')" \
 	    "Last round (r1): median 50, middle half 0-50."
+	# Four answers are fewer than the privacy minimum of five: figures
+	# shown to people would tell who stood where.  Only one's own shows.
+	grep -v -P '^r1\teva\t' r1.tsv | aggregate > four.tsv
+	run -0 --separate-stderr ask -r r2 -p ann --feedback four.tsv --previous r1.tsv --form
+	assert_equal "$stderr" "ask: four.tsv: too few answers on 5 of 5 continua to show the group's figures there, which would tell who stood where"
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^Last round')" 0
+	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Your last')" "Your last answer: 0%."
 }

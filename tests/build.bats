@@ -53,12 +53,16 @@ load test_helper
 	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 12
+	assert_number "$(wc -l < commands)" -eq 15
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
 	assert_number "$(wc -l < answers.tsv)" -eq 10
 	grep -q '^stance-participant: mona$' mona-form.txt
+	grep -qx '<title>Weighing up what your social media policy should look like</title>' round.svg
+	# Two answered: too few to show the group's figures to anyone.
+	grep -qx 'Your last answer: 0%.' bram-form.txt
+	! grep -q '^Last round' bram-form.txt
 	# --missing printed mona's roster line; aggregate its rows (the
 	# groups too small to show); awk the spread.
 	assert_equal "${lines[0]}" "mona	admin	mona@example.org	Mona"
