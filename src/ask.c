@@ -131,6 +131,7 @@ enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREV
 struct ask {
 	const char *qfile, *outfile;
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
+	int feedback_bad;	/* bad rows in --feedback were reported */
 	struct respondent who;
 	int plain, print, form;
 	int argc;		/* continuum=answer arguments */
@@ -380,7 +381,8 @@ load_feedback(struct ask *a)
 	f = xcalloc(a->q.ncontinua, sizeof(*f));
 	for (i = 0; i < a->q.ncontinua; i++)
 		f[i].own = POSITION_UNSET;
-	if (a->feedback_file != NULL && feedback_load(f, &a->q, a->feedback_file) < 0)
+	if (a->feedback_file != NULL && (a->feedback_bad = feedback_load(f, &a->q,
+	    a->feedback_file)) < 0)
 		diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
 		    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
 	if (a->previous_file != NULL && feedback_previous(f, &a->q, a->previous_file,
@@ -416,5 +418,7 @@ main(int argc, char **argv)
 	}
 	free(feedback);
 	questionnaire_free(&a.q);
+	if (status == EXIT_OK && a.feedback_bad)
+		status = EXIT_BADINPUT;
 	return status;
 }

@@ -35,6 +35,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 	const char *why;
 	ssize_t n;
 	size_t i, everyone = 0, hidden = 0;
+	int bad = 0;
 	long k;
 
 	for (i = 0; i < q->ncontinua; i++) {
@@ -53,6 +54,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 	while ((n = lines_next(&in)) >= 0) {
 		if ((why = figures_parse(&h, in.line, (size_t)n, &row)) != NULL) {
 			diag_at(in.name, in.number, "%s", why);
+			bad = 1;
 			continue;
 		}
 		if (strcmp(row.group, "*") != 0 ||
@@ -93,7 +95,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		    "deze vragenlijst"));
 		return -1;
 	}
-	return 0;
+	return bad;
 }
 
 int

@@ -26,8 +26,8 @@ struct feedback {
 
 /*
  * Read aggregate's output (the last round in it counts) into one
- * feedback per continuum of q, everyone's row.  Returns 0, or -1 after
- * reporting why not.
+ * feedback per continuum of q, everyone's row.  Returns 0; 1 when bad
+ * rows were reported and left out; or -1 after reporting why not.
  */
 int feedback_load(struct feedback *f, const struct questionnaire *q, const char *path);
 /* The person's own last answers, from response lines of another round. */
