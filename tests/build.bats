@@ -50,7 +50,8 @@ load test_helper
 	# The indented commands of "One round", continuation lines joined,
 	# but for the ones that wait for a person at a terminal.
 	awk '/^## One round/ { inside = 1; next } /^## / { inside = 0 }
-	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
+	    /^```/ { picture = !picture; next }
+	    inside && !picture && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
 	assert_number "$(wc -l < commands)" -eq 15
