@@ -62,26 +62,6 @@ text_block(FILE *fp, double x, double y, size_t columns, const char *attributes,
 	return y;
 }
 
-static const char *
-verdict_words(const struct figures_row *r, const struct continuum *k, struct buf *out)
-{
-	static const struct { const char *verdict, *en, *nl; } words[] = {
-		{ "consensus", "consensus", "consensus" },
-		{ "leaning", "leaning to %s", "neigt naar %s" },
-		{ "divided", "divided", "verdeeld" },
-		{ "polarised", "polarised", "gepolariseerd" },
-		{ "too-few", "too few answers to draw", "te weinig antwoorden om te tekenen" },
-		{ "suppressed", "not shown (privacy)", "niet getoond (privacy)" },
-	};
-	size_t i;
-
-	for (i = 0; strcmp(words[i].verdict, r->verdict) != 0; i++)
-		;
-	buf_printf(out, tr(words[i].en, words[i].nl), r->median < 50 ? k->left :
-	    r->median > 50 ? k->right : tr("the middle", "het midden"));
-	return out->data;
-}
-
 /* One row's panel, its top left at (x, y), w wide; returns its height. */
 static double
 panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double scale,
@@ -98,7 +78,7 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 	if (r->nbins == 0 || !r->have_quartiles || strcmp(r->verdict, "too-few") == 0 ||
 	    strcmp(r->verdict, "suppressed") == 0) {
 		buf_printf(&words, "n %llu \xc2\xb7 ", (unsigned long long)r->n);
-		verdict_words(r, k, &words);
+		figures_put_verdict(&words, r, k);
 		text_block(fp, x, y + 30, (size_t)(w / 6), "font-size=\"10\"", words.data, 13);
 		buf_free(&words);
 		return 56;
@@ -134,7 +114,7 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 	buf_printf(&words, tr("n %llu \xc2\xb7 median %g \xc2\xb7 middle half %g\xe2\x80\x93%g \xc2\xb7 ",
 	    "n %llu \xc2\xb7 mediaan %g \xc2\xb7 middelste helft %g\xe2\x80\x93%g \xc2\xb7 "),
 	    (unsigned long long)r->n, r->median, r->q1, r->q3);
-	verdict_words(r, k, &words);
+	figures_put_verdict(&words, r, k);
 	y = text_block(fp, x, base + 44, (size_t)(w / 5.5), "font-size=\"10\"", words.data, 13);
 	buf_free(&words);
 	return y - (base - 20 - BARS_HEIGHT) + 4;

@@ -293,49 +293,6 @@ draw_span(struct chart *c, const struct layout *l, const struct figures_row *r,
 	emit_cells(cells, c->width, line);
 }
 
-/* A point value as people read it: at most three decimals, a decimal
- * comma in Dutch. */
-static void
-put_point(struct buf *out, double v)
-{
-	char text[32], *dot;
-	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
-
-	while (text[n - 1] == '0')
-		text[--n] = '\0';
-	if (text[n - 1] == '.')
-		text[--n] = '\0';
-	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
-		*dot = ',';
-	buf_addstr(out, text);
-}
-
-static const struct {
-	const char *verdict, *en, *nl;
-} verdict_words[] = {
-	{ "consensus", "consensus", "consensus" },
-	{ "leaning", "leaning to %s", "neigt naar %s" },
-	{ "divided", "divided", "verdeeld" },
-	{ "polarised", "polarised", "gepolariseerd" },
-	{ "too-few", "too few answers to draw", "te weinig antwoorden om te tekenen" },
-	{ "suppressed", "not shown (privacy)", "niet getoond (privacy)" },
-};
-
-static void
-put_verdict(struct buf *out, const struct figures_row *r, const struct continuum *k)
-{
-	size_t i;
-
-	for (i = 0; strcmp(verdict_words[i].verdict, r->verdict) != 0; i++)
-		;
-	if (strcmp(r->verdict, "leaning") == 0)
-		buf_printf(out, tr(verdict_words[i].en, verdict_words[i].nl),
-		    r->median < 50 ? k->left : r->median > 50 ? k->right :
-		    tr("the middle", "het midden"));
-	else
-		buf_addstr(out, tr(verdict_words[i].en, verdict_words[i].nl));
-}
-
 /* "n 23, 1 no opinion · median 50 · middle half 20–80 · divided" */
 static void
 draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
@@ -350,14 +307,14 @@ draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
 		    (unsigned long long)r->abstain);
 	if (r->have_quartiles && strcmp(r->verdict, "too-few") != 0) {
 		buf_printf(&words, tr("%smedian ", "%smediaan "), dot);
-		put_point(&words, r->median);
+		figures_put_point(&words, r->median);
 		buf_printf(&words, tr("%smiddle half ", "%smiddelste helft "), dot);
-		put_point(&words, r->q1);
+		figures_put_point(&words, r->q1);
 		buf_addstr(&words, "\xe2\x80\x93");
-		put_point(&words, r->q3);
+		figures_put_point(&words, r->q3);
 	}
 	buf_addstr(&words, dot);
-	put_verdict(&words, r, k);
+	figures_put_verdict(&words, r, k);
 	if (label != NULL)
 		put_text(c, &prefix, label);
 	while (utf8_width(prefix.data ? prefix.data : "", prefix.len) < l->x0)
@@ -501,18 +458,18 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 
 	buf_printf(&words, "%s%s%s: ", from->round, arrow, to->round);
 	buf_addstr(&words, tr("median ", "mediaan "));
-	put_point(&words, from->median);
+	figures_put_point(&words, from->median);
 	buf_addstr(&words, arrow);
-	put_point(&words, to->median);
+	figures_put_point(&words, to->median);
 	if (shift != 0) {
 		buf_addstr(&words, shift > 0 ? " (+" : " (-");
-		put_point(&words, shift > 0 ? shift : -shift);
+		figures_put_point(&words, shift > 0 ? shift : -shift);
 		buf_printf(&words, tr(", toward %s)", ", richting %s)"), shift > 0 ? k->right : k->left);
 	}
 	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
-	put_point(&words, from->q3 - from->q1);
+	figures_put_point(&words, from->q3 - from->q1);
 	buf_addstr(&words, arrow);
-	put_point(&words, to->q3 - to->q1);
+	figures_put_point(&words, to->q3 - to->q1);
 	buf_printf(&prefix, "%*s", (int)l->x0, "");
 	emit_wrapped(c, prefix.data, words.data, l->x0);
 	buf_free(&words);

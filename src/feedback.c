@@ -11,21 +11,6 @@
 #include "position.h"
 #include "response.h"
 
-static void
-put_point(struct buf *out, double v)
-{
-	char text[32], *dot;
-	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
-
-	while (text[n - 1] == '0')
-		text[--n] = '\0';
-	if (text[n - 1] == '.')
-		text[--n] = '\0';
-	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
-		*dot = ',';
-	buf_addstr(out, text);
-}
-
 int
 feedback_load(struct feedback *f, const struct questionnaire *q, const char *path)
 {
@@ -134,11 +119,11 @@ feedback_words(struct buf *out, const struct feedback *f)
 
 	if (f->have) {
 		buf_printf(out, tr("Last round (%s): median ", "Vorige ronde (%s): mediaan "), f->round);
-		put_point(out, f->median);
+		figures_put_point(out, f->median);
 		buf_addstr(out, tr(", middle half ", ", middelste helft "));
-		put_point(out, f->q1);
+		figures_put_point(out, f->q1);
 		buf_addstr(out, "-");
-		put_point(out, f->q3);
+		figures_put_point(out, f->q3);
 	}
 	if (f->own != POSITION_UNSET) {
 		/* Alone, "you:" would not say which answer of yours. */

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,4 +189,45 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 	if (profile_of(field[i], flen[i], row) < 0)
 		return bad("profile", field[i], flen[i]);
 	return NULL;
+}
+
+void
+figures_put_point(struct buf *out, double v)
+{
+	char text[32], *dot;
+	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
+
+	while (text[n - 1] == '0')
+		text[--n] = '\0';
+	if (text[n - 1] == '.')
+		text[--n] = '\0';
+	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
+		*dot = ',';
+	buf_addstr(out, text);
+}
+
+void
+figures_put_verdict(struct buf *out, const struct figures_row *r, const struct continuum *k)
+{
+	static const struct {
+		const char *verdict, *en, *nl;
+	} words[] = {
+		{ "consensus", "consensus", "consensus" },
+		{ "leaning", "leaning to %s", "neigt naar %s" },
+		{ "divided", "divided", "verdeeld" },
+		{ "polarised", "polarised", "gepolariseerd" },
+		{ "too-few", "too few answers to draw", "te weinig antwoorden om te tekenen" },
+		{ "suppressed", "not shown (privacy)", "niet getoond (privacy)" },
+	};
+	size_t i;
+
+	/* figures_parse() let only these verdicts through. */
+	for (i = 0; strcmp(words[i].verdict, r->verdict) != 0; i++)
+		;
+	if (strcmp(r->verdict, "leaning") == 0)
+		buf_printf(out, tr(words[i].en, words[i].nl),
+		    r->median < 50 ? k->left : r->median > 50 ? k->right :
+		    tr("the middle", "het midden"));
+	else
+		buf_addstr(out, tr(words[i].en, words[i].nl));
 }

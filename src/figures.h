@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+#include "questionnaire.h"
 #include "stats.h"
 
 enum figures_column {
@@ -40,5 +42,12 @@ const char *figures_header_parse(char *line, size_t len, struct figures_header *
 /* Read a row in place; NULL, or what is wrong. */
 const char *figures_parse(const struct figures_header *h, char *line, size_t len,
     struct figures_row *row);
+
+/* How people read the figures, in the current language (chart, ask
+ * --feedback): a point with at most three decimals and a decimal comma
+ * in Dutch; a row's verdict in words ("leaning to vision"). */
+void figures_put_point(struct buf *out, double v);
+void figures_put_verdict(struct buf *out, const struct figures_row *r,
+    const struct continuum *k);
 
 #endif

@@ -9,6 +9,15 @@ setup() {
 	cd "$FIXTURES/chart"
 }
 
+# render NAME WIDTH,HEIGHT: NAME.svg drawn by headless Chromium into
+# NAME.png, in the test's own directory and profile, offline.
+render() {
+	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
+	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
+	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/$1.png" --window-size="$2" \
+	    "file://$BATS_TEST_TMPDIR/$1.svg" > /dev/null 2>&1
+}
+
 @test "groups at 80 columns, in UTF-8 block characters" {
 	run -0 chart -w 80 groups.agg
 	assert_golden w80.expected
@@ -120,10 +129,7 @@ setup() {
 	set -- $(sed -n 's/.*class="scale" x1="\([0-9.]*\)".* x2="\([0-9.]*\)".*/\1 \2/p' one.svg)
 	expected=$(awk -v a="$1" -v b="$2" -v m="$median" 'BEGIN { printf "%.1f", a + (b - a) * m / 100 }')
 	assert_equal "$(sed -n 's/.*class="median" data-x="\([0-9.]*\)".*/\1/p' one.svg)" "$expected"
-	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
-	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
-	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/one.png" --window-size=680,300 \
-	    "file://$BATS_TEST_TMPDIR/one.svg" > /dev/null 2>&1
+	render one 680,300
 	seen=$(python3 "$TOP/tests/png-column.py" one.png 204 51 17)
 	awk -v s="$seen" -v e="$expected" 'BEGIN { d = s - e; exit !(d <= 1.5 && d >= -1.5) }' ||
 	    { echo "the marker's pixels are centred at $seen, the line puts the median at $expected"; false; }
@@ -139,20 +145,14 @@ setup() {
 	assert_equal "$1" 360
 	# A browser cuts what runs over an SVG's edge: a word cut off there
 	# leaves ink in the right margin (20 pixels), which must stay white.
-	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
-	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
-	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/phone.png" --window-size=600,"$2" \
-	    "file://$BATS_TEST_TMPDIR/phone.svg" > /dev/null 2>&1
+	render phone 600,"$2"
 	right=$(python3 "$TOP/tests/png-column.py" phone.png --ink-right)
 	assert_number "$right" -lt 345
 	assert_number "$right" -gt 300
 	# Dutch, with its longer words, on the narrowest phone.
 	chart -L nl --svg -w 320 "$FIXTURES/chart/groups.agg" > smallest.svg
 	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' smallest.svg)
-	timeout 60 chromium-headless-shell --no-sandbox --disable-gpu --disable-background-networking \
-	    --disable-component-update --disable-sync --no-first-run --user-data-dir="$BATS_TEST_TMPDIR/profile" \
-	    --hide-scrollbars --screenshot="$BATS_TEST_TMPDIR/smallest.png" --window-size=600,"$2" \
-	    "file://$BATS_TEST_TMPDIR/smallest.svg" > /dev/null 2>&1
+	render smallest 600,"$2"
 	right=$(python3 "$TOP/tests/png-column.py" smallest.png --ink-right)
 	assert_number "$right" -lt 305
 	# The same figure at the default width is wider than a phone.
