@@ -190,6 +190,18 @@ remember(struct aggregate *a, const struct response *r, size_t k)
 	answerset_add(&a->people, &e);
 }
 
+/* A continuum the questionnaire does not have: said, with the ids it has. */
+static void
+unknown_continuum(struct aggregate *a, const char *continuum, unsigned long number)
+{
+	struct buf message = { 0 };
+
+	questionnaire_unknown(a->q, continuum, strlen(continuum), &message);
+	diag_at(a->name, number, "%s", message.data);
+	buf_free(&message);
+	a->bad = 1;
+}
+
 static void
 take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 {
@@ -210,12 +222,7 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 	    a->q->continua[k].id[r.continuum_len] != '\0')
 		k = questionnaire_find(a->q, r.continuum, r.continuum_len);
 	if (k < 0) {
-		struct buf message = { 0 };
-
-		questionnaire_unknown(a->q, r.continuum, strlen(r.continuum), &message);
-		diag_at(a->name, number, "%s", message.data);
-		buf_free(&message);
-		a->bad = 1;
+		unknown_continuum(a, r.continuum, number);
 		return;
 	}
 	if (given_twice(a, &r, (size_t)k, number)) {
@@ -787,12 +794,7 @@ merge_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		return;
 	}
 	if ((k = questionnaire_find(a->q, row.continuum, strlen(row.continuum))) < 0) {
-		struct buf message = { 0 };
-
-		questionnaire_unknown(a->q, row.continuum, strlen(row.continuum), &message);
-		diag_at(a->name, number, "%s", message.data);
-		buf_free(&message);
-		a->bad = 1;
+		unknown_continuum(a, row.continuum, number);
 		return;
 	}
 	if (row.change) {

@@ -4,7 +4,6 @@
  * valid, every Date is a real time, and nothing is read out of bounds.
  */
 #include "form-check.h"
-#include "lines.h"
 #include "mail.h"
 #include "timestamp.h"
 
@@ -37,25 +36,31 @@ message_end(void *context)
 	form_reader_flush(&r->forms);
 }
 
+static void
+mail_text(char *line, size_t len, unsigned long number, void *context)
+{
+	struct reading *r = context;
+
+	mail_line(&r->mail, line, len, number);
+}
+
+static void
+mail_finish(void *context)
+{
+	struct reading *r = context;
+
+	mail_end(&r->mail);
+	form_reader_end(&r->forms);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *fp = fuzz_stream(data, size);
 	struct reading r;
 	const struct questionnaire *q = fuzz_questionnaire();
-	struct lines in;
-	ssize_t n;
 
-	if (fp == NULL)
-		return 0;
 	form_reader_init(&r.forms, q, "fuzz", form_answer_check, (void *)(uintptr_t)q);
 	mail_init(&r.mail, text_line, message_end, &r);
-	lines_from(&in, fp, "fuzz");
-	while ((n = lines_next(&in)) >= 0)
-		mail_line(&r.mail, in.line, (size_t)n, in.number);
-	mail_end(&r.mail);
-	form_reader_end(&r.forms);
-	lines_close(&in);
-	fclose(fp);
+	fuzz_lines(data, size, mail_text, mail_finish, &r);
 	return 0;
 }

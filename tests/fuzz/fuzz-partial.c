@@ -5,12 +5,13 @@
  */
 #include "buf.h"
 #include "fuzz.h"
-#include "lines.h"
 #include "partial.h"
 
 static void
-check_line(char *line, size_t len)
+check_line(char *line, size_t len, unsigned long number, void *context)
 {
+	(void)number;
+	(void)context;
 	static struct partial_row row, again;
 	struct buf out = { 0 };
 	char *copy;
@@ -37,16 +38,6 @@ check_line(char *line, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *fp = fuzz_stream(data, size);
-	struct lines in;
-	ssize_t n;
-
-	if (fp == NULL)
-		return 0;
-	lines_from(&in, fp, "fuzz");
-	while ((n = lines_next(&in)) >= 0)
-		check_line(in.line, (size_t)n);
-	lines_close(&in);
-	fclose(fp);
+	fuzz_lines(data, size, check_line, NULL, NULL);
 	return 0;
 }

@@ -6,7 +6,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "fuzz.h"
-#include "lines.h"
 #include "position.h"
 #include "response.h"
 
@@ -25,8 +24,10 @@ format(struct buf *out, const struct response *r)
 }
 
 static void
-check_line(char *line, size_t len)
+check_line(char *line, size_t len, unsigned long number, void *context)
 {
+	(void)number;
+	(void)context;
 	struct buf once = { 0 }, twice = { 0 };
 	struct response r, again;
 	char *copy = xstrndup(line, len), *redo;
@@ -59,16 +60,6 @@ check_line(char *line, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *fp = fuzz_stream(data, size);
-	struct lines in;
-	ssize_t n;
-
-	if (fp == NULL)
-		return 0;
-	lines_from(&in, fp, "fuzz");
-	while ((n = lines_next(&in)) >= 0)
-		check_line(in.line, (size_t)n);
-	lines_close(&in);
-	fclose(fp);
+	fuzz_lines(data, size, check_line, NULL, NULL);
 	return 0;
 }

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "lines.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,6 +28,30 @@ fuzz_stream(const uint8_t *data, size_t size)
 	if (size == 0)
 		return fopen("/dev/null", "r");
 	return fmemopen((void *)(uintptr_t)data, size, "r");
+}
+
+/* Each line of the input, as the programs read a file, to fn; then end
+ * (if not NULL) while the lines are still open, as collect does. */
+static inline void
+fuzz_lines(const uint8_t *data, size_t size,
+    void (*fn)(char *line, size_t len, unsigned long number, void *context),
+    void (*end)(void *context), void *context)
+{
+	FILE *fp = fuzz_stream(data, size);
+	struct lines in;
+	ssize_t n;
+
+	if (fp != NULL) {
+		lines_from(&in, fp, "fuzz");
+		while ((n = lines_next(&in)) >= 0)
+			fn(in.line, (size_t)n, in.number, context);
+	}
+	if (end != NULL)
+		end(context);
+	if (fp != NULL) {
+		lines_close(&in);
+		fclose(fp);
+	}
 }
 
 #define fuzz_fail(...) do { \
