@@ -131,7 +131,7 @@ enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREV
 struct ask {
 	const char *qfile, *outfile;
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
-	int feedback_bad;	/* bad rows in --feedback were reported */
+	int feedback_bad;	/* bad lines in --feedback or --previous were reported */
 	struct respondent who;
 	int plain, print, form;
 	int argc;		/* continuum=answer arguments */
@@ -385,9 +385,13 @@ load_feedback(struct ask *a)
 	    a->feedback_file)) < 0)
 		diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
 		    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
-	if (a->previous_file != NULL && feedback_previous(f, &a->q, a->previous_file,
-	    a->who.participant, a->who.round) < 0)
-		exit(EXIT_TROUBLE);
+	if (a->previous_file != NULL) {
+		switch (feedback_previous(f, &a->q, a->previous_file, a->who.participant,
+		    a->who.round)) {
+		case -1: exit(EXIT_TROUBLE);
+		case 1: a->feedback_bad = 1; break;
+		}
+	}
 	a->who.feedback = f;
 	return f;
 }

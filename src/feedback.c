@@ -11,6 +11,18 @@
 #include "position.h"
 #include "response.h"
 
+/* Close in; whether reading it failed halfway, said if so. */
+static int
+read_failed(struct lines *in)
+{
+	int failed = lines_error(in);
+
+	if (failed)
+		diag_warn("%s: %s", in->name, strerror(errno));
+	lines_close(in);
+	return failed;
+}
+
 int
 feedback_load(struct feedback *f, const struct questionnaire *q, const char *path)
 {
@@ -31,7 +43,11 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		diag_warn("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
+	if ((n = lines_next(&in)) < 0 && lines_error(&in)) {
+		read_failed(&in);
+		return -1;
+	}
+	if (n < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
 		diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
 		lines_close(&in);
 		return -1;
@@ -65,7 +81,8 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		snprintf(f[k].round_text, sizeof(f[k].round_text), "%s", row.round);
 		f[k].round = f[k].round_text;
 	}
-	lines_close(&in);
+	if (read_failed(&in))
+		return -1;
 	for (i = 0; i < q->ncontinua; i++)
 		hidden += f[i].hidden;
 	if (hidden > 0)
@@ -89,8 +106,10 @@ feedback_previous(struct feedback *f, const struct questionnaire *q, const char 
 {
 	struct response r;
 	struct lines in;
+	const char *why;
 	ssize_t n;
 	size_t found = 0;
+	int bad = 0;
 	long k;
 
 	if (lines_open(&in, path) < 0) {
@@ -98,18 +117,25 @@ feedback_previous(struct feedback *f, const struct questionnaire *q, const char 
 		return -1;
 	}
 	while ((n = lines_next(&in)) >= 0) {
-		if (response_parse(in.line, (size_t)n, &r) != NULL ||
-		    strcmp(r.participant, participant) != 0 || strcmp(r.round, round) == 0 ||
+		if (n == 0 || in.line[0] == '#')
+			continue;
+		if ((why = response_parse(in.line, (size_t)n, &r)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			bad = 1;
+			continue;
+		}
+		if (strcmp(r.participant, participant) != 0 || strcmp(r.round, round) == 0 ||
 		    (k = questionnaire_find(q, r.continuum, r.continuum_len)) < 0)
 			continue;
 		f[k].own = r.position;	/* the last line of the file wins, as in collect */
 		found++;
 	}
-	lines_close(&in);
+	if (read_failed(&in))
+		return -1;
 	if (found == 0)	/* a newcomer, or a misspelt name: say so, go on */
 		diag_warn(tr("%s: no answers of %s in another round than %s",
 		    "%s: geen antwoorden van %s in een andere ronde dan %s"), path, participant, round);
-	return 0;
+	return bad;
 }
 
 void

@@ -30,7 +30,8 @@ struct feedback {
  * rows were reported and left out; or -1 after reporting why not.
  */
 int feedback_load(struct feedback *f, const struct questionnaire *q, const char *path);
-/* The person's own last answers, from response lines of another round. */
+/* The person's own last answers, from response lines of another round;
+ * returns as feedback_load() does. */
 int feedback_previous(struct feedback *f, const struct questionnaire *q, const char *path,
     const char *participant, const char *round);
 /* "Last round (r1): median 50, middle half 25-75; you: 40%" in words. */

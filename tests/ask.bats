@@ -488,6 +488,18 @@ round_one() {
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^Last round')" 4
 	run -2 --separate-stderr ask -r r2 --feedback nothing.tsv --form
 	assert_equal "${stderr_lines[0]}" "ask: nothing.tsv: No such file or directory"
+	mkdir a-directory
+	run -2 --separate-stderr ask -r r2 --feedback a-directory --form
+	assert_equal "${stderr_lines[0]}" "ask: a-directory: Is a directory"
+	run -2 --separate-stderr ask -r r2 --previous a-directory --form
+	assert_equal "$stderr" "ask: a-directory: Is a directory"
+	[ -z "$output" ]
+	# A line of --previous that is not a response line is said, the
+	# status 1; comments and blank lines are passed over.
+	{ cat r1.tsv; printf '# by hand\n\nann steering 40\n'; } > edited.tsv
+	run -1 --separate-stderr ask -r r2 -p ann --previous edited.tsv --form
+	assert_equal "$stderr" "ask: edited.tsv:28: not a response line: it has no tabs (7 tab-separated fields are expected)"
+	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Your last')" "Your last answer: 0%."
 	# A newcomer still gets the form, with the group's figures.
 	run -0 --separate-stderr ask -r r2 -p zoe --feedback r1-figures.tsv --previous r1.tsv --form
 	assert_equal "${stderr_lines[1]}" "ask: r1.tsv: no answers of zoe in another round than r2"
