@@ -378,7 +378,9 @@ load_feedback(struct ask *a)
 
 	if (a->feedback_file == NULL && a->previous_file == NULL)
 		return NULL;
-	f = xcalloc(a->q.ncontinua, sizeof(*f));
+	/* Held by a at once: the exits below leave it reachable, as the
+	 * questionnaire is, and LeakSanitizer quiet. */
+	a->who.feedback = f = xcalloc(a->q.ncontinua, sizeof(*f));
 	for (i = 0; i < a->q.ncontinua; i++)
 		f[i].own = POSITION_UNSET;
 	if (a->feedback_file != NULL && (a->feedback_bad = feedback_load(f, &a->q,
@@ -392,7 +394,6 @@ load_feedback(struct ask *a)
 		case 1: a->feedback_bad = 1; break;
 		}
 	}
-	a->who.feedback = f;
 	return f;
 }
 
