@@ -109,9 +109,8 @@ struct aggregate {
 	struct buf last_round, last_participant;
 	unsigned long *given;	/* per continuum: the line, or 0 */
 	long last_continuum;	/* the line before's, to try the next first */
-	struct buf round_text;	/* the line before's round, and its number */
-	uint32_t round;
-	int round_seen;
+	uint32_t round;		/* last_round's number, once interned */
+	int round_interned;
 	const char *name;
 	int bad, trouble;
 };
@@ -152,17 +151,33 @@ same(const struct buf *b, const char *s, size_t n)
 	return b->len == n && b->data != NULL && memcmp(b->data, s, n) == 0;
 }
 
+/* Follow whose lines these are: a new round or participant starts
+ * afresh.  The fields the line shares with the one before are known
+ * equal without comparing (most lines share both). */
+static void
+follow(struct aggregate *a, const struct response *r)
+{
+	int new_round;
+
+	if (r->same_as_before >= 2 && a->last_round.data != NULL)
+		return;
+	new_round = (r->same_as_before < 1 || a->last_round.data == NULL) &&
+	    !same(&a->last_round, r->round, r->round_len);
+	if (!new_round && same(&a->last_participant, r->participant, r->participant_len))
+		return;
+	if (new_round) {
+		buf_reset(&a->last_round);
+		buf_add(&a->last_round, r->round, r->round_len);
+		a->round_interned = 0;
+	}
+	buf_reset(&a->last_participant);
+	buf_add(&a->last_participant, r->participant, r->participant_len);
+	memset(a->given, 0, a->q->ncontinua * sizeof(*a->given));
+}
+
 static int
 given_twice(struct aggregate *a, const struct response *r, size_t k, unsigned long line)
 {
-	if (!same(&a->last_round, r->round, r->round_len) ||
-	    !same(&a->last_participant, r->participant, r->participant_len)) {
-		buf_reset(&a->last_round);
-		buf_add(&a->last_round, r->round, r->round_len);
-		buf_reset(&a->last_participant);
-		buf_add(&a->last_participant, r->participant, r->participant_len);
-		memset(a->given, 0, a->q->ncontinua * sizeof(*a->given));
-	}
 	if (a->given[k] != 0) {
 		diag_at(a->name, line, tr(
 		    "a second position for %s of %s in round %s (the first at line %lu); not counted: give aggregate collect's output",
@@ -215,11 +230,11 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		a->bad = 1;
 		return;
 	}
+	follow(a, &r);
 	/* Lines come a continuum after the other: try the next one first. */
 	k = a->last_continuum + 1 < (long)a->q->ncontinua ? a->last_continuum + 1 : 0;
-	/* strncmp stops at the id's end, so id[len] is inside it. */
-	if (strncmp(a->q->continua[k].id, r.continuum, r.continuum_len) != 0 ||
-	    a->q->continua[k].id[r.continuum_len] != '\0')
+	if (a->q->continua[k].id_len != r.continuum_len ||
+	    memcmp(a->q->continua[k].id, r.continuum, r.continuum_len) != 0)
 		k = questionnaire_find(a->q, r.continuum, r.continuum_len);
 	if (k < 0) {
 		unknown_continuum(a, r.continuum, number);
@@ -230,12 +245,10 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		return;
 	}
 	a->last_continuum = k;
-	/* given_twice() kept the round: the same as the line before's? */
-	if (a->round_seen == 0 || !same(&a->round_text, r.round, r.round_len)) {
-		buf_reset(&a->round_text);
-		buf_add(&a->round_text, r.round, r.round_len);
+	/* A round gets its number when it has a position to count. */
+	if (!a->round_interned) {
 		a->round = intern_add(&a->rounds, r.round, r.round_len);
-		a->round_seen = 1;
+		a->round_interned = 1;
 	}
 	round = a->round;
 	stats_add(&block_for(a, round, EVERYONE)->counts[k], r.position);
@@ -986,7 +999,6 @@ main(int argc, char **argv)
 	free(a.order);
 	buf_free(&a.last_round);
 	buf_free(&a.last_participant);
-	buf_free(&a.round_text);
 	answerset_free(&a.people);
 	intern_free(&a.rounds);
 	intern_free(&a.groups);

@@ -66,58 +66,148 @@ count_problem(const struct fields_format *f, size_t n)
 	return problem.data;
 }
 
+/* Which byte of a word holds the lowest flag bit: the words are read
+ * little-endian (byte swapped on a big-endian machine), so that the
+ * lowest bit is the first byte. */
+static size_t
+byte_of(uint64_t hits)
+{
+	return (size_t)__builtin_ctzll(hits) >> 3;
+}
+
+/* How many leading bytes a and b share, eight at a time while they can. */
+static size_t
+common_prefix(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+
+	while (n - i >= 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			break;
+		i += 8;
+	}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* The fields the line shares with the cached one, set in field[] and
+ * flen[] and cut as fields_parse() cuts them; returns how many. */
+static size_t
+reuse(const struct fields_format *f, char *line, size_t len,
+    char *field[FIELDS_MAX], size_t flen[FIELDS_MAX])
+{
+	struct fields_cache *c = f->cache;
+	size_t same, n = 0, start = 0;
+
+	if (c == NULL || !c->valid)
+		return 0;
+	same = common_prefix(line, c->line.data, len < c->line.len ? len : c->line.len);
+	/* The last field has no tab after it to prove it whole. */
+	while (n + 1 < f->ncolumns && c->end[n] < same) {
+		field[n] = line + start;
+		flen[n] = c->end[n] - start;
+		line[c->end[n]] = '\0';
+		start = c->end[n] + 1;
+		n++;
+	}
+	return n;
+}
+
+/* Keep a line that passed for the next one to be compared with. */
+static void
+keep(const struct fields_format *f, const char *line, size_t len,
+    char *field[FIELDS_MAX], size_t flen[FIELDS_MAX])
+{
+	struct fields_cache *c = f->cache;
+	size_t i;
+
+	c->line.len = 0;
+	buf_add(&c->line, line, len);
+	for (i = 0; i < f->ncolumns; i++) {
+		c->end[i] = (size_t)(field[i] - line) + flen[i];
+		if (i + 1 < f->ncolumns)
+			c->line.data[c->end[i]] = '\t';
+	}
+	c->valid = 1;
+}
+
+static const char *
+refuse(const struct fields_format *f, char *line, size_t len, const char *why)
+{
+	if (f->cache != NULL)
+		f->cache->valid = 0;
+	fields_unsplit(line, len);
+	return why;
+}
+
 const char *
 fields_parse(const struct fields_format *f, char *line, size_t len,
     char *field[FIELDS_MAX], size_t flen[FIELDS_MAX])
 {
-	char *p = line, *end = line + len, *tab;
-	size_t n = 0, i;
+	char *p, *end = line + len, *tab;
+	size_t n, i, first;
 
+	n = first = reuse(f, line, len, field, flen);
+	if (f->cache != NULL)
+		f->cache->shared = first;
+	p = n > 0 ? field[n - 1] + flen[n - 1] + 1 : line;
 	/* One pass over the bytes: the fields are short, and a call to
 	 * memchr per field cost more than the loop (make bench).  A NUL is
 	 * refused here too, and the line put back as it was. */
-	field[0] = p;
-	for (tab = p; tab < end; tab++) {
-		/* Eight bytes at a time while none is a tab or a NUL (the
-		 * bit trick of "has a zero byte", on the bytes xor tab). */
-		while (end - tab >= 8) {
-			uint64_t w, t;
+	field[n] = p;
+	for (tab = p; tab < end;) {
+		uint64_t w, t, hits;
 
+		if (end - tab < 8) {
+			hits = 0;
+			for (i = 0; tab + i < end; i++)
+				if (tab[i] == '\t' || tab[i] == '\0')
+					hits |= 0x80ULL << (8 * i);
+		} else {
+			/* Eight bytes at a time: the bit trick of "has a zero
+			 * byte", on the bytes and on the bytes xor tab.  Its
+			 * lowest hit is exact; one above may be false, so each
+			 * is looked at before it counts. */
 			memcpy(&w, tab, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			w = __builtin_bswap64(w);
+#endif
 			t = w ^ 0x0909090909090909ULL;
-			if (((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) |
-			    ((t - 0x0101010101010101ULL) & ~t & 0x8080808080808080ULL))
-				break;
-			tab += 8;
+			hits = ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) |
+			    ((t - 0x0101010101010101ULL) & ~t & 0x8080808080808080ULL);
 		}
-		if (tab == end)
-			break;
-		if (*tab == '\0') {
-			fields_unsplit(line, (size_t)(tab - line));
-			return tr("line contains a NUL byte", "regel bevat een NUL-byte");
+		for (; hits != 0; hits &= hits - 1) {
+			char *at = tab + byte_of(hits);
+
+			if (*at == '\0')
+				return refuse(f, line, (size_t)(at - line),
+				    tr("line contains a NUL byte", "regel bevat een NUL-byte"));
+			if (*at != '\t')
+				continue;
+			if (n < f->ncolumns)
+				flen[n] = (size_t)(at - p);
+			*at = '\0';
+			p = at + 1;
+			if (++n < f->ncolumns)
+				field[n] = p;
 		}
-		if (*tab != '\t')
-			continue;
-		if (n < f->ncolumns)
-			flen[n] = (size_t)(tab - p);
-		*tab = '\0';
-		p = tab + 1;
-		if (++n < f->ncolumns)
-			field[n] = p;
+		tab += 8;
 	}
 	if (n < f->ncolumns)
 		flen[n] = (size_t)(end - p);
 	n++;
-	if (n != f->ncolumns) {
-		fields_unsplit(line, len);
-		return count_problem(f, n);
-	}
-	for (i = 0; i < f->ncolumns; i++) {
-		if (f->columns[i].check(&f->columns[i], field[i], flen[i], &problem) < 0) {
-			fields_unsplit(line, len);
-			return problem.data;
-		}
-	}
+	if (n != f->ncolumns)
+		return refuse(f, line, len, count_problem(f, n));
+	for (i = first; i < f->ncolumns; i++)
+		if (f->columns[i].check(&f->columns[i], field[i], flen[i], &problem) < 0)
+			return refuse(f, line, len, problem.data);
+	if (f->cache != NULL)
+		keep(f, line, len, field, flen);
 	return NULL;
 }
 

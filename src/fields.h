@@ -22,11 +22,27 @@ struct fields_column {
 	size_t index;		/* its place, for a check that keeps state per column */
 };
 
+/*
+ * The last line that passed, for a format whose lines mostly repeat the
+ * line before's first fields (one person's answers, given together): a
+ * field that is byte for byte the same, tab included, is neither split
+ * nor checked again.  For a format whose checks depend on nothing but
+ * the field's text (a check with state must keep it for the same text).
+ */
+struct fields_cache {
+	struct buf line;		/* its bytes, tabs and all */
+	size_t end[FIELDS_MAX];		/* where each field ends */
+	int valid;
+	size_t shared;			/* of the line just parsed: how many
+					 * leading fields were the last one's */
+};
+
 struct fields_format {
 	const char *line_en, *line_nl;	/* "a response line", for "not a response line" */
 	int names_in_count;		/* list the column names in a count message */
 	const struct fields_column *columns;
 	size_t ncolumns;
+	struct fields_cache *cache;	/* or NULL */
 };
 
 /*

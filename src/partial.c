@@ -107,11 +107,11 @@ static const struct fields_column change_columns[] = {
 };
 
 static const struct fields_format count_format = {
-	"a partial line", "deelregel", 0, count_columns, 5,
+	"a partial line", "deelregel", 0, count_columns, 5, NULL,
 };
 
 static const struct fields_format change_format = {
-	"a partial line", "deelregel", 0, change_columns, 6,
+	"a partial line", "deelregel", 0, change_columns, 6, NULL,
 };
 
 const char *

@@ -147,6 +147,7 @@ add_continuum(struct questionnaire *q, struct record *rec)
 
 	c.line = rec->line;
 	c.id = record_take(rec, F_CONTINUUM);
+	c.id_len = c.id != NULL ? strlen(c.id) : 0;
 	/* Without a name, people read the id. */
 	if ((c.name = record_take(rec, F_NAME)) == NULL)
 		c.name = xstrdup(c.id);
@@ -260,7 +261,7 @@ questionnaire_find(const struct questionnaire *q, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < q->ncontinua; i++)
-		if (strlen(q->continua[i].id) == n && memcmp(q->continua[i].id, s, n) == 0)
+		if (q->continua[i].id_len == n && memcmp(q->continua[i].id, s, n) == 0)
 			return (long)i;
 	return -1;
 }

@@ -14,6 +14,7 @@
 
 struct continuum {
 	char *id;
+	size_t id_len;		/* strlen(id), for comparing ids in a line */
 	char *name;		/* a short title for people: "Sturing"; else the id */
 	char *question;
 	char *help;		/* NULL when the record has none */

@@ -60,12 +60,25 @@ remember(struct seen *seen, const char *s, size_t n)
 
 static struct seen seen_tokens[4], seen_time;
 
+/* Printable ASCII, the common token, is settled without the cache: a
+ * look at a few bytes costs less than a comparison with the last one. */
+static int
+printable_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f)
+			return 0;
+	return n > 0 && n <= TOKEN_MAX;
+}
+
 static int
 check_token(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
 	struct seen *seen = &seen_tokens[column->index];
 
-	if (seen_before(seen, s, n))
+	if (printable_ascii(s, n) || seen_before(seen, s, n))
 		return 0;
 	if (fields_check_problem(column, s, n, why) < 0)
 		return -1;
@@ -78,7 +91,8 @@ check_time(const struct fields_column *column, const char *s, size_t n, struct b
 {
 	if (seen_before(&seen_time, s, n))
 		return 0;
-	if (timestamp_valid(s, n)) {
+	if (seen_time.len == TIMESTAMP_LEN ? timestamp_valid_after(s, n, seen_time.text) :
+	    timestamp_valid(s, n)) {
 		remember(&seen_time, s, n);
 		return 0;
 	}
@@ -96,6 +110,8 @@ check_note(const struct fields_column *column, const char *s, size_t n, struct b
 	size_t i;
 
 	(void)column;
+	if (n == 0)
+		return 0;
 	if (!utf8_valid(s, n))
 		what = tr("note is not valid UTF-8", "notitie is geen geldige UTF-8");
 	for (i = 0; what == NULL && i < n; i++) {
@@ -126,8 +142,12 @@ static const struct fields_column columns[RESPONSE_FIELDS] = {
 	{ "note", "notitie", check_note, NULL, 6 },
 };
 
+static struct fields_cache last_line;
+
 static const struct fields_format format = {
-	"a response line", "antwoordregel", 0, columns, RESPONSE_FIELDS,
+	"a response line", "antwoordregel", 0, columns, RESPONSE_FIELDS, &last_line,
+}, whole_format = {
+	"a response line", "antwoordregel", 0, columns, RESPONSE_FIELDS, NULL,
 };
 
 void
@@ -195,14 +215,14 @@ response_format(struct buf *out, const struct response *r, const char *note)
 	buf_addc(out, '\n');
 }
 
-const char *
-response_parse(char *line, size_t len, struct response *r)
+static const char *
+parse(const struct fields_format *f, char *line, size_t len, struct response *r)
 {
 	char *field[FIELDS_MAX];
 	size_t flen[FIELDS_MAX];
 	const char *why;
 
-	if ((why = fields_parse(&format, line, len, field, flen)) != NULL)
+	if ((why = fields_parse(f, line, len, field, flen)) != NULL)
 		return why;
 	r->position = checked_position;
 	r->round = field[0];
@@ -216,5 +236,18 @@ response_parse(char *line, size_t len, struct response *r)
 	r->participant_len = flen[1];
 	r->group_len = flen[2];
 	r->continuum_len = flen[3];
+	r->same_as_before = f->cache != NULL ? f->cache->shared : 0;
 	return NULL;
+}
+
+const char *
+response_parse(char *line, size_t len, struct response *r)
+{
+	return parse(&format, line, len, r);
+}
+
+const char *
+response_parse_whole(char *line, size_t len, struct response *r)
+{
+	return parse(&whole_format, line, len, r);
 }

@@ -27,6 +27,10 @@ struct response {
 	/* The lengths of the tokens, which readers of millions of lines
 	 * need and should not count again. */
 	size_t round_len, participant_len, group_len, continuum_len;
+	/* How many leading fields (round, participant, ...) are byte for
+	 * byte those of the line response_parse() accepted before: a reader
+	 * that kept them need not compare them again. */
+	size_t same_as_before;
 };
 
 /*
@@ -37,6 +41,9 @@ struct response {
  * is for the caller to check against its questionnaire.
  */
 const char *response_parse(char *line, size_t len, struct response *r);
+/* The same, every field checked as if no line came before, and the
+ * line before still kept: the fuzz harness compares the two ways. */
+const char *response_parse_whole(char *line, size_t len, struct response *r);
 
 /* Append one complete response line, newline included: the fields of r
  * (r->note is not used) and note, unescaped (NULL for none). */

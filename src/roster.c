@@ -59,7 +59,7 @@ static const struct fields_column columns[ROSTER_FIELDS] = {
 };
 
 static const struct fields_format format = {
-	"a roster line", "regel van een deelnemerslijst", 1, columns, ROSTER_FIELDS,
+	"a roster line", "regel van een deelnemerslijst", 1, columns, ROSTER_FIELDS, NULL,
 };
 
 const char *

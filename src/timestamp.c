@@ -28,26 +28,44 @@ days_in_month(int year, int month)
 	return month == 2 && leap ? 29 : days[month - 1];
 }
 
-int
-timestamp_valid(const char *s, size_t n)
+/* Where each number starts in YYYY-MM-DDThh:mm:ssZ, and its width: the
+ * date's three, then the time's. */
+static const struct { size_t at, width; int low, high; } parts[] = {
+	{ 0, 4, 0, 9999 }, { 5, 2, 1, 12 }, { 8, 2, 1, 31 },
+	{ 11, 2, 0, 23 }, { 14, 2, 0, 59 }, { 17, 2, 0, 59 },
+};
+#define DATE_PARTS	3
+#define DATE_LEN	11	/* "YYYY-MM-DDT" */
+
+static int
+valid_parts(const char *s, size_t n, size_t first)
 {
-	/* Where each number starts in YYYY-MM-DDThh:mm:ssZ, and its width. */
-	static const struct { size_t at, width; int low, high; } parts[] = {
-		{ 0, 4, 0, 9999 }, { 5, 2, 1, 12 }, { 8, 2, 1, 31 },
-		{ 11, 2, 0, 23 }, { 14, 2, 0, 59 }, { 17, 2, 0, 59 },
-	};
 	int value[6];
 	size_t i;
 
 	if (n != TIMESTAMP_LEN || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
 	    s[13] != ':' || s[16] != ':' || s[19] != 'Z')
 		return 0;
-	for (i = 0; i < 6; i++) {
+	for (i = first; i < 6; i++) {
 		if (digits(s + parts[i].at, parts[i].width, &value[i]) < 0 ||
 		    value[i] < parts[i].low || value[i] > parts[i].high)
 			return 0;
 	}
-	return value[2] <= days_in_month(value[0], value[1]);
+	return first > 0 || value[2] <= days_in_month(value[0], value[1]);
+}
+
+int
+timestamp_valid(const char *s, size_t n)
+{
+	return valid_parts(s, n, 0);
+}
+
+int
+timestamp_valid_after(const char *s, size_t n, const char *valid)
+{
+	if (n == TIMESTAMP_LEN && memcmp(s, valid, DATE_LEN) == 0)
+		return valid_parts(s, n, DATE_PARTS);
+	return valid_parts(s, n, 0);
 }
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm),

@@ -12,6 +12,10 @@
 
 /* Whether s[0..n) is a valid timestamp (a real date, 00-23:00-59:00-59). */
 int timestamp_valid(const char *s, size_t n);
+/* The same, knowing that valid[0..TIMESTAMP_LEN) is a valid timestamp:
+ * a date they share is not checked again (one person's answers, given
+ * together, mostly share it). */
+int timestamp_valid_after(const char *s, size_t n, const char *valid);
 
 /* Seconds since 1970 for a valid timestamp, and back: collect keeps
  * times as numbers (8 bytes instead of 20) and compares them as such. */
