@@ -105,10 +105,7 @@ struct chart {
 	size_t width;
 	int warned_ascii;
 	char median_colored[32];
-	/* The rows read, copied out of their lines. */
-	struct figures_row *rows;
-	char **texts;		/* the line each row points into */
-	size_t nrows;
+	struct figures_table table;	/* the rows read */
 	const char *name;
 	int bad, trouble;
 };
@@ -427,8 +424,8 @@ scale_of(const struct chart *c, const char *continuum)
 	double largest = 0;
 	size_t i, j;
 
-	for (i = 0; i < c->nrows; i++) {
-		const struct figures_row *r = &c->rows[i];
+	for (i = 0; i < c->table.n; i++) {
+		const struct figures_row *r = &c->table.rows[i];
 
 		if (strcmp(r->continuum, continuum) != 0 || r->n == 0)
 			continue;
@@ -504,13 +501,13 @@ draw(struct chart *c)
 
 		buf_reset(&rounds);
 		buf_reset(&groups);
-		for (i = 0; i < c->nrows; i++) {
-			if (strcmp(c->rows[i].continuum, cont->id) != 0)
+		for (i = 0; i < c->table.n; i++) {
+			if (strcmp(c->table.rows[i].continuum, cont->id) != 0)
 				continue;
-			if (!listed(rounds.data ? rounds.data : "", c->rows[i].round))
-				buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", c->rows[i].round);
-			if (!listed(groups.data ? groups.data : "", c->rows[i].group))
-				buf_printf(&groups, "%s%s", groups.len ? ", " : "", c->rows[i].group);
+			if (!listed(rounds.data ? rounds.data : "", c->table.rows[i].round))
+				buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", c->table.rows[i].round);
+			if (!listed(groups.data ? groups.data : "", c->table.rows[i].group))
+				buf_printf(&groups, "%s%s", groups.len ? ", " : "", c->table.rows[i].group);
 		}
 		if (rounds.len == 0)
 			continue;
@@ -521,19 +518,19 @@ draw(struct chart *c)
 		draw_header(c, &l, k + 1, cont, rounds.data);
 		/* Group by group, each group's rounds under each other, with
 		 * the median's move between two rounds. */
-		for (i = 0; i < c->nrows; i++) {
-			const struct figures_row *r = &c->rows[i], *before = NULL;
+		for (i = 0; i < c->table.n; i++) {
+			const struct figures_row *r = &c->table.rows[i], *before = NULL;
 
 			if (strcmp(r->continuum, cont->id) != 0)
 				continue;
 			for (j = 0; j < i; j++)
-				if (strcmp(c->rows[j].continuum, cont->id) == 0 &&
-				    strcmp(c->rows[j].group, r->group) == 0)
+				if (strcmp(c->table.rows[j].continuum, cont->id) == 0 &&
+				    strcmp(c->table.rows[j].group, r->group) == 0)
 					break;
 			if (j < i)
 				continue;	/* drawn with the first row of its group */
-			for (j = i; j < c->nrows; j++) {
-				const struct figures_row *s = &c->rows[j];
+			for (j = i; j < c->table.n; j++) {
+				const struct figures_row *s = &c->table.rows[j];
 
 				if (strcmp(s->continuum, cont->id) != 0 || strcmp(s->group, r->group) != 0)
 					continue;
@@ -547,55 +544,6 @@ draw(struct chart *c)
 	buf_free(&rounds);
 	buf_free(&groups);
 	free(cells);
-}
-
-static void
-read_rows(struct chart *c, const char *path)
-{
-	struct figures_header h;
-	struct lines in;
-	const char *why;
-	ssize_t n;
-
-	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
-		c->trouble = 1;
-		return;
-	}
-	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
-		diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
-		c->trouble = 1;
-		lines_close(&in);
-		return;
-	}
-	while ((n = lines_next(&in)) >= 0) {
-		char *text = xstrndup(in.line, (size_t)n);
-		struct figures_row row;
-
-		if ((why = figures_parse(&h, text, (size_t)n, &row)) == NULL &&
-		    questionnaire_find(c->q, row.continuum, strlen(row.continuum)) < 0)
-			why = tr("a continuum this questionnaire does not have (give its questionnaire with -q)",
-			    "een continuum dat deze vragenlijst niet heeft (geef die vragenlijst met -q)");
-		if (why == NULL && row.nbins != 0 && row.nbins !=
-		    2 * c->q->continua[questionnaire_find(c->q, row.continuum, strlen(row.continuum))].nanchors - 1)
-			why = tr("the profile does not fit the continuum's statements",
-			    "het profiel past niet bij de uitspraken van het continuum");
-		if (why != NULL) {
-			diag_at(in.name, in.number, "%s", why);
-			c->bad = 1;
-			free(text);
-			continue;
-		}
-		c->rows = xreallocarray(c->rows, c->nrows + 1, sizeof(*c->rows));
-		c->texts = xreallocarray(c->texts, c->nrows + 1, sizeof(*c->texts));
-		c->rows[c->nrows] = row;
-		c->texts[c->nrows++] = text;
-	}
-	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
-		c->trouble = 1;
-	}
-	lines_close(&in);
 }
 
 /* -w, else COLUMNS, else the terminal, else 80. */
@@ -694,11 +642,11 @@ main(int argc, char **argv)
 	questionnaire_choose(&q, qfile);
 	c.q = &q;
 	if (argc == 0)
-		read_rows(&c, "-");
+		figures_read(&c.table, c.q, "-");
 	for (i = 0; i < argc; i++)
-		read_rows(&c, argv[i]);
+		figures_read(&c.table, c.q, argv[i]);
 	if (svg) {
-		if (svg_write(stdout, &q, c.rows, c.nrows, (int)c.width) < 0) {
+		if (svg_write(stdout, &q, c.table.rows, c.table.n, (int)c.width) < 0) {
 			diag_warn("%s", strerror(errno));
 			c.trouble = 1;
 		}
@@ -706,10 +654,7 @@ main(int argc, char **argv)
 		draw(&c);
 	if (output_close_stdout() < 0)
 		c.trouble = 1;
-	for (i = 0; i < (int)c.nrows; i++)
-		free(c.texts[i]);
-	free(c.texts);
-	free(c.rows);
+	figures_table_free(&c.table);
 	questionnaire_free(&q);
-	return c.trouble ? EXIT_TROUBLE : c.bad ? EXIT_BADINPUT : EXIT_OK;
+	return c.trouble || c.table.trouble ? EXIT_TROUBLE : c.bad || c.table.bad ? EXIT_BADINPUT : EXIT_OK;
 }

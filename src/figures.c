@@ -1,15 +1,34 @@
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
+#include "diag.h"
 #include "figures.h"
 #include "lang.h"
+#include "lines.h"
 #include "text.h"
 #include "token.h"
 
 static const char *const names[FIGURES_NCOLUMNS] = {
 	"round", "group", "continuum", "n", "abstain", "q1", "median", "q3", "verdict", "profile",
+};
+
+/* With the lowest and highest value each may have. */
+static const struct {
+	const char *name;
+	double low, high;
+} numbers[FIGURES_NNUMBERS] = {
+	[FIGURES_MEAN] = { "mean", 0, 100 },
+	[FIGURES_SD] = { "sd", 0, 100 },
+	[FIGURES_MIN] = { "min", 0, 100 },
+	[FIGURES_MAX] = { "max", 0, 100 },
+	[FIGURES_IQR] = { "iqr", 0, 100 },
+	[FIGURES_CONSENSUS] = { "consensus", 0, 1 },
+	[FIGURES_AGREEMENT] = { "agreement", -1, 1 },
+	[FIGURES_ANCHOR] = { "anchor", 1, STATS_MAX_BINS },
 };
 
 static const char *const verdicts[] = {
@@ -66,7 +85,20 @@ figures_header_parse(char *line, size_t len, struct figures_header *h)
 		}
 		h->at[i] = j;
 	}
+	for (i = 0; i < FIGURES_NNUMBERS; i++) {
+		h->number_at[i] = FIGURES_ABSENT;
+		for (j = 0; j < n; j++)
+			if (strlen(numbers[i].name) == flen[j] &&
+			    memcmp(numbers[i].name, field[j], flen[j]) == 0)
+				h->number_at[i] = j;
+	}
 	return NULL;
+}
+
+const char *
+figures_number_name(enum figures_number i)
+{
+	return numbers[i].name;
 }
 
 /* A whole number, or -1 for "-" (*have 0); -2 if neither. */
@@ -101,6 +133,30 @@ point_of(const char *s, size_t n, double *value)
 	text[n] = '\0';
 	*value = strtod(text, &end);
 	return *end == '\0' && *value >= 0 && *value <= 100 ? 0 : -2;
+}
+
+/* A decimal number as aggregate writes one (a sign, digits, a point
+ * and digits), or -1 for "-". */
+static int
+number_of(const char *s, size_t n, double *value)
+{
+	char text[24], *end;
+	size_t i = 0, digits;
+
+	if (n == 1 && s[0] == '-')
+		return -1;
+	if (n >= sizeof(text))
+		return -2;
+	if (i < n && s[i] == '-')
+		i++;
+	digits = strspn(s + i, "0123456789");
+	if (digits == 0 || (i + digits < n && (s[i + digits] != '.' ||
+	    strspn(s + i + digits + 1, "0123456789") != n - i - digits - 1 || i + digits + 1 == n)))
+		return -2;
+	memcpy(text, s, n);
+	text[n] = '\0';
+	*value = strtod(text, &end);
+	return *end == '\0' ? 0 : -2;
 }
 
 static int
@@ -188,7 +244,89 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 	i = h->at[FIGURES_PROFILE];
 	if (profile_of(field[i], flen[i], row) < 0)
 		return bad("profile", field[i], flen[i]);
+	for (i = 0; i < FIGURES_NNUMBERS; i++) {
+		size_t at = h->number_at[i];
+		int got;
+
+		if (at == FIGURES_ABSENT)
+			continue;
+		if ((got = number_of(field[at], flen[at], &row->number[i])) == -2 ||
+		    (got == 0 && i == FIGURES_ANCHOR && memchr(field[at], '.', flen[at]) != NULL) ||
+		    (got == 0 && (row->number[i] < numbers[i].low || row->number[i] > numbers[i].high)))
+			return bad(numbers[i].name, field[at], flen[at]);
+		if (got == 0)
+			row->have_number |= 1u << i;
+	}
 	return NULL;
+}
+
+void
+figures_read(struct figures_table *t, const struct questionnaire *q, const char *path)
+{
+	struct figures_header h;
+	struct lines in;
+	const char *why;
+	ssize_t n;
+	long k;
+
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		t->trouble = 1;
+		return;
+	}
+	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
+		if (n < 0 && lines_error(&in))
+			diag_warn("%s: %s", in.name, strerror(errno));
+		else
+			diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
+		t->trouble = 1;
+		lines_close(&in);
+		return;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		char *text = xstrndup(in.line, (size_t)n);
+		struct figures_row row;
+
+		k = -1;
+		if ((why = figures_parse(&h, text, (size_t)n, &row)) == NULL &&
+		    (k = questionnaire_find(q, row.continuum, strlen(row.continuum))) < 0)
+			why = tr("a continuum this questionnaire does not have (give its questionnaire with -q)",
+			    "een continuum dat deze vragenlijst niet heeft (geef die vragenlijst met -q)");
+		if (why == NULL && row.nbins != 0 && row.nbins != 2 * q->continua[k].nanchors - 1)
+			why = tr("the profile does not fit the continuum's statements",
+			    "het profiel past niet bij de uitspraken van het continuum");
+		if (why == NULL && (row.have_number >> FIGURES_ANCHOR & 1) &&
+		    row.number[FIGURES_ANCHOR] > (double)q->continua[k].nanchors)
+			why = tr("the anchor is not one of the continuum's statements",
+			    "het anker is geen van de uitspraken van het continuum");
+		if (why != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			t->bad = 1;
+			free(text);
+			continue;
+		}
+		t->rows = xreallocarray(t->rows, t->n + 1, sizeof(*t->rows));
+		t->texts = xreallocarray(t->texts, t->n + 1, sizeof(*t->texts));
+		t->rows[t->n] = row;
+		t->texts[t->n++] = text;
+	}
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", in.name, strerror(errno));
+		t->trouble = 1;
+	}
+	lines_close(&in);
+}
+
+void
+figures_table_free(struct figures_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->texts[i]);
+	free(t->texts);
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
 }
 
 void

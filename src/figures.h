@@ -20,9 +20,20 @@ enum figures_column {
 	FIGURES_NCOLUMNS
 };
 
+/* The other numbers of a row, which only some readers use (recommend's
+ * conditions): a header without one of them reads it as not there. */
+enum figures_number {
+	FIGURES_MEAN, FIGURES_SD, FIGURES_MIN, FIGURES_MAX, FIGURES_IQR,
+	FIGURES_CONSENSUS, FIGURES_AGREEMENT, FIGURES_ANCHOR,
+	FIGURES_NNUMBERS
+};
+
+#define FIGURES_ABSENT ((size_t)-1)
+
 /* Where each column this reader needs stands in the line. */
 struct figures_header {
 	size_t at[FIGURES_NCOLUMNS];
+	size_t number_at[FIGURES_NNUMBERS];	/* or FIGURES_ABSENT */
 	size_t ncolumns;	/* in the line */
 };
 
@@ -35,6 +46,18 @@ struct figures_row {
 	double q1, median, q3;	/* points */
 	uint64_t profile[STATS_MAX_BINS];
 	size_t nbins;		/* 0 when the profile is "-" */
+	double number[FIGURES_NNUMBERS];
+	unsigned have_number;	/* bit i: number[i] is there */
+};
+
+/* The rows of aggregate's output files, each copied out of its line,
+ * checked against a questionnaire. */
+struct figures_table {
+	struct figures_row *rows;
+	char **texts;		/* the line each row points into */
+	size_t n;
+	int bad;		/* a line was reported and skipped */
+	int trouble;		/* a file could not be read */
 };
 
 /* Read the header line ("#round\tgroup..."); NULL, or what is wrong. */
@@ -42,6 +65,14 @@ const char *figures_header_parse(char *line, size_t len, struct figures_header *
 /* Read a row in place; NULL, or what is wrong. */
 const char *figures_parse(const struct figures_header *h, char *line, size_t len,
     struct figures_row *row);
+
+/* Read a file ("-": standard input) into t: a row whose continuum the
+ * questionnaire lacks, or whose profile does not fit its anchors, is
+ * reported as file:line and skipped. */
+void figures_read(struct figures_table *t, const struct questionnaire *q, const char *path);
+void figures_table_free(struct figures_table *t);
+/* The name of a number column, for messages and conditions. */
+const char *figures_number_name(enum figures_number i);
 
 /* How people read the figures, in the current language (chart, ask
  * --feedback): a point with at most three decimals and a decimal comma
