@@ -652,9 +652,11 @@ main(int argc, char **argv)
 		}
 	} else
 		draw(&c);
-	if (output_close_stdout() < 0)
+	if (output_close_stdout() < 0 || c.table.trouble)
 		c.trouble = 1;
+	if (c.table.bad)
+		c.bad = 1;
 	figures_table_free(&c.table);
 	questionnaire_free(&q);
-	return c.trouble || c.table.trouble ? EXIT_TROUBLE : c.bad || c.table.bad ? EXIT_BADINPUT : EXIT_OK;
+	return c.trouble ? EXIT_TROUBLE : c.bad ? EXIT_BADINPUT : EXIT_OK;
 }
