@@ -20,20 +20,22 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
 	$(CPPFLAGS) $(CFLAGS) $(WARNINGS)
 
-PROGRAMS = ask collect aggregate chart
+PROGRAMS = ask collect aggregate chart recommend
 BINS     = $(PROGRAMS:%=bin/%)
 
 # Shared modules, one concern each (see the header of every .h).
 LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o src/fields.o src/record.o \
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
-	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o
+	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
+	src/condition.o src/rules.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
 COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
 CHART_OBJS = src/chart.o src/chart-svg.o
+RECOMMEND_OBJS = src/recommend.o
 
 # Every page in man/, by its section: a page added there is installed.
 MAN1 = $(wildcard man/*.1)
@@ -41,7 +43,7 @@ MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
 # The fuzz harnesses (tests/fuzz), replayed by make check.
-FUZZERS = answers figures form form-roundtrip mail partial questionnaire response roster time
+FUZZERS = answers figures form form-roundtrip mail partial questionnaire response roster rules time
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 # The programs and the test drivers (formatcheck, the fuzz replays): what
@@ -69,6 +71,10 @@ bin/chart: $(CHART_OBJS) src/libstance.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $(CHART_OBJS) src/libstance.a -lm
 
+bin/recommend: $(RECOMMEND_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(RECOMMEND_OBJS) src/libstance.a -lm
+
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a
 	$(CC) $(LDFLAGS) -o $@ tests/formatcheck.o src/libstance.a
@@ -79,20 +85,27 @@ tests/formatcheck.o: tests/formatcheck.c
 .c.o:
 	$(CC) $(STANCE_CFLAGS) -c -o $@ $<
 
-# The embedded default questionnaire is kept as plain questionnaire files
-# so it can be read and edited as such; this turns them into C strings.
-src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt
-	{ echo '/* Generated from src/questionnaire-*.txt by make; do not edit. */'; \
+# The embedded default questionnaire and recommend's rules are kept as
+# plain files so they can be read and edited as such; this turns them
+# into C strings (the rules a line each: ISO C promises string literals
+# of only 4095 bytes).
+EMBED = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
+src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt src/rules-social-media-policy.txt
+	{ echo '/* Generated from src/questionnaire-*.txt and src/rules-*.txt by make; do not edit. */'; \
 	  echo '#include "questionnaire.h"'; \
+	  echo '#include "rules.h"'; \
 	  for l in en nl; do \
 	    echo "const char questionnaire_default_$$l[] ="; \
-	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' src/questionnaire-$$l.txt; \
+	    $(EMBED) src/questionnaire-$$l.txt; \
 	    echo ';'; \
-	  done; } > $@.tmp && mv $@.tmp $@
+	  done; \
+	  echo 'const char *const rules_default_lines[] = {'; \
+	  $(EMBED) -e 's/$$/,/' src/rules-social-media-policy.txt; \
+	  echo 'NULL };'; } > $@.tmp && mv $@.tmp $@
 
 # Every object depends on every header: a change anywhere rebuilds all,
 # which takes seconds and never leaves a stale object behind.
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMMEND_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds

@@ -546,29 +546,6 @@ draw(struct chart *c)
 	free(cells);
 }
 
-/* -w, else COLUMNS, else the terminal, else 80. */
-static size_t
-width_of(const char *option)
-{
-	const char *columns = getenv("COLUMNS");
-	size_t w;
-	char *end;
-
-	if (option != NULL)
-		return (size_t)option_number(option, 20, 10000, "-w", usage_text);
-	if (columns != NULL && *columns != '\0') {
-		unsigned long n = strtoul(columns, &end, 10);
-
-		if (*end == '\0' && n >= 20 && n <= 10000)
-			return n;
-		diag_warn(tr("COLUMNS='%s' is not a width from 20 to 10000; not used",
-		    "COLUMNS='%s' is geen breedte van 20 tot 10000; niet gebruikt"), columns);
-	}
-	if ((w = terminal_width(STDOUT_FILENO)) >= 20)
-		return w;
-	return 80;
-}
-
 enum { OPT_ASCII = 256, OPT_COLOR, OPT_SVG, OPT_VERSION };
 
 /* --color: auto is colour on a terminal; never with NO_COLOR set, or on
@@ -635,7 +612,7 @@ main(int argc, char **argv)
 		c.width = width == NULL ? SVG_WIDTH : (size_t)option_number(width,
 		    SVG_WIDTH_MIN, SVG_WIDTH_MAX, "-w", usage_text);
 	else
-		c.width = width_of(width);
+		c.width = option_width(width, usage_text);
 	c.g = c.ascii ? &ascii_glyphs : &utf8_glyphs;
 	c.color = color_of(when, c.ascii);
 	snprintf(c.median_colored, sizeof(c.median_colored), "\033[1;36m%s\033[0m", c.g->median);

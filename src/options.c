@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "lang.h"
 #include "options.h"
 #include "output.h"
+#include "term.h"
 
 void
 option_language(const char *arg, const char *usage)
@@ -113,4 +115,26 @@ option_fraction(const char *arg, double min, double max, const char *option, con
 		option_usage(usage);
 	}
 	return x;
+}
+
+size_t
+option_width(const char *option, const char *usage)
+{
+	const char *columns = getenv("COLUMNS");
+	size_t w;
+	char *end;
+
+	if (option != NULL)
+		return (size_t)option_number(option, 20, 10000, "-w", usage);
+	if (columns != NULL && *columns != '\0') {
+		unsigned long n = strtoul(columns, &end, 10);
+
+		if (*end == '\0' && n >= 20 && n <= 10000)
+			return n;
+		diag_warn(tr("COLUMNS='%s' is not a width from 20 to 10000; not used",
+		    "COLUMNS='%s' is geen breedte van 20 tot 10000; niet gebruikt"), columns);
+	}
+	if ((w = terminal_width(STDOUT_FILENO)) >= 20)
+		return w;
+	return 80;
 }

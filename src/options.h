@@ -5,6 +5,8 @@
 #ifndef STANCE_OPTIONS_H
 #define STANCE_OPTIONS_H
 
+#include <stddef.h>
+
 /* The getopt string prefix every program uses: stop at the first operand,
  * and report missing arguments as ':' so option_trouble() can say so. */
 #define OPTIONS_PREFIX "+:"
@@ -31,6 +33,10 @@ long option_number(const char *arg, long min, long max, const char *option,
     const char *usage);
 double option_fraction(const char *arg, double min, double max, const char *option,
     const char *usage);
+
+/* The width of text output: -w (option, or NULL), else COLUMNS, else
+ * the terminal's, else 80. */
+size_t option_width(const char *option, const char *usage);
 
 /* --version: "program (stance) 1.2.3"; exit as option_help. */
 void option_version(void) __attribute__((noreturn));

@@ -98,3 +98,6 @@ echo
 echo "== chart: the first continuum, as the worksheet shows it"
 aggregate --by-group "$work/answers.tsv" | chart -w 80 | awk '/^2 / { exit } { print }'
 echo "$(cut -f2 "$work/answers.tsv" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$work/answers.tsv" | tr -d ' ') answers."
+echo
+echo "== recommend: what the policy must contain, and where the group must talk first"
+aggregate --by-group "$work/answers.tsv" | recommend -w 80

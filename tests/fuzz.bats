@@ -26,3 +26,4 @@ replay() {
 @test "fuzz replay: timestamps, dates and positions" { replay time; }
 @test "fuzz replay: aggregate's partial outputs" { replay partial; }
 @test "fuzz replay: aggregate's rows, as chart reads them" { replay figures; }
+@test "fuzz replay: recommend's rules and their conditions" { replay rules; }

@@ -1,0 +1,980 @@
+/*
+ * recommend: from aggregate's rows (stance-aggregate(5)) to what the
+ * policy must contain, for a facilitator to take into the next meeting:
+ * per continuum where the group stands and the advice for that stretch
+ * of the line; the continua to talk through before drafting; tensions
+ * between positions; groups far apart; the legal floor; a draft outline;
+ * the sources.  The advice is data (stance-rules(5)); this program only
+ * decides which rules fire and writes them out, as text or Markdown.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "condition.h"
+#include "diag.h"
+#include "figures.h"
+#include "lang.h"
+#include "options.h"
+#include "output.h"
+#include "questionnaire.h"
+#include "rules.h"
+#include "utf8.h"
+#include "wrap.h"
+
+static const char usage_text[] =
+    "usage: recommend [-v] [-L lang] [-q file] [-r round] [--rules file]\n"
+    "                 [--format text | markdown] [--apart points] [-w width]\n"
+    "                 [file ...]\n";
+
+static void
+help(void)
+{
+	option_help(usage_text, tr(
+	    "\n"
+	    "Turn aggregate's rows into advice for the policy: where the group\n"
+	    "stands and what follows, what to talk through first, tensions, groups\n"
+	    "apart, the legal floor, a draft outline and the sources.  With no\n"
+	    "file, read standard input.\n"
+	    "\n"
+	    "  -L lang        the advice in nl or en\n"
+	    "  -q file        the questionnaire the rows belong to\n"
+	    "  -r round       advise on this round (default: the last in the input)\n"
+	    "  --rules file   rules to use instead of the built-in ones; again to add\n"
+	    "                 more; 'default' names the built-in rules\n"
+	    "  --format f     text (default) or markdown\n"
+	    "  --apart points groups this far apart are named (default 25)\n"
+	    "  -v             name the rule behind every piece of advice\n"
+	    "  -w width       wrap text at this many columns (default: COLUMNS, the\n"
+	    "                 terminal, 80)\n"
+	    "See recommend(1) and stance-rules(5).\n",
+	    "\n"
+	    "Maak van de rijen van aggregate advies voor het beleid: waar de groep\n"
+	    "staat en wat daaruit volgt, wat eerst besproken moet worden, spanningen,\n"
+	    "groepen die uit elkaar liggen, de wettelijke bodem, een ontwerp van\n"
+	    "inhoudstafel en de bronnen.  Zonder bestand: lees standaardinvoer.\n"
+	    "\n"
+	    "  -L taal          het advies in nl of en\n"
+	    "  -q bestand       de vragenlijst waar de rijen bij horen\n"
+	    "  -r ronde         advies over deze ronde (standaard: de laatste)\n"
+	    "  --rules bestand  regels in plaats van de ingebouwde; nog eens om er\n"
+	    "                   toe te voegen; 'default' noemt de ingebouwde regels\n"
+	    "  --format f       text (standaard) of markdown\n"
+	    "  --apart punten   groepen die zo ver uit elkaar liggen, worden genoemd\n"
+	    "                   (standaard 25)\n"
+	    "  -v               noem bij elk advies de regel erachter\n"
+	    "  -w breedte       breek tekst af op zoveel kolommen (standaard: COLUMNS,\n"
+	    "                   de terminal, 80)\n"
+	    "Zie recommend(1) en stance-rules(5).\n"));
+}
+
+/*
+ * recommend's own words, which hold for any questionnaire: how to talk a
+ * divided continuum through before drafting (the research digest, §4),
+ * with their sources.  Rules of part "talk" add to these.
+ */
+static const struct step {
+	const char *en, *nl;
+	const char *sources;
+} talk_steps[] = {
+	{ "Show the spread first: put everyone's position in view (chart) before anyone argues, and begin with the continuum where the middle half is widest.",
+	  "Toon eerst de spreiding: zet ieders positie in beeld (chart) voor iemand argumenteert, en begin bij het continuum met de breedste middelste helft.",
+	  "Spectrogram" },
+	{ "Hear both camps' reasons, the risks and values behind each position, before looking for a middle; expect a hard stretch before the group comes together.",
+	  "Hoor de redenen van beide kampen, de risico's en waarden achter elke positie, voor je een midden zoekt; verwacht een moeilijke fase voor de groep samenkomt.",
+	  "Kaner" },
+	{ "Agree how the group will decide before it decides: degrees of agreement rather than yes or no, and consent to what is good enough for now and safe enough to try, with a date to review it.",
+	  "Spreek af hoe de groep zal beslissen voor ze beslist: gradaties van instemming in plaats van ja of nee, en instemming met wat goed genoeg is voor nu en veilig genoeg om te proberen, met een datum om het te herzien.",
+	  "Kaner S3" },
+	{ "Keep the floor out of the debate: what the law and professional ethics require is not a preference.",
+	  "Hou de bodem buiten het debat: wat de wet en de beroepsethiek vragen, is geen voorkeur.",
+	  NULL },
+};
+
+static const struct {
+	const char *tag, *reference;
+} own_sources[] = {
+	{ "Spectrogram", "Spectrograms, a way to show where a group stands. https://www.phoenixtraumacenter.com/spectrograms/" },
+	{ "Kaner", "Sam Kaner, Facilitator's Guide to Participatory Decision-Making. https://www.v01.io/posts/bookshelf/2014-facilitators-guide" },
+	{ "S3", "Sociocracy For All, the liberating effect of good enough for now. https://www.sociocracyforall.org/the-liberating-effect-of-good-enough-for-now/" },
+};
+
+static const char *const own_tags[] = { "Spectrogram", "Kaner", "S3", NULL };
+
+enum format { FORMAT_TEXT, FORMAT_MARKDOWN };
+
+struct recommend {
+	const struct questionnaire *q;
+	struct rules rules;
+	int have_rules;
+	struct figures_table table;
+	const char *round;
+	const struct figures_row **everyone;	/* per continuum, or NULL */
+	enum format format;
+	size_t width;
+	int verbose;
+	double apart;
+	int part;			/* the number of the last part written */
+	char **cited;			/* tags in the order first used */
+	size_t ncited;
+	struct buf out;			/* a paragraph being built */
+};
+
+/* ---- Writing: the same calls make text or Markdown. ---- */
+
+/* Text that comes from data (rules, questionnaire, input), made safe for
+ * Markdown: its marks would otherwise turn words bold or into links. */
+static void
+put_data(struct recommend *r, struct buf *b, const char *s)
+{
+	if (r->format == FORMAT_TEXT) {
+		buf_addstr(b, s);
+		return;
+	}
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>#|", *s) != NULL)
+			buf_addc(b, '\\');
+		buf_addc(b, *s);
+	}
+}
+
+static void
+emit(const char *s)
+{
+	fputs(s, stdout);
+}
+
+/* A block of text: wrapped in text, one line in Markdown (any Markdown
+ * reader wraps it), after a blank line. */
+static void
+put_block(struct recommend *r, const char *first, const char *indent, const char *text)
+{
+	struct buf line = { 0 };
+
+	buf_addstr(&line, first);
+	if (r->format == FORMAT_TEXT)
+		wrap_text(&line, text, r->width, utf8_width(first, strlen(first)), strlen(indent));
+	else
+		buf_addstr(&line, text);
+	buf_addc(&line, '\n');
+	emit(line.data);
+	buf_free(&line);
+}
+
+static void
+heading(struct recommend *r, int level, const char *text)
+{
+	struct buf line = { 0 };
+	size_t w, i;
+
+	emit("\n");
+	if (r->format == FORMAT_MARKDOWN) {
+		for (i = 0; i < (size_t)level; i++)
+			buf_addc(&line, '#');
+		buf_addc(&line, ' ');
+		put_data(r, &line, text);
+		buf_addc(&line, '\n');
+	} else {
+		buf_addstr(&line, text);
+		buf_addc(&line, '\n');
+		if (level < 3) {
+			w = utf8_width(text, strlen(text));
+			for (i = 0; i < w; i++)
+				buf_addc(&line, level == 1 ? '=' : '-');
+			buf_addc(&line, '\n');
+		}
+	}
+	emit(line.data);
+	buf_free(&line);
+}
+
+/* A numbered part: the parts a reader gets are numbered 1, 2, 3 ... */
+static void
+part(struct recommend *r, const char *en, const char *nl)
+{
+	struct buf title = { 0 };
+
+	buf_printf(&title, "%d. %s", ++r->part, tr(en, nl));
+	if (r->part == 1 && r->format == FORMAT_TEXT)
+		emit("\n");
+	heading(r, 2, title.data);
+	buf_free(&title);
+}
+
+static void
+paragraph(struct recommend *r, const char *text)
+{
+	emit("\n");
+	put_block(r, "", "", text);
+}
+
+static void
+cite(struct recommend *r, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncited; i++)
+		if (strcmp(r->cited[i], tag) == 0)
+			return;
+	r->cited = xreallocarray(r->cited, r->ncited + 1, sizeof(*r->cited));
+	r->cited[r->ncited++] = xstrdup(tag);
+}
+
+/* The source tags after a piece of advice, " [A] [B]", noted for the
+ * sources part. */
+static void
+put_tags(struct recommend *r, struct buf *b, char *const *tags, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf_printf(b, " [%s]", tags[i]);
+		cite(r, tags[i]);
+	}
+}
+
+/* -v: which rule said it. */
+static void
+put_trace(struct recommend *r, struct buf *b, const char *id)
+{
+	if (!r->verbose)
+		return;
+	if (r->format == FORMAT_MARKDOWN)
+		buf_printf(b, tr(" *(rule %s)*", " *(regel %s)*"), id);
+	else
+		buf_printf(b, tr(" (rule %s)", " (regel %s)"), id);
+}
+
+static void
+item(struct recommend *r, const char *text)
+{
+	put_block(r, "- ", "  ", text);
+}
+
+/* A rule's advice as a list item: its title in bold, its text, its tags. */
+static void
+rule_item(struct recommend *r, const struct rule *u, const char *number)
+{
+	struct buf b = { 0 };
+	enum lang l = lang_current;
+
+	if (u->title[l] != NULL) {
+		buf_addstr(&b, r->format == FORMAT_MARKDOWN ? "**" : "");
+		put_data(r, &b, u->title[l]);
+		buf_addstr(&b, r->format == FORMAT_MARKDOWN ? ".**" : ".");
+		buf_addstr(&b, r->format == FORMAT_MARKDOWN ? " " : " ");
+	}
+	put_data(r, &b, u->advice[l]);
+	put_tags(r, &b, u->sources, u->nsources);
+	put_trace(r, &b, u->id);
+	if (number != NULL)
+		put_block(r, number, "   ", b.data);
+	else
+		item(r, b.data);
+	buf_free(&b);
+}
+
+/* ---- The figures, as rules and sentences see them. ---- */
+
+/* A row that can be read: not suppressed, not too few. */
+static int
+readable(const struct figures_row *row)
+{
+	return row != NULL && strcmp(row->verdict, "suppressed") != 0 &&
+	    strcmp(row->verdict, "too-few") != 0;
+}
+
+static int
+talk_first(const struct figures_row *row)
+{
+	return row != NULL && (strcmp(row->verdict, "divided") == 0 ||
+	    strcmp(row->verdict, "polarised") == 0);
+}
+
+/* Rules of a continuum read "as if the median stood at": for each camp
+ * of a divided continuum, its quartile. */
+struct lookup {
+	struct recommend *r;
+	long own;		/* the rule's continuum, or -1 */
+	long moved;		/* the continuum whose median is moved, or -1 */
+	double median;
+};
+
+/* The statement nearest a point, from 1, a tie to the one nearer the
+ * middle (as aggregate's anchor column). */
+static size_t
+nearest_anchor(double point, size_t anchors)
+{
+	double at = point / 100.0 * (double)(anchors - 1);
+	double below = floor(at);
+
+	if (at - below > 0.5 || (at - below == 0.5 && below + 0.5 < (double)(anchors - 1) / 2))
+		below += 1;
+	return (size_t)below + 1;
+}
+
+static int
+look_up(void *context, const char *continuum, enum condition_column column,
+    struct condition_value *v)
+{
+	struct lookup *l = context;
+	long k = continuum == NULL ? l->own : questionnaire_find(l->r->q, continuum, strlen(continuum));
+	const struct figures_row *row;
+	static const enum figures_number numbers[COND_NCOLUMNS] = {
+		[COND_MEAN] = FIGURES_MEAN, [COND_SD] = FIGURES_SD, [COND_MIN] = FIGURES_MIN,
+		[COND_MAX] = FIGURES_MAX, [COND_IQR] = FIGURES_IQR,
+		[COND_CONSENSUS] = FIGURES_CONSENSUS, [COND_AGREEMENT] = FIGURES_AGREEMENT,
+		[COND_ANCHOR] = FIGURES_ANCHOR,
+	};
+
+	if (k < 0 || (row = l->r->everyone[k]) == NULL)
+		return -1;
+	v->word = NULL;
+	switch (column) {
+	case COND_N:
+		v->number = (double)row->n;
+		return 0;
+	case COND_VERDICT:
+		v->word = row->verdict;
+		return 0;
+	case COND_ABSTAIN:
+		v->number = (double)row->abstain;
+		return row->have_abstain ? 0 : -1;
+	default:
+		break;
+	}
+	/* Nothing is guessed from a row too small to show. */
+	if (!readable(row))
+		return -1;
+	if (k == l->moved && (column == COND_MEDIAN || column == COND_ANCHOR)) {
+		v->number = column == COND_MEDIAN ? l->median :
+		    (double)nearest_anchor(l->median, l->r->q->continua[k].nanchors);
+		return 0;
+	}
+	switch (column) {
+	case COND_Q1: v->number = row->q1; return row->have_quartiles ? 0 : -1;
+	case COND_MEDIAN: v->number = row->median; return row->have_quartiles ? 0 : -1;
+	case COND_Q3: v->number = row->q3; return row->have_quartiles ? 0 : -1;
+	default: break;
+	}
+	if (column == COND_ANCHOR && !(row->have_number >> FIGURES_ANCHOR & 1) && row->have_quartiles) {
+		v->number = (double)nearest_anchor(row->median, l->r->q->continua[k].nanchors);
+		return 0;
+	}
+	v->number = row->number[numbers[column]];
+	return row->have_number >> numbers[column] & 1 ? 0 : -1;
+}
+
+static int
+fires(struct recommend *r, const struct rule *u, long moved, double median)
+{
+	struct lookup l = { r, u->continuum, moved, median };
+
+	return condition_eval(u->when, look_up, &l) == COND_TRUE;
+}
+
+/* Write every rule of a part (and continuum) that fires; how many. */
+static size_t
+rules_of(struct recommend *r, enum rules_part p, long continuum, long moved, double median,
+    size_t numbered)
+{
+	size_t i, n = 0;
+	char number[32];
+
+	for (i = 0; i < r->rules.n; i++) {
+		const struct rule *u = &r->rules.rules[i];
+
+		if (u->part != p || (p == RULES_ADVICE && u->continuum != continuum) ||
+		    !fires(r, u, moved, median))
+			continue;
+		snprintf(number, sizeof(number), "%zu. ", numbered + n);
+		rule_item(r, u, numbered ? number : NULL);
+		n++;
+	}
+	return n;
+}
+
+static void
+put_point(struct buf *b, double v)
+{
+	figures_put_point(b, v);
+}
+
+/* “The statement”, in the reader's quotation marks. */
+static void
+put_statement(struct recommend *r, struct buf *b, const struct continuum *c, size_t anchor)
+{
+	buf_addstr(b, "\u201c");
+	put_data(r, b, c->anchors[anchor - 1]);
+	buf_addstr(b, "\u201d");
+}
+
+static size_t
+anchor_of(const struct figures_row *row, const struct continuum *c)
+{
+	if (row->have_number >> FIGURES_ANCHOR & 1)
+		return (size_t)row->number[FIGURES_ANCHOR];
+	return nearest_anchor(row->median, c->nanchors);
+}
+
+/* "median 70, middle half 55-80, 12 answers" */
+static void
+put_figures(struct buf *b, const struct figures_row *row)
+{
+	buf_addstr(b, tr("median ", "mediaan "));
+	put_point(b, row->median);
+	buf_addstr(b, tr(", middle half ", ", middelste helft "));
+	put_point(b, row->q1);
+	buf_addstr(b, "\u2013");
+	put_point(b, row->q3);
+	buf_printf(b, tr(", %ju answers", ", %ju antwoorden"), (uintmax_t)row->n);
+}
+
+/* ---- The parts. ---- */
+
+/* Part 1: where the group stands on each continuum, and what follows. */
+static void
+positions(struct recommend *r)
+{
+	size_t k;
+
+	part(r, "Where the group stands", "Waar de groep staat");
+	for (k = 0; k < r->q->ncontinua; k++) {
+		const struct continuum *c = &r->q->continua[k];
+		const struct figures_row *row = r->everyone[k];
+		struct buf b = { 0 };
+
+		heading(r, 3, c->name);
+		if (row == NULL)
+			buf_printf(&b, tr("No figures for this continuum in round %s.",
+			    "Geen cijfers voor dit continuum in ronde %s."), r->round);
+		else if (strcmp(row->verdict, "suppressed") == 0)
+			buf_addstr(&b, tr("Not shown: too few answers to keep them anonymous. No advice.",
+			    "Niet getoond: te weinig antwoorden om ze anoniem te houden. Geen advies."));
+		else if (strcmp(row->verdict, "too-few") == 0 || !row->have_quartiles)
+			buf_printf(&b, tr("Too few answers (%ju) to say where the group stands. No advice.",
+			    "Te weinig antwoorden (%ju) om te zeggen waar de groep staat. Geen advies."),
+			    (uintmax_t)row->n);
+		else {
+			if (strcmp(row->verdict, "consensus") == 0)
+				buf_addstr(&b, tr("The group agrees: ", "De groep is het eens: "));
+			else if (strcmp(row->verdict, "leaning") == 0) {
+				buf_addstr(&b, tr("The group leans to ", "De groep neigt naar "));
+				put_data(r, &b, row->median < 50 ? c->left : row->median > 50 ? c->right :
+				    tr("the middle", "het midden"));
+				buf_addstr(&b, ": ");
+			} else if (strcmp(row->verdict, "divided") == 0)
+				buf_addstr(&b, tr("The group is divided: ", "De groep is verdeeld: "));
+			else
+				buf_addstr(&b, tr("The group is polarised: ", "De groep is gepolariseerd: "));
+			put_figures(&b, row);
+			/* Halfway between two statements is near neither. */
+			if (row->median == 50 && c->nanchors % 2 == 0)
+				buf_addstr(&b, tr(", halfway between the statements.",
+				    ", halfweg tussen de uitspraken."));
+			else {
+				buf_addstr(&b, tr(". Nearest statement: ", ". Dichtstbijzijnde uitspraak: "));
+				put_statement(r, &b, c, anchor_of(row, c));
+			}
+			if (talk_first(row))
+				buf_addstr(&b, tr(" No single advice: talk this through first (below).",
+				    " Geen eenduidig advies: bespreek dit eerst (hieronder)."));
+		}
+		paragraph(r, b.data);
+		if (row != NULL && readable(row) && !talk_first(row) && row->have_quartiles) {
+			emit("\n");
+			if (rules_of(r, RULES_ADVICE, (long)k, -1, 0, 0) == 0 && !r->have_rules)
+				put_block(r, "", "", tr("(No rules for this questionnaire: positions only.)",
+				    "(Geen regels voor deze vragenlijst: alleen de posities.)"));
+		}
+		buf_free(&b);
+	}
+}
+
+/* The order to talk in: the widest middle half first. */
+static int
+by_spread(const void *a, const void *b)
+{
+	const struct figures_row *x = *(const struct figures_row *const *)a;
+	const struct figures_row *y = *(const struct figures_row *const *)b;
+	double wx = x->q3 - x->q1, wy = y->q3 - y->q1;
+
+	return wx < wy ? 1 : wx > wy ? -1 : 0;
+}
+
+/* "leans to hard (around 10)", or "stands around 60" when the quartile
+ * is not on that pole's side of the middle. */
+static void
+put_camp(struct recommend *r, struct buf *b, double at, const char *pole, int left)
+{
+	if (left ? at < 50 : at > 50) {
+		buf_addstr(b, tr("leans to ", "neigt naar "));
+		put_data(r, b, pole);
+		buf_addstr(b, tr(" (around ", " (rond "));
+		put_point(b, at);
+		buf_addc(b, ')');
+		return;
+	}
+	buf_addstr(b, tr("stands around ", "staat rond "));
+	put_point(b, at);
+}
+
+/* A continuum's advice as one camp would have it: which=0 what both
+ * would write, 1 only the lower camp, 2 only the upper; how many, and
+ * with write, written. */
+static size_t
+camp_rules(struct recommend *r, long k, double low, double high, int which, int write)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->rules.n; i++) {
+		const struct rule *u = &r->rules.rules[i];
+		int at_low, at_high;
+
+		if (u->part != RULES_ADVICE || u->continuum != k)
+			continue;
+		at_low = fires(r, u, k, low);
+		at_high = fires(r, u, k, high);
+		if ((which == 0 && at_low && at_high) || (which == 1 && at_low && !at_high) ||
+		    (which == 2 && !at_low && at_high)) {
+			if (write && n == 0)
+				emit("\n");
+			if (write)
+				rule_item(r, u, NULL);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The two camps of a divided continuum, around its quartiles, with their
+ * statements and the policy as each would write it. */
+static void
+camps(struct recommend *r, long k, const struct figures_row *row)
+{
+	const struct continuum *c = &r->q->continua[k];
+	struct buf b = { 0 };
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		double at = side == 0 ? row->q1 : row->q3;
+
+		buf_reset(&b);
+		buf_addstr(&b, side == 0 ? tr("One camp ", "Het ene kamp ") : tr("The other ", "Het andere "));
+		put_camp(r, &b, at, side == 0 ? c->left : c->right, side == 0);
+		/* Halfway between two statements is near neither. */
+		if (at == 50 && c->nanchors % 2 == 0)
+			buf_addc(&b, '.');
+		else {
+			buf_addstr(&b, ": ");
+			put_statement(r, &b, c, nearest_anchor(at, c->nanchors));
+		}
+		paragraph(r, b.data);
+	}
+	for (side = 0; side < 3; side++) {
+		buf_reset(&b);
+		if (side == 0)
+			buf_addstr(&b, tr("Both would write:", "Beide zouden schrijven:"));
+		else {
+			buf_addstr(&b, tr("Only the camp around ", "Alleen het kamp rond "));
+			put_point(&b, side == 1 ? row->q1 : row->q3);
+			buf_addstr(&b, tr(" would write:", " zou schrijven:"));
+		}
+		/* The heading only over a list that has items. */
+		if (camp_rules(r, k, row->q1, row->q3, side, 0) > 0) {
+			paragraph(r, b.data);
+			camp_rules(r, k, row->q1, row->q3, side, 1);
+		}
+	}
+	buf_free(&b);
+}
+
+/* Part 2: the continua to talk through before anything is drafted. */
+static void
+talk(struct recommend *r)
+{
+	const struct figures_row **order = xcalloc(r->q->ncontinua + 1, sizeof(*order));
+	size_t k, n = 0, i;
+
+	part(r, "Talk first", "Eerst praten");
+	for (k = 0; k < r->q->ncontinua; k++)
+		if (talk_first(r->everyone[k]) && r->everyone[k]->have_quartiles)
+			order[n++] = r->everyone[k];
+	if (n == 0) {
+		paragraph(r, tr("Every continuum has a direction: none needs to be talked through before drafting.",
+		    "Elk continuum heeft een richting: geen enkel moet besproken worden voor het schrijven."));
+		free(order);
+		return;
+	}
+	qsort(order, n, sizeof(*order), by_spread);
+	paragraph(r, tr("On these continua the group does not stand together. Give them no single recommendation: bring them back to the group before drafting, the widest spread first.",
+	    "Op deze continua staat de groep niet samen. Geef ze geen eenduidig advies: breng ze terug naar de groep voor het schrijven, de breedste spreiding eerst."));
+	for (i = 0; i < n; i++) {
+		long kk = questionnaire_find(r->q, order[i]->continuum, strlen(order[i]->continuum));
+		const struct continuum *c = &r->q->continua[kk];
+		struct buf b = { 0 };
+
+		heading(r, 3, c->name);
+		buf_addstr(&b, strcmp(order[i]->verdict, "polarised") == 0 ?
+		    tr("Polarised: ", "Gepolariseerd: ") : tr("Divided: ", "Verdeeld: "));
+		put_figures(&b, order[i]);
+		buf_addc(&b, '.');
+		paragraph(r, b.data);
+		camps(r, kk, order[i]);
+		buf_free(&b);
+	}
+	heading(r, 3, tr("How to talk it through", "Hoe het gesprek aan te pakken"));
+	emit("\n");
+	for (i = 0; i < sizeof(talk_steps) / sizeof(talk_steps[0]); i++) {
+		struct buf b = { 0 };
+		char number[16], *tags[4], *copy = NULL, *save, *t;
+		size_t ntags = 0;
+
+		buf_addstr(&b, tr(talk_steps[i].en, talk_steps[i].nl));
+		if (talk_steps[i].sources != NULL) {
+			copy = xstrdup(talk_steps[i].sources);
+			for (t = strtok_r(copy, " ", &save); t != NULL && ntags < 4; t = strtok_r(NULL, " ", &save))
+				tags[ntags++] = t;
+		}
+		put_tags(r, &b, tags, ntags);
+		if (r->verbose)
+			buf_addstr(&b, r->format == FORMAT_MARKDOWN ? tr(" *(recommend's own)*",
+			    " *(van recommend zelf)*") : tr(" (recommend's own)", " (van recommend zelf)"));
+		snprintf(number, sizeof(number), "%zu. ", i + 1);
+		put_block(r, number, "   ", b.data);
+		free(copy);
+		buf_free(&b);
+	}
+	rules_of(r, RULES_TALK, -1, -1, 0, i + 1);
+	free(order);
+}
+
+/* Part 3: positions that contradict each other or the law. */
+static void
+tensions(struct recommend *r)
+{
+	part(r, "Tensions", "Spanningen");
+	emit("\n");
+	if (rules_of(r, RULES_TENSION, -1, -1, 0, 0) == 0)
+		put_block(r, "", "", tr("No tensions between the group's positions.",
+		    "Geen spanningen tussen de posities van de groep."));
+}
+
+/* Part 4: groups whose medians lie --apart points or more apart. */
+static void
+groups(struct recommend *r)
+{
+	size_t i, j, k, pairs = 0, grouped = 0;
+	struct buf hidden = { 0 };
+
+	part(r, "Groups apart", "Groepen uit elkaar");
+	for (i = 0; i < r->table.n; i++) {
+		const struct figures_row *a = &r->table.rows[i];
+
+		if (strcmp(a->round, r->round) != 0 || strcmp(a->group, "*") == 0)
+			continue;
+		grouped++;
+		if (!readable(a) || !a->have_quartiles) {
+			struct buf b = { 0 };
+
+			k = (size_t)questionnaire_find(r->q, a->continuum, strlen(a->continuum));
+			put_data(r, &b, a->group);
+			buf_addstr(&b, tr(" on ", " op "));
+			put_data(r, &b, r->q->continua[k].name);
+			buf_printf(&hidden, "%s%s", hidden.len ? ", " : "", b.data);
+			buf_free(&b);
+		}
+	}
+	if (grouped == 0) {
+		paragraph(r, tr("No group rows in the input: aggregate --by-group writes them.",
+		    "Geen rijen per groep in de invoer: aggregate --by-group schrijft ze."));
+		return;
+	}
+	for (k = 0; k < r->q->ncontinua; k++) {
+		for (i = 0; i < r->table.n; i++) {
+			const struct figures_row *a = &r->table.rows[i];
+
+			if (strcmp(a->round, r->round) != 0 || strcmp(a->group, "*") == 0 ||
+			    strcmp(a->continuum, r->q->continua[k].id) != 0 || !readable(a) ||
+			    !a->have_quartiles)
+				continue;
+			for (j = i + 1; j < r->table.n; j++) {
+				const struct figures_row *b = &r->table.rows[j];
+				struct buf s = { 0 };
+
+				if (strcmp(b->round, r->round) != 0 || strcmp(b->group, "*") == 0 ||
+				    strcmp(b->continuum, a->continuum) != 0 || !readable(b) ||
+				    !b->have_quartiles || fabs(a->median - b->median) < r->apart)
+					continue;
+				if (pairs++ == 0)
+					emit("\n");
+				put_data(r, &s, r->q->continua[k].name);
+				buf_addstr(&s, ": ");
+				put_data(r, &s, a->group);
+				buf_addstr(&s, tr(" (median ", " (mediaan "));
+				put_point(&s, a->median);
+				buf_addstr(&s, tr(") and ", ") en "));
+				put_data(r, &s, b->group);
+				buf_addstr(&s, tr(" (median ", " (mediaan "));
+				put_point(&s, b->median);
+				buf_addstr(&s, tr(") lie ", ") liggen "));
+				put_point(&s, fabs(a->median - b->median));
+				buf_addstr(&s, tr(" points apart.", " punten uit elkaar."));
+				item(r, s.data);
+				buf_free(&s);
+			}
+		}
+	}
+	if (pairs == 0) {
+		struct buf s = { 0 };
+
+		buf_addstr(&s, tr("No two groups lie ", "Geen twee groepen liggen "));
+		put_point(&s, r->apart);
+		buf_addstr(&s, tr(" points or more apart on any continuum.",
+		    " punten of meer uit elkaar op een continuum."));
+		paragraph(r, s.data);
+		buf_free(&s);
+	} else {
+		paragraph(r, tr("A text both sides must live by cannot be written over this gap: let the groups hear each other's reasons before drafting.",
+		    "Over deze kloof heen schrijf je geen tekst waar beide kanten mee moeten leven: laat de groepen elkaars redenen horen voor het schrijven."));
+		emit("\n");
+		rules_of(r, RULES_GROUPS, -1, -1, 0, 0);
+	}
+	if (hidden.len > 0) {
+		struct buf s = { 0 };
+
+		buf_printf(&s, tr("Not compared (too few answers, or hidden for privacy): %s.",
+		    "Niet vergeleken (te weinig antwoorden, of verborgen voor de privacy): %s."), hidden.data);
+		paragraph(r, s.data);
+		buf_free(&s);
+	}
+	buf_free(&hidden);
+}
+
+/* Part 5: what holds at any position, as far as the positions make it relevant. */
+static void
+floor_part(struct recommend *r)
+{
+	part(r, "The floor", "De bodem");
+	paragraph(r, tr("What applies whatever the group prefers:", "Wat geldt, wat de groep ook verkiest:"));
+	emit("\n");
+	rules_of(r, RULES_FLOOR, -1, -1, 0, 0);
+}
+
+/* Part 6: the chapters of the policy document. */
+static void
+outline(struct recommend *r)
+{
+	part(r, "A draft outline", "Een ontwerp van inhoudstafel");
+	emit("\n");
+	rules_of(r, RULES_OUTLINE, -1, -1, 0, 1);
+}
+
+/* Part 7: every tag cited, with its reference. */
+static void
+sources(struct recommend *r)
+{
+	size_t i, j;
+
+	part(r, "Sources", "Bronnen");
+	emit("\n");
+	for (i = 0; i < r->ncited; i++) {
+		const char *reference = rules_reference(&r->rules, r->cited[i]);
+		struct buf b = { 0 };
+
+		for (j = 0; reference == NULL && j < sizeof(own_sources) / sizeof(own_sources[0]); j++)
+			if (strcmp(own_sources[j].tag, r->cited[i]) == 0)
+				reference = own_sources[j].reference;
+		buf_printf(&b, "[%s] ", r->cited[i]);
+		put_data(r, &b, reference);
+		item(r, b.data);
+		buf_free(&b);
+	}
+	if (r->ncited == 0)
+		put_block(r, "", "", tr("None cited.", "Geen aangehaald."));
+}
+
+static void
+title(struct recommend *r)
+{
+	struct buf b = { 0 }, rounds = { 0 };
+	size_t i, n = 0;
+
+	buf_printf(&b, tr("Advice from round %s", "Advies uit ronde %s"), r->round);
+	if (r->format == FORMAT_MARKDOWN) {
+		buf_reset(&b);
+		buf_addstr(&b, "# ");
+		buf_printf(&rounds, tr("Advice from round %s", "Advies uit ronde %s"), r->round);
+		put_data(r, &b, rounds.data);
+		buf_addc(&b, '\n');
+		emit(b.data);
+	} else {
+		emit(b.data);
+		emit("\n");
+		for (i = utf8_width(b.data, b.len); i > 0; i--)
+			emit("=");
+		emit("\n");
+	}
+	buf_reset(&b);
+	put_data(r, &b, r->q->title);
+	buf_reset(&rounds);
+	for (i = 0; i < r->table.n; i++) {
+		size_t j;
+
+		for (j = 0; j < i && strcmp(r->table.rows[j].round, r->table.rows[i].round) != 0; j++)
+			;
+		if (j == i) {
+			buf_printf(&rounds, "%s%s", n ? ", " : "", r->table.rows[i].round);
+			n++;
+		}
+	}
+	if (n > 1) {
+		buf_printf(&b, tr(". The input has rounds %s; -r chooses another.",
+		    ". De invoer heeft de rondes %s; -r kiest een andere."), rounds.data);
+	}
+	paragraph(r, b.data);
+	buf_free(&b);
+	buf_free(&rounds);
+}
+
+/* ---- Putting it together. ---- */
+
+static void
+choose_round(struct recommend *r, const char *round)
+{
+	size_t i, k;
+
+	if (r->table.n == 0)
+		diag_fatal("%s", tr("no rows to advise on (give it aggregate's output)",
+		    "geen rijen om advies over te geven (geef het de uitvoer van aggregate)"));
+	if (round == NULL)
+		round = r->table.rows[r->table.n - 1].round;
+	for (i = 0; i < r->table.n && strcmp(r->table.rows[i].round, round) != 0; i++)
+		;
+	if (i == r->table.n)
+		diag_fatal(tr("no rows for round %s", "geen rijen voor ronde %s"), round);
+	r->round = round;
+	r->everyone = xcalloc(r->q->ncontinua, sizeof(*r->everyone));
+	for (i = 0; i < r->table.n; i++) {
+		const struct figures_row *row = &r->table.rows[i];
+
+		if (strcmp(row->round, round) != 0 || strcmp(row->group, "*") != 0)
+			continue;
+		k = (size_t)questionnaire_find(r->q, row->continuum, strlen(row->continuum));
+		r->everyone[k] = row;	/* a later row of the same continuum wins */
+	}
+}
+
+enum { OPT_APART = 256, OPT_FORMAT, OPT_RULES, OPT_VERSION };
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "apart", required_argument, NULL, OPT_APART },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct recommend r;
+	struct questionnaire q;
+	const char *qfile = NULL, *width = NULL, *round = NULL, *format = "text";
+	const char **rules_files = NULL;
+	size_t nrules_files = 0, i;
+	int ch, errors = 0;
+
+	diag_set_program(argv[0]);
+	output_init();
+	lang_current = lang_from_environment();
+	memset(&r, 0, sizeof(r));
+	r.apart = 25;
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:r:vw:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L': option_language(optarg, usage_text); break;
+		case 'h': help(); break;
+		case 'q': qfile = optarg; break;
+		case 'r': round = optarg; break;
+		case 'v': r.verbose = 1; break;
+		case 'w': width = optarg; break;
+		case OPT_APART: r.apart = option_fraction(optarg, 0, 100, "--apart", usage_text); break;
+		case OPT_FORMAT: format = optarg; break;
+		case OPT_RULES:
+			rules_files = xreallocarray(rules_files, nrules_files + 1, sizeof(*rules_files));
+			rules_files[nrules_files++] = optarg;
+			break;
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(format, "text") == 0)
+		r.format = FORMAT_TEXT;
+	else if (strcmp(format, "markdown") == 0)
+		r.format = FORMAT_MARKDOWN;
+	else {
+		diag_warn(tr("--format '%s' is not text or markdown", "--format '%s' is geen text of markdown"),
+		    format);
+		option_usage(usage_text);
+	}
+	r.width = option_width(width, usage_text);
+	questionnaire_choose(&q, qfile);
+	r.q = &q;
+	/* The rules first: a broken rules file stops before any input is read. */
+	if (nrules_files == 0)
+		r.have_rules = rules_default(&r.rules, &q);
+	for (i = 0; i < nrules_files; i++) {
+		if (strcmp(rules_files[i], "default") == 0) {
+			if (!rules_default(&r.rules, &q)) {
+				diag_warn(tr("--rules default: the built-in rules are for questionnaire social-media-policy, not %s",
+				    "--rules default: de ingebouwde regels zijn voor vragenlijst social-media-policy, niet voor %s"),
+				    q.id);
+				errors++;
+			}
+		} else
+			errors += rules_load(&r.rules, rules_files[i], &q);
+		r.have_rules = 1;
+	}
+	if (errors == 0)
+		errors += rules_check(&r.rules, lang_current, own_tags);
+	if (errors > 0)
+		diag_fatal(tr("mistakes in the rules (%d); nothing written (see stance-rules(5))",
+		    "fouten in de regels (%d); niets geschreven (zie stance-rules(5))"), errors);
+	if (argc == 0)
+		figures_read(&r.table, &q, "-");
+	for (i = 0; i < (size_t)argc; i++)
+		figures_read(&r.table, &q, argv[i]);
+	if (r.table.trouble && r.table.n == 0)
+		exit(EXIT_TROUBLE);
+	choose_round(&r, round);
+	title(&r);
+	positions(&r);
+	talk(&r);
+	if (r.have_rules)
+		tensions(&r);
+	groups(&r);
+	if (r.have_rules) {
+		floor_part(&r);
+		outline(&r);
+	}
+	sources(&r);
+	ch = output_close_stdout() < 0 || r.table.trouble ? EXIT_TROUBLE :
+	    r.table.bad ? EXIT_BADINPUT : EXIT_OK;
+	for (i = 0; i < r.ncited; i++)
+		free(r.cited[i]);
+	free(r.cited);
+	free(r.everyone);
+	free(rules_files);
+	figures_table_free(&r.table);
+	rules_free(&r.rules);
+	questionnaire_free(&q);
+	return ch;
+}
