@@ -172,7 +172,8 @@ heading(struct recommend *r, int level, const char *text)
 	struct buf line = { 0 };
 	size_t w, i;
 
-	emit("\n");
+	if (level > 1)		/* the title opens the output */
+		emit("\n");
 	if (r->format == FORMAT_MARKDOWN) {
 		for (i = 0; i < (size_t)level; i++)
 			buf_addc(&line, '#');
@@ -180,14 +181,22 @@ heading(struct recommend *r, int level, const char *text)
 		put_data(r, &line, text);
 		buf_addc(&line, '\n');
 	} else {
-		buf_addstr(&line, text);
-		buf_addc(&line, '\n');
-		if (level < 3) {
-			w = utf8_width(text, strlen(text));
-			for (i = 0; i < w; i++)
-				buf_addc(&line, level == 1 ? '=' : '-');
-			buf_addc(&line, '\n');
+		/* Wrapped like the rest, underlined as wide as its widest line. */
+		const char *p, *end;
+
+		wrap_text(&line, text, r->width, 0, 0);
+		for (w = 0, p = line.data; *p; p = *end ? end + 1 : end) {
+			end = strchr(p, '\n');
+			if (end == NULL)
+				end = p + strlen(p);
+			if (utf8_width(p, (size_t)(end - p)) > w)
+				w = utf8_width(p, (size_t)(end - p));
 		}
+		buf_addc(&line, '\n');
+		for (i = 0; level < 3 && i < w; i++)
+			buf_addc(&line, level == 1 ? '=' : '-');
+		if (level < 3)
+			buf_addc(&line, '\n');
 	}
 	emit(line.data);
 	buf_free(&line);
@@ -200,8 +209,6 @@ part(struct recommend *r, const char *en, const char *nl)
 	struct buf title = { 0 };
 
 	buf_printf(&title, "%d. %s", ++r->part, tr(en, nl));
-	if (r->part == 1 && r->format == FORMAT_TEXT)
-		emit("\n");
 	heading(r, 2, title.data);
 	buf_free(&title);
 }
@@ -806,20 +813,7 @@ title(struct recommend *r)
 	size_t i, n = 0;
 
 	buf_printf(&b, tr("Advice from round %s", "Advies uit ronde %s"), r->round);
-	if (r->format == FORMAT_MARKDOWN) {
-		buf_reset(&b);
-		buf_addstr(&b, "# ");
-		buf_printf(&rounds, tr("Advice from round %s", "Advies uit ronde %s"), r->round);
-		put_data(r, &b, rounds.data);
-		buf_addc(&b, '\n');
-		emit(b.data);
-	} else {
-		emit(b.data);
-		emit("\n");
-		for (i = utf8_width(b.data, b.len); i > 0; i--)
-			emit("=");
-		emit("\n");
-	}
+	heading(r, 1, b.data);
 	buf_reset(&b);
 	put_data(r, &b, r->q->title);
 	buf_reset(&rounds);

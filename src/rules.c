@@ -60,6 +60,7 @@ struct reader {
 	struct rules *r;
 	const struct questionnaire *q;
 	int have_header, other;		/* other: for another questionnaire */
+	int said_early;			/* a record before the header was reported */
 	size_t first_rule, first_tag;	/* this file's, for duplicates */
 };
 
@@ -68,9 +69,10 @@ value_of(const struct record *rec, enum field field)
 {
 	size_t i;
 
+	/* An empty value was reported already: it is as good as none. */
 	for (i = 0; i < rec->n; i++)
 		if (rec->values[i].field == (size_t)field)
-			return &rec->values[i];
+			return rec->values[i].value.len > 0 ? &rec->values[i] : NULL;
 	return NULL;
 }
 
@@ -79,6 +81,10 @@ header(struct reader *rd, const struct record *rec)
 {
 	const struct record_value *v = value_of(rec, F_RULES);
 
+	if (v == NULL) {		/* empty: said; still the header */
+		rd->have_header = 1;
+		return;
+	}
 	if (rd->have_header) {
 		record_error(&rd->records, rec->line, "%s", tr("a second header record ('rules:')",
 		    "een tweede koprecord ('rules:')"));
@@ -95,12 +101,14 @@ header(struct reader *rd, const struct record *rec)
 }
 
 static void
-tag(struct reader *rd, struct record *rec)
+tag(struct reader *rd, struct record *rec, int clean)
 {
 	struct rules *r = rd->r;
 	const struct record_value *v = value_of(rec, F_TAG);
 	size_t i;
 
+	if (v == NULL)
+		return;
 	if (!name_valid(v->value.data, "")) {
 		record_error(&rd->records, v->line, tr(
 		    "tag '%s' must be 1-64 letters, digits and -", "tag '%s' moet bestaan uit 1-64 letters, cijfers en -"),
@@ -115,6 +123,8 @@ tag(struct reader *rd, struct record *rec)
 			return;
 		}
 	}
+	if (!clean)
+		return;
 	r->sources = xreallocarray(r->sources, r->nsources + 1, sizeof(*r->sources));
 	r->sources[r->nsources].tag = record_take(rec, F_TAG);
 	r->sources[r->nsources].reference = record_take(rec, F_REFERENCE);
@@ -135,7 +145,7 @@ part_of(const char *s)
 
 /* Everything wrong with a rule is reported; it is kept only if nothing is. */
 static void
-rule(struct reader *rd, struct record *rec)
+rule(struct reader *rd, struct record *rec, int clean)
 {
 	struct rules *r = rd->r;
 	struct record_reader *rr = &rd->records;
@@ -150,10 +160,10 @@ rule(struct reader *rd, struct record *rec)
 	memset(&u, 0, sizeof(u));
 	u.continuum = -1;
 	u.part = continuum != NULL ? RULES_ADVICE : RULES_NPARTS;
-	if (!name_valid(id->value.data, ""))
+	if (id != NULL && !name_valid(id->value.data, ""))
 		record_error(rr, id->line, tr("rule id '%s' must be 1-64 letters, digits and -",
 		    "regel-id '%s' moet bestaan uit 1-64 letters, cijfers en -"), id->value.data);
-	for (i = 0; i < r->n; i++)
+	for (i = 0; id != NULL && i < r->n; i++)
 		if (strcmp(r->rules[i].id, id->value.data) == 0)
 			record_error(rr, id->line, tr("duplicate rule id '%s' (first at %s:%lu)",
 			    "regel-id '%s' komt dubbel voor (eerst op %s:%lu)"), id->value.data,
@@ -180,7 +190,7 @@ rule(struct reader *rd, struct record *rec)
 	    !rd->other)
 		record_error(rr, continuum->line, tr("questionnaire %s has no continuum '%s'",
 		    "vragenlijst %s heeft geen continuum '%s'"), rd->q->id, continuum->value.data);
-	if ((u.when = condition_parse(when->value.data, continuum != NULL, &why)) == NULL)
+	if (when != NULL && (u.when = condition_parse(when->value.data, continuum != NULL, &why)) == NULL)
 		record_error(rr, when->line, "when: %s", why.data);
 	for (i = 0; u.when != NULL && (named = condition_continuum(u.when, i)) != NULL; i++)
 		if (questionnaire_find(rd->q, named, strlen(named)) < 0 && !rd->other)
@@ -205,7 +215,7 @@ rule(struct reader *rd, struct record *rec)
 		free(words);
 	}
 	buf_free(&why);
-	if (rr->errors != errors || rd->other) {
+	if (!clean || rr->errors != errors || rd->other) {
 		condition_free(u.when);
 		for (i = 0; i < u.nsources; i++)
 			free(u.sources[i]);
@@ -227,22 +237,26 @@ rule(struct reader *rd, struct record *rec)
 static void
 finish(struct reader *rd, struct record *rec)
 {
-	if (record_check(&rd->records, rec) < 0)
+	/* A record of a known kind is checked further, so that every
+	 * mistake in it is said at once. */
+	int clean = record_check(&rd->records, rec) == 0;
+
+	if (!clean && rec->kind < 0)
 		return;
 	if (rec->kind == KIND_HEADER) {
 		header(rd, rec);
 		return;
 	}
-	if (!rd->have_header) {
+	if (!rd->have_header && !rd->said_early) {
 		record_error(&rd->records, rec->line, "%s", tr(
 		    "a record before the header ('rules:' and the questionnaire's id)",
 		    "een record voor het koprecord ('rules:' en de id van de vragenlijst)"));
-		rd->have_header = 1;	/* said once */
+		rd->said_early = 1;
 	}
 	if (rec->kind == KIND_TAG)
-		tag(rd, rec);
+		tag(rd, rec, clean);
 	else
-		rule(rd, rec);
+		rule(rd, rec, clean);
 }
 
 int
@@ -260,7 +274,7 @@ rules_read(struct rules *r, FILE *fp, const char *name, const struct questionnai
 	record_reader_init(&rd.records, fields, NFIELDS, kinds, fp, r->names[r->nnames++]);
 	while (record_next(&rd.records, &rec))
 		finish(&rd, &rec);
-	if (rd.records.errors == 0 && !rd.have_header)
+	if (rd.records.errors == 0 && !rd.have_header && !rd.said_early)
 		record_error(&rd.records, 0, "%s", tr("no header record ('rules:' and the questionnaire's id)",
 		    "geen koprecord ('rules:' en de id van de vragenlijst)"));
 	errors = rd.records.errors;

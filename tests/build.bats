@@ -35,9 +35,16 @@ load test_helper
 	[ -z "$(find "$dest" -type f)" ]
 }
 
-@test "the demo runs a round through ask and collect and prints the result" {
+@test "the demo runs a round from ask and collect to recommend's advice" {
 	run -0 sh "$TOP/tests/demo.sh"
-	assert_equal "${lines[${#lines[@]} - 1]}" "14 participants, 70 answers."
+	printf '%s\n' "$output" | grep -qx "14 participants, 70 answers."
+	# It ends with recommend: the enforcement camps talk first, the
+	# sources close it.
+	printf '%s\n' "$output" | sed -n '/^== recommend/,$p' > advice
+	grep -qx '1. Where the group stands' advice
+	assert_equal "$(sed -n '/^2. Talk first/,/^3. /p' advice | grep -m 1 -x 'Enforcement')" Enforcement
+	assert_equal "$(grep -x '[0-9]. [A-Z][a-z ]*' advice | tail -1)" "7. Sources"
+	assert_equal "${lines[${#lines[@]} - 1]:0:14}" "  https://www."
 	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
 	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
 	printf '%s\n' "$output" | grep -qx 'steering          14          0       0     100    60.0'
@@ -54,12 +61,16 @@ load test_helper
 	    inside && !picture && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 15
+	assert_number "$(wc -l < commands)" -eq 17
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
 	assert_number "$(wc -l < answers.tsv)" -eq 10
 	grep -q '^stance-participant: mona$' mona-form.txt
+	# recommend, in Dutch Markdown: two answers are too few for advice.
+	grep -qx '# Advies uit ronde 2026-spring' advies.md
+	grep -qx 'Te weinig antwoorden (2) om te zeggen waar de groep staat. Geen advies.' advies.md
+	grep -q "floor-secrecy)$" advice.txt
 	grep -qx '<title>Weighing up what your social media policy should look like</title>' round.svg
 	# Two answered: too few to show the group's figures to anyone.
 	grep -qx 'Your last answer: 0%.' bram-form.txt
