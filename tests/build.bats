@@ -40,10 +40,11 @@ load test_helper
 	printf '%s\n' "$output" | grep -qx "14 participants, 70 answers."
 	# It ends with recommend: the enforcement camps talk first, the
 	# sources close it.
-	printf '%s\n' "$output" | sed -n '/^== recommend/,$p' > advice
-	grep -qx '1. Where the group stands' advice
-	assert_equal "$(sed -n '/^2. Talk first/,/^3. /p' advice | grep -m 1 -x 'Enforcement')" Enforcement
-	assert_equal "$(grep -x '[0-9]. [A-Z][a-z ]*' advice | tail -1)" "7. Sources"
+	advice=$BATS_TEST_TMPDIR/advice
+	printf '%s\n' "$output" | sed -n '/^== recommend/,$p' > "$advice"
+	grep -qx '1. Where the group stands' "$advice"
+	assert_equal "$(sed -n '/^2. Talk first/,/^3. /p' "$advice" | grep -m 1 -x 'Enforcement')" Enforcement
+	assert_equal "$(grep -x '[0-9]. [A-Z][a-z ]*' "$advice" | tail -1)" "7. Sources"
 	assert_equal "${lines[${#lines[@]} - 1]:0:14}" "  https://www."
 	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
 	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
