@@ -398,3 +398,17 @@ fired() {
 	printf '%s\n' "$output" | grep -q 'work regulations (arbeidsreglement)'
 	printf '%s\n' "$output" | grep -q 'CAO 81'
 }
+
+@test "a rules file from a Windows editor (BOM, CRLF) reads; its lines' own mistakes are said" {
+	printf '\357\273\277rules: social-media-policy\r\n\r\nrule: house\r\ncontinuum: steering\r\nwhen: median < 30\r\nadvice-en: Windows line.\r\n' > win.rules
+	run -0 recommend -w 200 --rules win.rules "$R/left.agg"
+	printf '%s\n' "$output" | grep -qx -- '- Windows line.'
+	printf 'rules: social-media-policy\n\nrule: house\ncontinuum: steering\nwhen: median < 30\nadvice-en: x\nreference: x\nsource:\nthis has no colon\n' > lines.rules
+	run -2 --separate-stderr recommend --rules lines.rules "$R/left.agg"
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	recommend: lines.rules:9: expected 'field: value', found 'this has no colon'
+	recommend: lines.rules:7: field 'reference' belongs in a source record, not a rule
+	recommend: lines.rules:8: field 'source' is empty
+	recommend: mistakes in the rules (3); nothing written (see stance-rules(5))
+	END
+}
