@@ -348,21 +348,32 @@ primary(struct parser *ps)
 	return n;
 }
 
-/* and binds tighter than or, as in SQL and most languages. */
+/*
+ * The joins, loosest first: or of ands of primaries (and binds tighter
+ * than or, as in SQL and most languages).
+ */
+static const struct {
+	const char *word;
+	enum node_kind kind;
+} joins[] = { { "or", N_OR }, { "and", N_AND } };
+
 static struct node *
-conjunction(struct parser *ps)
+joined(struct parser *ps, size_t level)
 {
-	struct node *left = primary(ps), *right, *n;
+	struct node *left, *right, *n;
 	struct token t;
 
-	while (left != NULL && is_word((t = peek(ps), &t), "and")) {
+	if (level == sizeof(joins) / sizeof(joins[0]))
+		return primary(ps);
+	left = joined(ps, level + 1);
+	while (left != NULL && is_word((t = peek(ps), &t), joins[level].word)) {
 		take(ps, &t);
-		if ((right = primary(ps)) == NULL) {
+		if ((right = joined(ps, level + 1)) == NULL) {
 			node_free(left);
 			return NULL;
 		}
 		n = xcalloc(1, sizeof(*n));
-		n->kind = N_AND;
+		n->kind = joins[level].kind;
 		n->left = left;
 		n->right = right;
 		left = n;
@@ -373,22 +384,7 @@ conjunction(struct parser *ps)
 static struct node *
 disjunction(struct parser *ps)
 {
-	struct node *left = conjunction(ps), *right, *n;
-	struct token t;
-
-	while (left != NULL && is_word((t = peek(ps), &t), "or")) {
-		take(ps, &t);
-		if ((right = conjunction(ps)) == NULL) {
-			node_free(left);
-			return NULL;
-		}
-		n = xcalloc(1, sizeof(*n));
-		n->kind = N_OR;
-		n->left = left;
-		n->right = right;
-		left = n;
-	}
-	return left;
+	return joined(ps, 0);
 }
 
 struct condition *
