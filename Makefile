@@ -28,7 +28,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
 	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
-	src/condition.o src/rules.o
+	src/condition.o src/rules.o src/sha256.o src/key.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
@@ -48,7 +48,7 @@ REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 # The programs and the test drivers (formatcheck, the fuzz replays): what
 # tests/run needs.  make install builds only the programs.
-all: $(BINS) tests/formatcheck $(REPLAYS)
+all: $(BINS) tests/formatcheck tests/digestcheck $(REPLAYS)
 
 src/libstance.a: $(LIB_OBJS)
 	rm -f $@
@@ -82,6 +82,13 @@ tests/formatcheck: tests/formatcheck.o src/libstance.a
 tests/formatcheck.o: tests/formatcheck.c
 	$(CC) -Isrc $(STANCE_CFLAGS) -c -o $@ tests/formatcheck.c
 
+# The same for SHA-256 and HMAC against the published vectors.
+tests/digestcheck: tests/digestcheck.o src/libstance.a
+	$(CC) $(LDFLAGS) -o $@ tests/digestcheck.o src/libstance.a
+
+tests/digestcheck.o: tests/digestcheck.c
+	$(CC) -Isrc $(STANCE_CFLAGS) -c -o $@ tests/digestcheck.c
+
 .c.o:
 	$(CC) $(STANCE_CFLAGS) -c -o $@ $<
 
@@ -105,7 +112,7 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt src/rules-soci
 
 # Every object depends on every header: a change anywhere rebuilds all,
 # which takes seconds and never leaves a stale object behind.
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMMEND_OBJS) tests/formatcheck.o: $(wildcard src/*.h)
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMMEND_OBJS) tests/formatcheck.o tests/digestcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds
@@ -166,7 +173,7 @@ uninstall:
 
 clean:
 	rm -f $(BINS) src/*.o src/libstance.a src/embedded.c src/embedded.c.tmp \
-	  tests/formatcheck tests/formatcheck.o $(REPLAYS)
+	  tests/formatcheck tests/formatcheck.o tests/digestcheck tests/digestcheck.o $(REPLAYS)
 	rm -rf tests/fuzz/bin
 
 .PHONY: all check check-valgrind demo bench fuzz install uninstall clean

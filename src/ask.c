@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
+#include "key.h"
 #include "lang.h"
 #include "lines.h"
 #include "options.h"
@@ -41,7 +42,7 @@ static const char usage_text[] =
     "           [-o file] [--plain] [--feedback file] [--previous file]\n"
     "           [continuum=answer ...]\n"
     "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
-    "           [--feedback file] [--previous file] --form\n"
+    "           [--feedback file] [--previous file] [--key file] --form\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
@@ -60,6 +61,7 @@ help(void)
 	    "  -o file       append the lines to file, locked, all or nothing\n"
 	    "  --plain       line-by-line prompts instead of the slider\n"
 	    "  --form        print a form to fill in and send back (see collect)\n"
+	    "  --key file    sign the form with this secret key (else $STANCE_KEY_FILE)\n"
 	    "  --feedback file  show where the group stood: aggregate's last round\n"
 	    "  --previous file  and the person's own answers of the round before\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
@@ -125,12 +127,13 @@ die_of(int sig)
 	exit(128 + sig);
 }
 
-enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS };
+enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY };
 
 /* What the command line asks for. */
 struct ask {
 	const char *qfile, *outfile;
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
+	const char *key_file;		/* --key */
 	int feedback_bad;	/* bad lines in --feedback or --previous were reported */
 	struct respondent who;
 	int plain, print, form;
@@ -146,6 +149,7 @@ options(struct ask *a, int argc, char **argv)
 		{ "feedback", required_argument, NULL, OPT_FEEDBACK },
 		{ "form", no_argument, NULL, OPT_FORM },
 		{ "help", no_argument, NULL, 'h' },
+		{ "key", required_argument, NULL, OPT_KEY },
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
@@ -170,6 +174,7 @@ options(struct ask *a, int argc, char **argv)
 		case 'r': a->who.round = optarg; break;
 		case OPT_FEEDBACK: a->feedback_file = optarg; break;
 		case OPT_FORM: a->form = 1; break;
+		case OPT_KEY: a->key_file = optarg; break;
 		case OPT_PREVIOUS: a->previous_file = optarg; break;
 		case OPT_PLAIN: a->plain = 1; break;
 		case OPT_PRINT: a->print = 1; break;
@@ -181,6 +186,8 @@ options(struct ask *a, int argc, char **argv)
 	a->argv = argv + optind;
 	if ((a->print || a->form) && (a->argc > 0 || a->outfile != NULL || a->plain ||
 	    (a->print && a->form)))
+		option_usage(usage_text);
+	if (a->key_file != NULL && !a->form)
 		option_usage(usage_text);
 	/* Standard input cannot hold both the questionnaire and the answers. */
 	if (a->qfile != NULL && strcmp(a->qfile, "-") == 0 && a->argc == 0 && !a->print && !a->form)
@@ -397,6 +404,28 @@ load_feedback(struct ask *a)
 	return f;
 }
 
+/* --form: the form, signed when there is a key. */
+static int
+write_form(struct ask *a)
+{
+	struct form_spec spec = { a->who.round, a->who.participant, a->who.group,
+	    a->who.feedback, NULL, NULL };
+	char token[KEY_TOKEN_LEN + 1];
+	struct key key;
+	int have;
+
+	if ((have = key_load(&key, a->key_file)) < 0)
+		return EXIT_TROUBLE;
+	if (have) {
+		key_token(&key, a->q.id, a->who.round, a->who.participant, a->who.group, token);
+		spec.token = token;
+		key_free(&key);
+	}
+	if (form_write(stdout, &a->q, &spec) < 0 || output_close_stdout() < 0)
+		return EXIT_TROUBLE;
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -414,10 +443,7 @@ main(int argc, char **argv)
 		if (questionnaire_write(&a.q, stdout) < 0 || output_close_stdout() < 0)
 			status = EXIT_TROUBLE;
 	} else if (a.form) {
-		if (form_write(stdout, &a.q, a.who.round, a.who.participant, a.who.group,
-		    a.who.feedback) < 0 ||
-		    output_close_stdout() < 0)
-			status = EXIT_TROUBLE;
+		status = write_form(&a);
 	} else {
 		status = answer(&a);
 	}

@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "fields.h"
 #include "form.h"
+#include "key.h"
 #include "lang.h"
 #include "lines.h"
 #include "mail.h"
@@ -44,7 +45,7 @@
 static const char usage_text[] =
     "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
     "               [--missing | --status] [--until time] [--rejects file]\n"
-    "               [file | dir | - ...]\n";
+    "               [--key file] [file | dir | - ...]\n";
 
 /* Bad lines before the first good one are held back, in case the file
  * turns out to be a filled-in form with some text before it. */
@@ -78,6 +79,8 @@ struct collect {
 	struct mail *mail;		/* when the input is a mail message */
 	struct form_reader *forms;	/* the forms in it */
 	struct stat rejects_stat;	/* the --rejects file, never read as input */
+	struct key key;			/* --key: forms must be signed with it */
+	int have_key;
 
 	/* One-entry caches: consecutive lines mostly share these. */
 	uint32_t last_round, last_group;
@@ -108,6 +111,8 @@ help(void)
 	    "  --status        print each participant's progress\n"
 	    "  --until time    leave out answers given after this time\n"
 	    "  --rejects file  copy bad lines to file\n"
+	    "  --key file      only forms signed with this key count (else\n"
+	    "                  $STANCE_KEY_FILE); with --roster, only from their address\n"
 	    "See collect(1).\n",
 	    "\n"
 	    "Verzamel antwoorden uit antwoordbestanden, ingevulde formulieren, mappen\n"
@@ -123,6 +128,8 @@ help(void)
 	    "  --status        toon de voortgang van elke deelnemer\n"
 	    "  --until tijd    laat antwoorden na dit tijdstip weg\n"
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
+	    "  --key bestand   alleen formulieren ondertekend met deze sleutel tellen\n"
+	    "                  (anders $STANCE_KEY_FILE); met --roster alleen van hun adres\n"
 	    "Zie collect(1).\n"));
 }
 
@@ -287,6 +294,33 @@ form_done(const char *round, const char *participant, int answers, void *context
 	(void)round;
 	(void)answers;
 	replied(c, participant);
+}
+
+/*
+ * With a key and a roster, a mailed form counts only from its
+ * participant's own address: a token can be copied from a form someone
+ * forwarded, the From address of a message through the facilitator's own
+ * mail system much less easily.
+ */
+static int
+form_accept(const char *round, const char *participant, void *context)
+{
+	struct collect *c = context;
+	const struct roster_entry *e;
+	long k;
+
+	(void)round;
+	if (c->mail == NULL || !c->have_roster || (k = roster_find(&c->roster, participant)) < 0)
+		return 1;
+	e = &c->roster.entries[k];
+	if (c->mail->from != NULL && strcmp(e->email, "-") != 0 && strcasecmp(c->mail->from, e->email) == 0)
+		return 1;
+	diag_at(c->name, c->mail->message_line, tr(
+	    "form of %s: the message came from %s, not from %s, the address on the roster; its answers are not used",
+	    "formulier van %s: het bericht kwam van %s, niet van %s, het adres op de deelnemerslijst; de antwoorden worden niet gebruikt"),
+	    participant, c->mail->from != NULL ? c->mail->from : tr("an unknown sender", "een onbekende afzender"),
+	    e->email);
+	return 0;
 }
 
 /* The roster's participant with this address, or NULL. */
@@ -544,6 +578,10 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	c->forms = &s.forms;
 	form_reader_init(&s.forms, c->q, name, form_answer, c);
 	s.forms.done = form_done;
+	if (c->have_key) {
+		s.forms.key = &c->key;
+		s.forms.accept = form_accept;
+	}
 	lines_from(&s.in, fp, name);
 	while ((n = lines_next(&s.in)) >= 0) {
 		c->torn = s.in.unterminated;
@@ -907,11 +945,11 @@ write_roster_report(struct collect *c, int status)
 	buf_free(&missing);
 }
 
-enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_VERSION };
+enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_VERSION };
 
 /* What the command line asks for, besides what struct collect keeps. */
 struct options {
-	const char *qfile, *roster_file;
+	const char *qfile, *roster_file, *key_file;
 	int verbose, missing, status;
 	int argc;
 	char **argv;
@@ -922,6 +960,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "key", required_argument, NULL, OPT_KEY },
 		{ "missing", no_argument, NULL, OPT_MISSING },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "roster", required_argument, NULL, OPT_ROSTER },
@@ -946,6 +985,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 			c->round_only = optarg;
 			break;
 		case 'v': o->verbose = 1; break;
+		case OPT_KEY: o->key_file = optarg; break;
 		case OPT_MISSING: o->missing = 1; break;
 		case OPT_REJECTS: c->rejects_name = optarg; break;
 		case OPT_ROSTER: o->roster_file = optarg; break;
@@ -1048,6 +1088,9 @@ main(int argc, char **argv)
 	}
 	questionnaire_choose(&q, o.qfile);
 	c.q = &q;
+	if ((result = key_load(&c.key, o.key_file)) < 0)
+		return EXIT_TROUBLE;
+	c.have_key = result;
 	answerset_init(&c.set, q.ncontinua);
 	if (c.rejects_name != NULL)
 		rejects_open(&c);
@@ -1069,5 +1112,6 @@ main(int argc, char **argv)
 	if (c.have_roster)
 		roster_free(&c.roster);
 	questionnaire_free(&q);
+	key_free(&c.key);
 	return c.trouble ? EXIT_TROUBLE : c.bad ? EXIT_BADINPUT : EXIT_OK;
 }

@@ -28,6 +28,7 @@ static const struct {
 	{ "stance-participant", FORM_KEY_PARTICIPANT },
 	{ "stance-group", FORM_KEY_GROUP },
 	{ "stance-check", FORM_KEY_CHECK },
+	{ "stance-token", FORM_KEY_TOKEN },
 	{ "continuum", FORM_KEY_CONTINUUM },
 	{ "percent", FORM_KEY_PERCENT },
 	{ "procent", FORM_KEY_PERCENT },
@@ -286,12 +287,30 @@ write_wrapped(FILE *fp, const char *prefix, const char *text, int box)
 	buf_free(&lines);
 }
 
-int
-form_write(FILE *fp, const struct questionnaire *q, const char *round,
-    const char *participant, const char *group, const struct feedback *feedback)
+/* Which box a position ticks: an anchor's number from 1, 0 for "-", or
+ * -1 when it lies between the statements and is written as percent. */
+static long
+box_of(const struct continuum *c, int position)
 {
+	size_t i;
+
+	if (position == POSITION_NONE)
+		return 0;
+	for (i = 1; i <= c->nanchors; i++)
+		if (anchor_position(c->nanchors, i) == position)
+			return (long)i;
+	return -1;
+}
+
+int
+form_write(FILE *fp, const struct questionnaire *q, const struct form_spec *spec)
+{
+	const struct feedback *feedback = spec->feedback;
 	struct buf question = { 0 };
+	const struct form_given *given;
+	const char *p;
 	size_t i, j;
+	long box;
 
 	fputs(tr(
 	    "# stance form: fill it in and send it back as a reply to this mail.\n"
@@ -312,8 +331,10 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 		fputc('\n', fp);
 	}
 	fprintf(fp, "stance-form: %s\nstance-round: %s\nstance-participant: %s\n"
-	    "stance-group: %s\nstance-check: %08lx\n", q->id, round, participant,
-	    group, form_check(q->id, round, participant, group));
+	    "stance-group: %s\nstance-check: %08lx\n", q->id, spec->round, spec->participant,
+	    spec->group, form_check(q->id, spec->round, spec->participant, spec->group));
+	if (spec->token != NULL)
+		fprintf(fp, "stance-token: %s\n", spec->token);
 	for (i = 0; i < q->ncontinua; i++) {
 		const struct continuum *c = &q->continua[i];
 
@@ -331,14 +352,31 @@ form_write(FILE *fp, const struct questionnaire *q, const char *round,
 			feedback_words(&question, &feedback[i]);
 			write_wrapped(fp, "", question.data, 0);
 		}
+		given = spec->given != NULL ? &spec->given[i] : NULL;
+		box = given != NULL && given->position != POSITION_UNSET ?
+		    box_of(c, given->position) : -2;
 		for (j = 0; j < c->nanchors; j++) {
 			char prefix[32];
 
-			snprintf(prefix, sizeof(prefix), "[ ] %zu. ", j + 1);
+			snprintf(prefix, sizeof(prefix), "[%c] %zu. ", box == (long)j + 1 ? 'x' : ' ', j + 1);
 			write_wrapped(fp, prefix, c->anchors[j], 1);
 		}
-		fprintf(fp, "[ ] -. %s\n%s\n%s\n", tr("No opinion", "Geen mening"),
-		    tr("percent:", "procent:"), tr("note:", "notitie:"));
+		fprintf(fp, "[%c] -. %s\n%s", box == 0 ? 'x' : ' ', tr("No opinion", "Geen mening"),
+		    tr("percent:", "procent:"));
+		if (box == -1) {
+			char text[POSITION_TEXT];
+
+			position_format(given->position, text);
+			fprintf(fp, " %s", text);
+		}
+		fprintf(fp, "\n%s", tr("note:", "notitie:"));
+		/* A note on one line: a blank line would end it. */
+		for (p = given != NULL ? given->note : NULL; p != NULL && *p; p++) {
+			if (p == given->note)
+				fputc(' ', fp);
+			fputc(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p, fp);
+		}
+		fputc('\n', fp);
 	}
 	fputs("\nstance-end\n", fp);
 	buf_free(&question);

@@ -22,10 +22,22 @@
 #include "questionnaire.h"
 #include "response.h"
 
-/* Write a form (with where the group stood last round, if feedback is
- * not NULL); returns 0, or -1 on a write error. */
-int form_write(FILE *fp, const struct questionnaire *q, const char *round,
-    const char *participant, const char *group, const struct feedback *feedback);
+/* What someone answered before, filled in on a form sent again. */
+struct form_given {
+	int position;		/* tenths, POSITION_NONE, or POSITION_UNSET: nothing */
+	const char *note;	/* unescaped, or NULL */
+};
+
+/* Whose form, and what else it carries. */
+struct form_spec {
+	const char *round, *participant, *group;
+	const struct feedback *feedback;	/* per continuum: last round, or NULL */
+	const char *token;			/* stance-token (key.h), or NULL */
+	const struct form_given *given;		/* per continuum, or NULL */
+};
+
+/* Write a form; returns 0, or -1 on a write error. */
+int form_write(FILE *fp, const struct questionnaire *q, const struct form_spec *spec);
 
 /* The checksum on a form's stance-check: line, over its header. */
 unsigned long form_check(const char *id, const char *round, const char *participant,
@@ -33,7 +45,7 @@ unsigned long form_check(const char *id, const char *round, const char *particip
 
 enum form_key {
 	FORM_KEY_FORM, FORM_KEY_ROUND, FORM_KEY_PARTICIPANT, FORM_KEY_GROUP,
-	FORM_KEY_CHECK, FORM_KEY_CONTINUUM, FORM_KEY_PERCENT, FORM_KEY_NOTE
+	FORM_KEY_CHECK, FORM_KEY_TOKEN, FORM_KEY_CONTINUUM, FORM_KEY_PERCENT, FORM_KEY_NOTE
 };
 
 /* What one line of a form is, once its quoting is taken off. */
@@ -85,12 +97,20 @@ typedef void form_answer_fn(const struct form_answer *answer, void *context);
  * (0: sent back with nothing readable, which the reader reports too). */
 typedef void form_done_fn(const char *round, const char *participant, int answers,
     void *context);
+/* A form's header is good (and signed, with a key): may its answers
+ * count?  Returns 1, or 0 after saying why not (collect: a mailed form
+ * from another address than the participant's). */
+typedef int form_accept_fn(const char *round, const char *participant, void *context);
+
+struct key;
 
 struct form_reader {
 	const struct questionnaire *q;
 	const char *name;	/* for diagnostics */
 	form_answer_fn *emit;
 	form_done_fn *done;	/* optional: set it after form_reader_init */
+	form_accept_fn *accept;	/* optional, the same */
+	const struct key *key;	/* optional: only forms it signed count */
 	void *context;
 	int problems;		/* how many problems were reported */
 	int forms;		/* how many forms were seen */

@@ -15,13 +15,15 @@
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
+#include "key.h"
 #include "lang.h"
 #include "position.h"
 #include "response.h"
 #include "text.h"
 #include "token.h"
 
-#define NHEADER 4	/* round, participant, group, check */
+#define NHEADER 5	/* round, participant, group, check, token */
+#define TOKEN 4		/* the one a form may lack (signed forms only) */
 
 struct held_line {
 	size_t offset, len;	/* in form_reader.text */
@@ -53,7 +55,7 @@ struct form_state {
 };
 
 static const char *const header_names[NHEADER] = {
-	"stance-round", "stance-participant", "stance-group", "stance-check"
+	"stance-round", "stance-participant", "stance-group", "stance-check", "stance-token"
 };
 
 void
@@ -130,7 +132,7 @@ header_good(struct form_reader *r)
 		    s->id, r->q->id);
 		return 0;
 	}
-	for (i = 0; i < NHEADER; i++) {
+	for (i = 0; i < TOKEN; i++) {
 		if (s->header[i] == NULL) {
 			form_problem(r, s->start, tr(
 			    "the form has no '%s:' line: its header was changed; its answers are not used",
@@ -151,6 +153,24 @@ header_good(struct form_reader *r)
 		form_problem(r, s->header_line[3], tr(
 		    "the form's header was changed (stance-check does not match its round, participant and group); its answers are not used",
 		    "de kop van het formulier werd gewijzigd (stance-check past niet bij ronde, deelnemer en groep); de antwoorden worden niet gebruikt"));
+		return 0;
+	}
+	/* With a key, only the forms it signed count. */
+	if (r->key != NULL && s->header[TOKEN] == NULL) {
+		form_problem(r, s->start, "%s", tr(
+		    "the form has no stance-token: it was not signed with the key (--key), so anyone could have written it; its answers are not used",
+		    "het formulier heeft geen stance-token: het werd niet ondertekend met de sleutel (--key), dus iemand anders kan het geschreven hebben; de antwoorden worden niet gebruikt"));
+		return 0;
+	}
+	if (r->key != NULL && !key_token_matches(r->key, s->id, s->header[0], s->header[1],
+	    s->header[2], s->header[TOKEN])) {
+		form_problem(r, s->header_line[TOKEN], "%s", tr(
+		    "stance-token does not match the form's round, participant and group under the key (--key): forged, or its header was changed; its answers are not used",
+		    "stance-token past niet bij ronde, deelnemer en groep van het formulier onder de sleutel (--key): vervalst, of de kop werd gewijzigd; de antwoorden worden niet gebruikt"));
+		return 0;
+	}
+	if (r->accept != NULL && !r->accept(s->header[0], s->header[1], r->context)) {
+		r->problems++;
 		return 0;
 	}
 	return 1;
@@ -426,6 +446,7 @@ key_read(struct form_reader *r, struct form_line *l, unsigned long lineno)
 
 	switch (l->key) {
 	case FORM_KEY_ROUND: case FORM_KEY_PARTICIPANT: case FORM_KEY_GROUP: case FORM_KEY_CHECK:
+	case FORM_KEY_TOKEN:
 		header_read(r, l, lineno);
 		break;
 	case FORM_KEY_CONTINUUM:

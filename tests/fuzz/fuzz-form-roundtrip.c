@@ -4,6 +4,8 @@
  * chosen from the input's bytes), and reading it back must give exactly
  * those answers and no complaint.  This is how the fuzzer found text that
  * wrapped into a line starting with "percent:" and broke every form.
+ * Then the same answers, some moved between the statements, are written
+ * into the form as remind fills it in, and must read back as they are.
  */
 #include "buf.h"
 #include "form-check.h"
@@ -80,18 +82,42 @@ filled(const char *form, const struct questionnaire *q, const int *choice, const
 	return out.data;
 }
 
+/* Read a filled-in form back: every answer as expected, no complaint. */
+static void
+read_back(const char *text, const struct questionnaire *q, struct expect *e)
+{
+	struct form_reader r;
+	struct lines in;
+	FILE *fp;
+	ssize_t n;
+
+	e->count = 0;
+	memset(e->seen, 0, q->ncontinua * sizeof(*e->seen));
+	form_reader_init(&r, q, "filled", take, e);
+	fp = fuzz_stream((const uint8_t *)text, strlen(text));
+	lines_from(&in, fp, "filled");
+	while ((n = lines_next(&in)) >= 0)
+		form_reader_line(&r, in.line, (size_t)n, in.number);
+	lines_close(&in);
+	fclose(fp);
+	form_reader_flush(&r);
+	if (r.problems != 0 || r.forms != 1 || e->count != (int)q->ncontinua)
+		fuzz_fail("%d problems, %d forms, %d of %zu answers read back from:\n%s",
+		    r.problems, r.forms, e->count, q->ncontinua, text);
+	form_reader_end(&r);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct questionnaire q;
-	struct form_reader r;
 	struct expect e;
-	struct lines in;
 	FILE *fp = fuzz_stream(data, size);
 	char *form = NULL, *text;
 	size_t len = 0, i;
 	int *choice;
-	ssize_t n;
+	struct form_spec spec = { "r1", "p", "g", NULL, NULL, NULL };
+	struct form_given *given;
 
 	if (fp == NULL)
 		return 0;
@@ -101,7 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fclose(fp);
 	fp = open_memstream(&form, &len);
-	if (fp == NULL || form_write(fp, &q, "r1", "p", "g", NULL) < 0 || fclose(fp) != 0)
+	if (fp == NULL || form_write(fp, &q, &spec) < 0 || fclose(fp) != 0)
 		fuzz_fail("cannot write a form");
 
 	memset(&e, 0, sizeof(e));
@@ -121,21 +147,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		e.note[i] = notes[(b >> 4) % (sizeof(notes) / sizeof(notes[0]))];
 	}
 	text = filled(form, &q, choice, e.note);
-
-	form_reader_init(&r, &q, "filled", take, &e);
-	fp = fuzz_stream((const uint8_t *)text, strlen(text));
-	lines_from(&in, fp, "filled");
-	while ((n = lines_next(&in)) >= 0)
-		form_reader_line(&r, in.line, (size_t)n, in.number);
-	lines_close(&in);
-	fclose(fp);
-	form_reader_flush(&r);
-	if (r.problems != 0 || r.forms != 1 || e.count != (int)q.ncontinua)
-		fuzz_fail("%d problems, %d forms, %d of %zu answers read back from:\n%s",
-		    r.problems, r.forms, e.count, q.ncontinua, text);
-	form_reader_end(&r);
-
+	read_back(text, &q, &e);
 	free(text);
+	free(form);
+
+	/* Filled in by the writer, some between the statements. */
+	given = calloc(q.ncontinua, sizeof(*given));
+	if (given == NULL)
+		fuzz_fail("out of memory");
+	for (i = 0; i < q.ncontinua; i++) {
+		unsigned char b = data[(i + 1) % size];
+
+		if (b & 8)
+			e.position[i] = (int)((b * 37u + i * 101u) % (POSITION_MAX + 1));
+		given[i].position = e.position[i];
+		given[i].note = e.note[i];
+	}
+	spec.given = given;
+	form = NULL;
+	fp = open_memstream(&form, &len);
+	if (fp == NULL || form_write(fp, &q, &spec) < 0 || fclose(fp) != 0)
+		fuzz_fail("cannot write a form");
+	read_back(form, &q, &e);
+	free(given);
 	free(form);
 	free(choice);
 	free(e.position);
