@@ -257,7 +257,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	           [-o file] [--plain] [--feedback file] [--previous file]
 	           [continuum=answer ...]
 	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
-	           [--feedback file] [--previous file] --form
+	           [--feedback file] [--previous file] [--key file] --form
 	       ask [-L lang] [-q file] --print-questionnaire
 	END
 	run -2 ask -L fr $ALL
@@ -399,7 +399,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \
 	    '                 [--missing | --status] [--until time] [--rejects file]' \
-	    '                 [file | dir | - ...]')" ]
+	    '                 [--key file] [file | dir | - ...]')" ]
 }
 
 @test "a token of 64 bytes is one; 65 is too long" {
