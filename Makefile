@@ -20,7 +20,7 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes
 STANCE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
 	$(CPPFLAGS) $(CFLAGS) $(WARNINGS)
 
-PROGRAMS = ask collect aggregate chart recommend
+PROGRAMS = ask collect aggregate chart recommend remind
 BINS     = $(PROGRAMS:%=bin/%)
 
 # Shared modules, one concern each (see the header of every .h).
@@ -28,7 +28,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
 	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
-	src/condition.o src/rules.o src/sha256.o src/key.o
+	src/condition.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o
 
 # Which extra objects each program links, besides the shared modules.
 ASK_OBJS = src/ask.o src/slider.o src/prompt.o
@@ -36,6 +36,7 @@ COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
 CHART_OBJS = src/chart.o src/chart-svg.o
 RECOMMEND_OBJS = src/recommend.o
+REMIND_OBJS = src/remind.o
 
 # Every page in man/, by its section: a page added there is installed.
 MAN1 = $(wildcard man/*.1)
@@ -43,7 +44,7 @@ MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
 # The fuzz harnesses (tests/fuzz), replayed by make check.
-FUZZERS = answers figures form form-roundtrip mail partial questionnaire response roster rules time
+FUZZERS = answers compose figures form form-roundtrip mail partial progress questionnaire response roster rules sentlog time
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 # The programs and the test drivers (formatcheck, the fuzz replays): what
@@ -74,6 +75,10 @@ bin/chart: $(CHART_OBJS) src/libstance.a
 bin/recommend: $(RECOMMEND_OBJS) src/libstance.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $(RECOMMEND_OBJS) src/libstance.a -lm
+
+bin/remind: $(REMIND_OBJS) src/libstance.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $(REMIND_OBJS) src/libstance.a
 
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a
@@ -112,7 +117,7 @@ src/embedded.c: src/questionnaire-en.txt src/questionnaire-nl.txt src/rules-soci
 
 # Every object depends on every header: a change anywhere rebuilds all,
 # which takes seconds and never leaves a stale object behind.
-$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMMEND_OBJS) tests/formatcheck.o tests/digestcheck.o: $(wildcard src/*.h)
+$(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMMEND_OBJS) $(REMIND_OBJS) tests/formatcheck.o tests/digestcheck.o: $(wildcard src/*.h)
 
 # Fuzzing (see tests/fuzz/fuzz.h).  Each harness is replayed by make
 # check on its seeds and past crashes, built with $(CC); make fuzz builds

@@ -29,6 +29,7 @@
 #include "fields.h"
 #include "form.h"
 #include "key.h"
+#include "progress.h"
 #include "lang.h"
 #include "lines.h"
 #include "mail.h"
@@ -903,18 +904,18 @@ progress(const struct collect *c, uint32_t round, const char *participant, long 
 	return answered;
 }
 
-/* What --status says of someone, for awk and for people. */
-static const char *
+/* What --status says of someone, for awk, for people and for remind. */
+static enum progress_state
 progress_state(const struct collect *c, const char *participant, size_t answered)
 {
 	if (answered == c->set.ncontinua)
-		return "complete";
+		return PROGRESS_COMPLETE;
 	if (answered > 0)
-		return "partial";
+		return PROGRESS_PARTIAL;
 	/* Replied, but nothing could be read: not the same as silence. */
 	if (intern_find(&c->replied, participant, strlen(participant)) != UINT32_MAX)
-		return "unreadable";
-	return "none";
+		return PROGRESS_UNREADABLE;
+	return PROGRESS_NONE;
 }
 
 static void
@@ -922,7 +923,7 @@ write_roster_report(struct collect *c, int status)
 {
 	const char *round = selected_round(c);
 	uint32_t round_id = intern_find(&c->set.rounds, round, strlen(round));
-	struct buf missing = { 0 };
+	struct buf missing = { 0 }, line = { 0 };
 	size_t i;
 
 	for (i = 0; i < c->roster.n; i++) {
@@ -930,6 +931,7 @@ write_roster_report(struct collect *c, int status)
 		long long last;
 		size_t answered = progress(c, round_id, e->participant, &last, &missing);
 		char time[TIMESTAMP_LEN + 1];
+		struct progress p;
 
 		if (!status) {
 			if (answered < c->set.ncontinua)
@@ -938,11 +940,19 @@ write_roster_report(struct collect *c, int status)
 		}
 		if (last >= 0)
 			timestamp_from_seconds(last, time);
-		printf("%s\t%s\t%zu/%zu\t%s\t%s\t%s\n", e->participant, e->group, answered,
-		    c->set.ncontinua, last >= 0 ? time : "-", missing.data,
-		    progress_state(c, e->participant, answered));
+		p.participant = e->participant;
+		p.group = e->group;
+		p.answered = answered;
+		p.total = c->set.ncontinua;
+		p.time = last >= 0 ? time : "-";
+		p.missing = missing.data;
+		p.state = progress_state(c, e->participant, answered);
+		buf_reset(&line);
+		progress_format(&line, &p);
+		fputs(line.data, stdout);
 	}
 	buf_free(&missing);
+	buf_free(&line);
 }
 
 enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_VERSION };

@@ -217,3 +217,26 @@ timestamp_parse(const char *s, long long *seconds)
 	*seconds = timestamp_seconds(stamp) - offset;
 	return 0;
 }
+
+int
+timestamp_interval_parse(const char *s, long long *seconds)
+{
+	static const struct {
+		char unit;
+		long long seconds;
+	} units[] = { { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 }, { 'w', 604800 } };
+	long long n = 0;
+	size_t i, digits = strspn(s, "0123456789");
+
+	if (digits == 0 || digits > 6 || s[digits] == '\0' || s[digits + 1] != '\0')
+		return -1;
+	for (i = 0; i < digits; i++)
+		n = n * 10 + (s[i] - '0');
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (units[i].unit == s[digits]) {
+			*seconds = n * units[i].seconds;
+			return *seconds <= 52LL * 604800 ? 0 : -1;
+		}
+	}
+	return -1;
+}

@@ -29,6 +29,14 @@ void timestamp_from_seconds(long long seconds, char *out);
  */
 int timestamp_parse(const char *s, long long *seconds);
 
+/*
+ * A length of time as a person writes it for remind --every: a whole
+ * number and a unit, m (minutes), h (hours), d (days) or w (weeks):
+ * "90m", "12h", "3d", "1w"; at most 52 weeks.  Returns 0 with *seconds,
+ * or -1.
+ */
+int timestamp_interval_parse(const char *s, long long *seconds);
+
 /* Write t as a timestamp into out (TIMESTAMP_LEN + 1 bytes). */
 void timestamp_format(time_t t, char *out);
 

@@ -1,6 +1,7 @@
 /*
  * Times and positions, the small parsers under everything: response-line
- * timestamps, mail Date headers, positions and answers.  Round trips: a
+ * timestamps, mail Date headers, positions and answers, remind's
+ * intervals.  Round trips: a
  * valid timestamp survives seconds and back; a parsed position formats
  * and parses to itself; a mail date is always a real timestamp.
  */
@@ -37,6 +38,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		position_format(tenths, text);
 		fuzz_assert(position_parse(text, strlen(text), &again) == 0 && again == tenths);
 	}
+	if (timestamp_interval_parse(s, &seconds) == 0)
+		fuzz_assert(seconds >= 0 && seconds <= 52LL * 604800 && seconds % 60 == 0);
 	for (k = 2; k <= 12; k += 5) {
 		if (answer_parse(s, size, k, &tenths) == NULL)
 			fuzz_assert(tenths == POSITION_NONE || (tenths >= 0 && tenths <= POSITION_MAX));

@@ -1,0 +1,953 @@
+/*
+ * remind: invitations and reminders by mail, from a script or cron.
+ * For each roster line (normally collect --roster FILE --missing) it
+ * composes one message, whole, in memory: a short text, personal where
+ * collect's output says what is missing or what went wrong, and the
+ * person's form as ask --form writes it (signed, with a key; filled in
+ * with what they gave).  Then it hands it to the mail system as
+ * "sendmail -i -- address", appends it to an mbox, or prints it.
+ *
+ * With --log, every hand-over is a line in the log, written whole under
+ * a lock held for the whole run: who was reminded less than --every ago
+ * or --max times already is skipped, so the same cron line run twice at
+ * once sends nothing twice, and a failed hand-over is tried again next
+ * time.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "compose.h"
+#include "diag.h"
+#include "form.h"
+#include "intern.h"
+#include "key.h"
+#include "lang.h"
+#include "lines.h"
+#include "options.h"
+#include "output.h"
+#include "position.h"
+#include "progress.h"
+#include "questionnaire.h"
+#include "response.h"
+#include "roster.h"
+#include "sentlog.h"
+#include "text.h"
+#include "timestamp.h"
+#include "token.h"
+#include "wrap.h"
+
+static const char usage_text[] =
+    "usage: remind -r round --from address [-v] [-L lang] [-q file]\n"
+    "              [--subject text] [--invitation] [--until time]\n"
+    "              [--sendmail command | --mbox file] [--dry-run] [--log file]\n"
+    "              [--every interval] [--max n] [--answers file] [--status file]\n"
+    "              [--key file] [file ...]\n";
+
+static void
+help(void)
+{
+	option_help(usage_text, tr(
+	    "\n"
+	    "Mail each person on the roster lines read (collect --missing) their\n"
+	    "form: an invitation, or a reminder naming the deadline.  With no file,\n"
+	    "read standard input.\n"
+	    "\n"
+	    "  -r round          the round\n"
+	    "  --from address    the sender, whom the replies go to\n"
+	    "  -v                say who was sent, skipped or refused, and the totals\n"
+	    "  -L lang           the messages in nl or en\n"
+	    "  -q file           the questionnaire of the forms\n"
+	    "  --subject text    instead of the usual subject\n"
+	    "  --invitation      invitations, not reminders\n"
+	    "  --until time      the deadline, named in the text; after it nothing is sent\n"
+	    "  --sendmail cmd    the mail system (default: $STANCE_SENDMAIL, else\n"
+	    "                    /usr/sbin/sendmail), called as cmd -i -- address\n"
+	    "  --mbox file       append the messages to an mbox instead\n"
+	    "  --dry-run         print the messages instead, as an mbox\n"
+	    "  --log file        log each message; skip by --every and --max\n"
+	    "  --every interval  not again within 90m, 12h, 3d, 1w\n"
+	    "  --max n           at most n messages per person\n"
+	    "  --answers file    their answers so far (response lines), filled in\n"
+	    "  --status file     collect --status, to say whose reply was unreadable\n"
+	    "  --key file        sign the forms (else $STANCE_KEY_FILE)\n"
+	    "See remind(1).\n",
+	    "\n"
+	    "Mail elke persoon op de gelezen deelnemerslijstregels (collect --missing)\n"
+	    "het formulier: een uitnodiging, of een herinnering met de deadline.\n"
+	    "Zonder bestand: lees standaardinvoer.\n"
+	    "\n"
+	    "  -r ronde           de ronde\n"
+	    "  --from adres       de afzender, naar wie de antwoorden gaan\n"
+	    "  -v                 zeg wie verzonden, overgeslagen of geweigerd werd, en de totalen\n"
+	    "  -L taal            de berichten in nl of en\n"
+	    "  -q bestand         de vragenlijst van de formulieren\n"
+	    "  --subject tekst    in plaats van het gewone onderwerp\n"
+	    "  --invitation       uitnodigingen, geen herinneringen\n"
+	    "  --until tijd       de deadline, genoemd in de tekst; daarna wordt niets verzonden\n"
+	    "  --sendmail cmd     het mailsysteem (standaard: $STANCE_SENDMAIL, anders\n"
+	    "                     /usr/sbin/sendmail), opgeroepen als cmd -i -- adres\n"
+	    "  --mbox bestand     voeg de berichten in plaats daarvan aan een mbox toe\n"
+	    "  --dry-run          toon de berichten in plaats daarvan, als mbox\n"
+	    "  --log bestand      log elk bericht; sla over volgens --every en --max\n"
+	    "  --every interval   niet opnieuw binnen 90m, 12h, 3d, 1w\n"
+	    "  --max n            hoogstens n berichten per persoon\n"
+	    "  --answers bestand  hun antwoorden tot nu (antwoordregels), ingevuld\n"
+	    "  --status bestand   collect --status, om te zeggen wiens antwoord onleesbaar was\n"
+	    "  --key bestand      onderteken de formulieren (anders $STANCE_KEY_FILE)\n"
+	    "Zie remind(1).\n"));
+}
+
+/* Where the messages go. */
+enum delivery { DELIVER_SENDMAIL, DELIVER_MBOX, DELIVER_PRINT };
+
+/* What someone gave so far (--answers), per continuum. */
+struct given {
+	int *position;			/* POSITION_UNSET for nothing */
+	char **note;			/* unescaped */
+	long long *time;
+};
+
+struct remind {
+	const struct questionnaire *q;
+	const char *round, *from, *subject;
+	int invitation, verbose;
+	long long now, until, every;	/* until: LLONG_MAX for none; every: -1 for none */
+	char until_text[TIMESTAMP_LEN + 1];
+	long max;			/* -1 for none */
+	enum delivery delivery;
+	char **sendmail;		/* the command's words, NULL-terminated */
+	const char *mbox;
+	struct key key;
+	int have_key;
+
+	/* --log: held locked for the whole run */
+	const char *log_path;
+	int log_fd;
+	struct intern logged;		/* participants with lines in this round */
+	struct person_log {
+		size_t sent;		/* messages that went */
+		long long last;		/* when the last went, or -1 */
+		struct buf ids;		/* their Message-IDs, invitation first, space-separated */
+		char *invitation;	/* the invitation's Message-ID, or NULL */
+	} *people;
+
+	struct intern answered;		/* --answers: participants */
+	struct given *given;
+	struct intern statuses;		/* --status: participants */
+	enum progress_state *state;
+
+	unsigned long counter;		/* for unique Message-IDs in one run */
+	unsigned long sent, skipped, failed, refused;
+	int bad, trouble;
+};
+
+/* ---- The log. ---- */
+
+static struct person_log *
+person_log(struct remind *r, const char *participant, int add)
+{
+	size_t before = r->logged.n;
+	uint32_t id = add ? intern_add(&r->logged, participant, strlen(participant)) :
+	    intern_find(&r->logged, participant, strlen(participant));
+
+	if (id == UINT32_MAX)
+		return NULL;
+	if (r->logged.n > before) {	/* new: not the last one found again */
+		r->people = xreallocarray(r->people, r->logged.n, sizeof(*r->people));
+		memset(&r->people[id], 0, sizeof(r->people[id]));
+		r->people[id].last = -1;
+	}
+	return &r->people[id];
+}
+
+static void
+log_take(struct remind *r, const struct sentlog_entry *e)
+{
+	struct person_log *p;
+
+	if (strcmp(e->round, r->round) != 0 || !e->sent)
+		return;
+	p = person_log(r, e->participant, 1);
+	p->sent++;
+	if (e->time > p->last)
+		p->last = e->time;
+	if (e->kind == SENTLOG_INVITATION && p->invitation == NULL)
+		p->invitation = xstrdup(e->message_id);
+	buf_printf(&p->ids, "%s%s", p->ids.len ? " " : "", e->message_id);
+}
+
+/*
+ * Open the log, lock it (waiting for another run that holds it), and
+ * read what was sent in this round.  The lock is held until remind
+ * exits, so that two runs at once cannot both decide to send.
+ */
+static void
+log_open(struct remind *r)
+{
+	struct sentlog_entry e;
+	struct lines in;
+	struct stat st;
+	FILE *fp;
+	ssize_t n;
+	int fd;
+
+	r->log_fd = open(r->log_path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (r->log_fd < 0)
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+	if (fstat(r->log_fd, &st) < 0 || !S_ISREG(st.st_mode))
+		diag_fatal(tr("log %s: not a regular file", "logboek %s: geen gewoon bestand"), r->log_path);
+	if (flock(r->log_fd, LOCK_EX | LOCK_NB) < 0) {
+		if (r->verbose)
+			diag_warn(tr("log %s: another remind holds it; waiting",
+			    "logboek %s: een andere remind houdt het vast; even wachten"), r->log_path);
+		while (flock(r->log_fd, LOCK_EX) < 0)
+			if (errno != EINTR)
+				diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+	}
+	/* Read it through a second descriptor, from the start. */
+	if ((fd = open(r->log_path, O_RDONLY | O_NOFOLLOW)) < 0 || (fp = fdopen(fd, "r")) == NULL)
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+	lines_from(&in, fp, r->log_path);
+	while ((n = lines_next(&in)) >= 0) {
+		const char *why;
+
+		if (in.unterminated) {
+			/* A line cut short by a crash: said, and passed over. */
+			diag_at(r->log_path, in.number, "%s", tr(
+			    "the last line has no newline (cut short?); not used",
+			    "de laatste regel heeft geen regeleinde (afgebroken?); niet gebruikt"));
+			r->bad = 1;
+			continue;
+		}
+		if ((why = sentlog_parse(in.line, (size_t)n, &e)) != NULL) {
+			diag_at(r->log_path, in.number, "%s", why);
+			r->bad = 1;
+			continue;
+		}
+		log_take(r, &e);
+	}
+	if (lines_error(&in))
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+	lines_close(&in);
+	fclose(fp);
+}
+
+/* One whole line, in one write: a line is either in the log or not. */
+static void
+log_write(struct remind *r, const struct sentlog_entry *e)
+{
+	struct buf line = { 0 };
+	ssize_t n;
+
+	if (r->log_path == NULL || r->delivery == DELIVER_PRINT)
+		return;
+	sentlog_format(&line, e);
+	do
+		n = write(r->log_fd, line.data, line.len);
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)line.len) {
+		diag_warn(tr("log %s: %s; a message went without its line: stopping",
+		    "logboek %s: %s; een bericht vertrok zonder zijn regel: gestopt"),
+		    r->log_path, n < 0 ? strerror(errno) : tr("short write", "onvolledig geschreven"));
+		exit(EXIT_TROUBLE);
+	}
+	buf_free(&line);
+}
+
+/* ---- What people gave, and what collect said of them. ---- */
+
+static struct given *
+given_of(struct remind *r, const char *participant, int add)
+{
+	size_t k, nk = r->q->ncontinua, before = r->answered.n;
+	uint32_t id = add ? intern_add(&r->answered, participant, strlen(participant)) :
+	    intern_find(&r->answered, participant, strlen(participant));
+
+	if (id == UINT32_MAX)
+		return NULL;
+	if (r->answered.n > before) {	/* new: not the last one found again */
+		r->given = xreallocarray(r->given, r->answered.n, sizeof(*r->given));
+		r->given[id].position = xreallocarray(NULL, nk, sizeof(int));
+		r->given[id].note = xcalloc(nk, sizeof(char *));
+		r->given[id].time = xreallocarray(NULL, nk, sizeof(long long));
+		for (k = 0; k < nk; k++) {
+			r->given[id].position[k] = POSITION_UNSET;
+			r->given[id].time[k] = -1;
+		}
+	}
+	return &r->given[id];
+}
+
+/* --answers: response lines; the latest answer to a continuum counts,
+ * as in collect. */
+static void
+read_answers(struct remind *r, const char *path)
+{
+	struct lines in;
+	struct response resp;
+	struct buf note = { 0 };
+	ssize_t n;
+
+	if (lines_open(&in, path) < 0)
+		diag_fatal("%s: %s", path, strerror(errno));
+	while ((n = lines_next(&in)) >= 0) {
+		const char *why;
+		struct given *g;
+		long k;
+		long long t;
+
+		if ((why = response_parse(in.line, (size_t)n, &resp)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			r->bad = 1;
+			continue;
+		}
+		if (strcmp(resp.round, r->round) != 0)
+			continue;
+		if ((k = questionnaire_find(r->q, resp.continuum, resp.continuum_len)) < 0) {
+			diag_at(in.name, in.number, tr("unknown continuum '%s'", "onbekend continuum '%s'"),
+			    resp.continuum);
+			r->bad = 1;
+			continue;
+		}
+		g = given_of(r, resp.participant, 1);
+		t = timestamp_seconds(resp.time);
+		if (t < g->time[k])
+			continue;
+		buf_reset(&note);
+		note_unescape(&note, resp.note, resp.note_len);
+		g->time[k] = t;
+		g->position[k] = resp.position;
+		free(g->note[k]);
+		g->note[k] = note.len > 0 ? xstrdup(note.data) : NULL;
+	}
+	if (lines_error(&in))
+		diag_fatal("%s: %s", in.name, strerror(errno));
+	lines_close(&in);
+	buf_free(&note);
+}
+
+/* --status: collect --status lines. */
+static void
+read_status(struct remind *r, const char *path)
+{
+	struct lines in;
+	struct progress p;
+	ssize_t n;
+
+	if (lines_open(&in, path) < 0)
+		diag_fatal("%s: %s", path, strerror(errno));
+	while ((n = lines_next(&in)) >= 0) {
+		const char *why;
+		uint32_t id;
+
+		if ((why = progress_parse(in.line, (size_t)n, &p)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			r->bad = 1;
+			continue;
+		}
+		id = intern_add(&r->statuses, p.participant, strlen(p.participant));
+		r->state = xreallocarray(r->state, r->statuses.n, sizeof(*r->state));
+		r->state[id] = p.state;
+	}
+	if (lines_error(&in))
+		diag_fatal("%s: %s", in.name, strerror(errno));
+	lines_close(&in);
+}
+
+/* ---- The message. ---- */
+
+/* "Direction, Openness and Audience" */
+static void
+put_names(struct buf *out, const struct remind *r, const struct given *g, int have)
+{
+	size_t k, n = 0, count = 0;
+
+	for (k = 0; k < r->q->ncontinua; k++)
+		count += (g->position[k] != POSITION_UNSET) == have;
+	for (k = 0; k < r->q->ncontinua; k++) {
+		if ((g->position[k] != POSITION_UNSET) != have)
+			continue;
+		if (n > 0)
+			buf_addstr(out, n + 1 == count ? tr(" and ", " en ") : ", ");
+		buf_addstr(out, r->q->continua[k].name);
+		n++;
+	}
+}
+
+static void
+put_deadline(struct buf *out, const struct remind *r)
+{
+	if (r->until == LLONG_MAX)
+		return;
+	buf_printf(out, tr(" Please reply by %.10s %.5s UTC.", " Antwoord graag voor %.10s %.5s UTC."),
+	    r->until_text, r->until_text + 11);
+}
+
+#define TEXT_WIDTH 72	/* as the form: below what mail clients re-wrap at */
+
+static void
+wrap_paragraph(struct buf *out, const char *text)
+{
+	wrap_text(out, text, TEXT_WIDTH, 0, 0);
+	buf_addc(out, '\n');
+}
+
+/* The text above the form: whom, why, what to do. */
+static void
+put_text(struct buf *out, const struct remind *r, const struct roster_entry *e,
+    const struct given *g, int unreadable)
+{
+	struct buf para = { 0 };
+	const char *name = strcmp(e->name, "-") != 0 ? e->name : e->participant;
+	int partial = 0;
+	size_t k;
+
+	for (k = 0; g != NULL && k < r->q->ncontinua; k++)
+		partial |= g->position[k] != POSITION_UNSET;
+	buf_printf(out, tr("Dear %s,\n\n", "Beste %s,\n\n"), name);
+	if (r->invitation)
+		buf_printf(&para, tr(
+		    "You are invited to say where you stand in round %s of \"%s\". Fill in the form below, an x in one box per question, and send it back as a reply to this message.",
+		    "Je bent uitgenodigd om te zeggen waar je staat in ronde %s van \"%s\". Vul het formulier hieronder in, een x in één vakje per vraag, en stuur het terug als antwoord op dit bericht."),
+		    r->round, r->q->title);
+	else if (partial) {
+		buf_addstr(&para, tr("Thank you for your answers on ", "Bedankt voor je antwoorden op "));
+		put_names(&para, r, g, 1);
+		buf_addstr(&para, tr(". Still missing: ", ". Nog niet beantwoord: "));
+		put_names(&para, r, g, 0);
+		buf_addstr(&para, tr(
+		    ". The form below has what you gave filled in: add the rest (to change an answer, move its x) and send it back as a reply to this message.",
+		    ". Wat je gaf, staat al ingevuld in het formulier hieronder: vul de rest aan (om een antwoord te veranderen, verplaats je de x) en stuur het terug als antwoord op dit bericht."));
+	} else if (unreadable)
+		buf_printf(&para, tr(
+		    "Your reply for round %s could not be read, so your answers have not reached us. Please send the form below back as a reply to this message, as plain text (not HTML), with the lines that start with \"stance-\" left as they are.",
+		    "Je antwoord voor ronde %s kon niet gelezen worden, dus je antwoorden zijn ons niet bereikt. Stuur het formulier hieronder terug als antwoord op dit bericht, als platte tekst (geen HTML), met de regels die beginnen met \"stance-\" zoals ze zijn."),
+		    r->round);
+	else
+		buf_printf(&para, tr(
+		    "A reminder: your answers for round %s of \"%s\" have not reached us yet. Fill in the form below, an x in one box per question, and send it back as a reply to this message.",
+		    "Een herinnering: je antwoorden voor ronde %s van \"%s\" hebben ons nog niet bereikt. Vul het formulier hieronder in, een x in één vakje per vraag, en stuur het terug als antwoord op dit bericht."),
+		    r->round, r->q->title);
+	put_deadline(&para, r);
+	wrap_paragraph(out, para.data);
+	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"), r->from);
+	buf_free(&para);
+}
+
+/* The message whole: headers, text and form. */
+static void
+compose(struct buf *out, struct remind *r, const struct roster_entry *e, const char *id,
+    const struct person_log *log)
+{
+	struct given *g = given_of(r, e->participant, 0);
+	uint32_t sid = intern_find(&r->statuses, e->participant, strlen(e->participant));
+	int unreadable = sid != UINT32_MAX && r->state[sid] == PROGRESS_UNREADABLE;
+	struct form_given *fill = NULL;
+	struct form_spec spec = { r->round, e->participant, e->group, NULL, NULL, NULL };
+	struct buf subject = { 0 }, text = { 0 };
+	char token[KEY_TOKEN_LEN + 1], *form = NULL;
+	size_t len = 0, k;
+	FILE *fp;
+
+	if (r->have_key) {
+		key_token(&r->key, r->q->id, r->round, e->participant, e->group, token);
+		spec.token = token;
+	}
+	if (g != NULL && !r->invitation) {
+		fill = xcalloc(r->q->ncontinua, sizeof(*fill));
+		for (k = 0; k < r->q->ncontinua; k++) {
+			fill[k].position = g->position[k];
+			fill[k].note = g->note[k];
+		}
+		spec.given = fill;
+	}
+	put_text(&text, r, e, r->invitation ? NULL : g, unreadable);
+	if ((fp = open_memstream(&form, &len)) == NULL || form_write(fp, r->q, &spec) < 0 ||
+	    fclose(fp) != 0)
+		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+	buf_addstr(&text, form);
+	free(form);
+	free(fill);
+
+	if (r->subject != NULL)
+		buf_addstr(&subject, r->subject);
+	else if (r->invitation)
+		buf_printf(&subject, tr("Where do you stand? Round %s", "Waar sta jij? Ronde %s"), r->round);
+	else
+		buf_printf(&subject, tr("Reminder: where do you stand? Round %s",
+		    "Herinnering: waar sta jij? Ronde %s"), r->round);
+
+	buf_addstr(out, "Date: ");
+	compose_date(out, r->now);
+	buf_addc(out, '\n');
+	compose_address_header(out, "From", NULL, r->from);
+	compose_address_header(out, "To", e->name, e->email);
+	compose_text_header(out, "Subject", subject.data);
+	compose_ids_header(out, "Message-ID", id);
+	if (log != NULL && log->invitation != NULL && !r->invitation)
+		compose_ids_header(out, "In-Reply-To", log->invitation);
+	if (log != NULL && log->ids.len > 0 && !r->invitation)
+		compose_ids_header(out, "References", log->ids.data);
+	buf_addstr(out, "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: quoted-printable\n"
+	    "Auto-Submitted: auto-generated\n\n");
+	compose_quoted_printable(out, text.data);
+	buf_free(&subject);
+	buf_free(&text);
+}
+
+/* <stance-KIND.TIME.PID.N@domain of --from>: unique without naming
+ * anyone (the log says whose it is). */
+static void
+message_id(struct buf *out, struct remind *r)
+{
+	buf_printf(out, "<stance-%s.%lld.%ld.%lu@", r->invitation ? "invitation" : "reminder",
+	    r->now, (long)getpid(), ++r->counter);
+	compose_atext(out, strrchr(r->from, '@') + 1);
+	buf_addc(out, '>');
+}
+
+/* ---- Handing it over. ---- */
+
+/* sendmail -i -- address, the message on its standard input.  Returns 0
+ * when the mail system took it (exit status 0). */
+static int
+sendmail(struct remind *r, const char *address, const struct buf *message)
+{
+	char **argv;
+	size_t n, i;
+	int pipefd[2], status;
+	pid_t pid;
+	const char *p = message->data;
+	size_t left = message->len;
+
+	for (n = 0; r->sendmail[n] != NULL; n++)
+		;
+	argv = xcalloc(n + 4, sizeof(*argv));
+	for (i = 0; i < n; i++)
+		argv[i] = r->sendmail[i];
+	argv[n] = "-i";
+	argv[n + 1] = "--";
+	argv[n + 2] = (char *)address;
+	if (pipe(pipefd) < 0 || (pid = fork()) < 0) {
+		diag_warn("%s: %s", r->sendmail[0], strerror(errno));
+		free(argv);
+		return -1;
+	}
+	if (pid == 0) {
+		/* Its own output is ours on standard error: standard output
+		 * is for what remind itself prints. */
+		if (dup2(pipefd[0], STDIN_FILENO) < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
+			_exit(127);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "%s: %s: %s\n", diag_program, argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(pipefd[0]);
+	free(argv);
+	while (left > 0) {
+		ssize_t w = write(pipefd[1], p, left);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;		/* it stopped reading: its status says why */
+		p += w;
+		left -= (size_t)w;
+	}
+	close(pipefd[1]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && left == 0)
+		return 0;
+	if (WIFEXITED(status))
+		diag_warn(tr("%s: %s exited with status %d", "%s: %s eindigde met status %d"),
+		    address, r->sendmail[0], WEXITSTATUS(status));
+	else
+		diag_warn(tr("%s: %s was killed by signal %d", "%s: %s werd gestopt door signaal %d"),
+		    address, r->sendmail[0], WTERMSIG(status));
+	return -1;
+}
+
+/* As an mbox message: a From_ line, and From lines quoted (mboxrd). */
+static void
+as_mbox(struct buf *out, const struct remind *r, const struct buf *message)
+{
+	static const char *const days[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	    "Aug", "Sep", "Oct", "Nov", "Dec" };
+	char t[TIMESTAMP_LEN + 1];
+	const char *p = message->data, *nl;
+
+	timestamp_from_seconds(r->now, t);
+	buf_printf(out, "From %s %s %s %.2s %.8s %.4s\n", r->from, days[(r->now / 86400 % 7 + 7) % 7],
+	    months[(t[5] - '0') * 10 + (t[6] - '0') - 1], t + 8, t + 11, t);
+	while (*p) {
+		size_t skip = strspn(p, ">");
+
+		nl = strchr(p, '\n');
+		if (strncmp(p + skip, "From ", 5) == 0)
+			buf_addc(out, '>');
+		buf_add(out, p, nl ? (size_t)(nl - p) + 1 : strlen(p));
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	buf_addc(out, '\n');
+}
+
+static int
+deliver(struct remind *r, const struct roster_entry *e, const struct buf *message)
+{
+	struct buf box = { 0 };
+	int result = 0;
+
+	switch (r->delivery) {
+	case DELIVER_SENDMAIL:
+		return sendmail(r, e->email, message);
+	case DELIVER_MBOX:
+	case DELIVER_PRINT:
+		as_mbox(&box, r, message);
+		if (r->delivery == DELIVER_MBOX)
+			result = output_append(r->mbox, box.data, box.len);
+		else if (fwrite(box.data, 1, box.len, stdout) != box.len)
+			result = -1;
+		buf_free(&box);
+		return result;
+	}
+	return -1;
+}
+
+/* ---- One person. ---- */
+
+static void
+verbose(const struct remind *r, const char *fmt, const char *participant)
+{
+	if (r->verbose)
+		diag_warn(fmt, participant);
+}
+
+/* Whether the log says not to write to them now, and why (-v). */
+static int
+skip(struct remind *r, const struct roster_entry *e, const struct person_log *p)
+{
+	if (p == NULL)
+		return 0;
+	if (r->invitation && p->invitation != NULL) {
+		verbose(r, tr("%s: invited already; skipped", "%s: al uitgenodigd; overgeslagen"), e->participant);
+		return 1;
+	}
+	if (r->max >= 0 && p->sent >= (size_t)r->max) {
+		verbose(r, tr("%s: sent --max messages already; skipped",
+		    "%s: kreeg al --max berichten; overgeslagen"), e->participant);
+		return 1;
+	}
+	if (r->every >= 0 && p->last >= 0 && r->now - p->last < r->every) {
+		verbose(r, tr("%s: written to less than --every ago; skipped",
+		    "%s: minder dan --every geleden geschreven; overgeslagen"), e->participant);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+one(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
+{
+	struct person_log *p = r->log_path != NULL ? person_log(r, e->participant, 0) : NULL;
+	struct buf message = { 0 }, id = { 0 };
+	struct sentlog_entry log;
+	const char *why;
+
+	if (strcmp(e->email, "-") == 0 || (why = compose_address_problem(e->email)) != NULL) {
+		if (strcmp(e->email, "-") == 0)
+			diag_at(file, line, tr("%s has no address on the roster; nothing sent",
+			    "%s heeft geen adres op de deelnemerslijst; niets verzonden"), e->participant);
+		else
+			diag_at(file, line, tr("address '%s' of %s %s; nothing sent",
+			    "adres '%s' van %s %s; niets verzonden"), e->email, e->participant, why);
+		r->refused++;
+		r->bad = 1;
+		return;
+	}
+	if (skip(r, e, p)) {
+		r->skipped++;
+		return;
+	}
+	message_id(&id, r);
+	compose(&message, r, e, id.data, p);
+	log.time = r->now;
+	log.round = r->round;
+	log.participant = e->participant;
+	log.kind = r->invitation ? SENTLOG_INVITATION : SENTLOG_REMINDER;
+	log.message_id = id.data;
+	log.sent = deliver(r, e, &message) == 0;
+	log_write(r, &log);
+	if (log.sent) {
+		r->sent++;
+		verbose(r, tr("%s: sent", "%s: verzonden"), e->participant);
+	} else {
+		diag_at(file, line, tr("%s: the message could not be handed over; %s",
+		    "%s: het bericht kon niet afgegeven worden; %s"), e->participant,
+		    r->log_path != NULL ? tr("logged as failed, tried again next run",
+		    "gelogd als mislukt, volgende keer opnieuw geprobeerd") :
+		    tr("not logged (no --log)", "niet gelogd (geen --log)"));
+		r->failed++;
+		r->bad = 1;
+	}
+	buf_free(&message);
+	buf_free(&id);
+}
+
+static void
+read_roster(struct remind *r, const char *path)
+{
+	struct lines in;
+	struct roster_entry e;
+	ssize_t n;
+
+	if (lines_open(&in, path) < 0) {
+		diag_warn("%s: %s", path, strerror(errno));
+		r->trouble = 1;
+		return;
+	}
+	while ((n = lines_next(&in)) >= 0) {
+		const char *why;
+
+		if (n == 0)
+			continue;
+		if ((why = roster_parse(in.line, (size_t)n, &e)) != NULL) {
+			/* A CR, LF or NUL in a field, a bad address: never sent. */
+			diag_at(in.name, in.number, "%s; nothing sent", why);
+			r->refused++;
+			r->bad = 1;
+			continue;
+		}
+		one(r, &e, in.name, in.number);
+	}
+	if (lines_error(&in)) {
+		diag_warn("%s: %s", in.name, strerror(errno));
+		r->trouble = 1;
+	}
+	lines_close(&in);
+}
+
+/* ---- The command line. ---- */
+
+enum {
+	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
+	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_VERSION
+};
+
+struct options {
+	const char *qfile, *sendmail, *answers, *status, *key;
+	int argc;
+	char **argv;
+};
+
+/* The --sendmail command's words: split at blanks, no shell. */
+static char **
+words(const char *command)
+{
+	char **argv = NULL, *copy = xstrdup(command), *word, *save;
+	size_t n = 0;
+
+	for (word = strtok_r(copy, " \t", &save); word != NULL; word = strtok_r(NULL, " \t", &save)) {
+		argv = xreallocarray(argv, n + 2, sizeof(*argv));
+		argv[n++] = xstrdup(word);
+	}
+	free(copy);
+	if (n == 0)
+		return NULL;
+	argv[n] = NULL;
+	return argv;
+}
+
+static void
+options_read(struct remind *r, struct options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "answers", required_argument, NULL, OPT_ANSWERS },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "every", required_argument, NULL, OPT_EVERY },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "help", no_argument, NULL, 'h' },
+		{ "invitation", no_argument, NULL, OPT_INVITATION },
+		{ "key", required_argument, NULL, OPT_KEY },
+		{ "log", required_argument, NULL, OPT_LOG },
+		{ "max", required_argument, NULL, OPT_MAX },
+		{ "mbox", required_argument, NULL, OPT_MBOX },
+		{ "sendmail", required_argument, NULL, OPT_SENDMAIL },
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "subject", required_argument, NULL, OPT_SUBJECT },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *why;
+	int ch, ways = 0, dry_run = 0;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:r:v", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L': option_language(optarg, usage_text); break;
+		case 'h': help(); break;
+		case 'q': o->qfile = optarg; break;
+		case 'r': r->round = optarg; break;
+		case 'v': r->verbose = 1; break;
+		case OPT_ANSWERS: o->answers = optarg; break;
+		case OPT_DRY_RUN: dry_run = 1; break;
+		case OPT_EVERY:
+			if (timestamp_interval_parse(optarg, &r->every) < 0) {
+				diag_warn(tr("--every '%s' is not a number and m, h, d or w (90m, 12h, 3d, 1w; at most 52w)",
+				    "--every '%s' is geen getal en m, h, d of w (90m, 12h, 3d, 1w; hoogstens 52w)"), optarg);
+				option_usage(usage_text);
+			}
+			break;
+		case OPT_FROM: r->from = optarg; break;
+		case OPT_INVITATION: r->invitation = 1; break;
+		case OPT_KEY: o->key = optarg; break;
+		case OPT_LOG: r->log_path = optarg; break;
+		case OPT_MAX: r->max = option_number(optarg, 0, 1000, "--max", usage_text); break;
+		case OPT_MBOX: r->mbox = optarg; r->delivery = DELIVER_MBOX; ways++; break;
+		case OPT_SENDMAIL: o->sendmail = optarg; ways++; break;
+		case OPT_STATUS: o->status = optarg; break;
+		case OPT_SUBJECT: r->subject = optarg; break;
+		case OPT_UNTIL:
+			if (timestamp_parse(optarg, &r->until) < 0) {
+				diag_warn(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
+				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
+				option_usage(usage_text);
+			}
+			timestamp_from_seconds(r->until, r->until_text);
+			break;
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
+		}
+	}
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+	if (r->round == NULL || r->from == NULL || ways > 1)
+		option_usage(usage_text);
+	/* A dry run prints what would go, whichever way it would go. */
+	if (dry_run)
+		r->delivery = DELIVER_PRINT;
+	if ((why = token_problem(r->round, strlen(r->round))) != NULL)
+		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
+	if ((why = compose_address_problem(r->from)) != NULL)
+		diag_fatal(tr("--from '%s' %s", "--from '%s' %s"), r->from, why);
+	if (r->subject != NULL && (strchr(r->subject, '\n') != NULL || strchr(r->subject, '\r') != NULL))
+		diag_fatal("%s", tr("--subject is one line", "--subject is één regel"));
+	if (o->sendmail == NULL && (o->sendmail = getenv("STANCE_SENDMAIL")) != NULL && *o->sendmail == '\0')
+		o->sendmail = NULL;
+	if (r->delivery == DELIVER_SENDMAIL &&
+	    (r->sendmail = words(o->sendmail != NULL ? o->sendmail : "/usr/sbin/sendmail")) == NULL)
+		diag_fatal("%s", tr("--sendmail is empty", "--sendmail is leeg"));
+}
+
+static void
+remind_free(struct remind *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->logged.n; i++) {
+		buf_free(&r->people[i].ids);
+		free(r->people[i].invitation);
+	}
+	free(r->people);
+	intern_free(&r->logged);
+	for (i = 0; i < r->answered.n; i++) {
+		for (k = 0; k < r->q->ncontinua; k++)
+			free(r->given[i].note[k]);
+		free(r->given[i].note);
+		free(r->given[i].position);
+		free(r->given[i].time);
+	}
+	free(r->given);
+	intern_free(&r->answered);
+	free(r->state);
+	intern_free(&r->statuses);
+	for (i = 0; r->sendmail != NULL && r->sendmail[i] != NULL; i++)
+		free(r->sendmail[i]);
+	free(r->sendmail);
+	key_free(&r->key);
+	if (r->log_fd >= 0)
+		close(r->log_fd);	/* and with it the lock */
+}
+
+int
+main(int argc, char **argv)
+{
+	struct remind r;
+	struct options o;
+	struct questionnaire q;
+	char now[TIMESTAMP_LEN + 1];
+	size_t i;
+	int have;
+
+	diag_set_program(argv[0]);
+	output_init();
+	lang_current = lang_from_environment();
+	/* A mail system that stops reading is a failed hand-over, not our death. */
+	signal(SIGPIPE, SIG_IGN);
+	memset(&r, 0, sizeof(r));
+	r.until = LLONG_MAX;
+	r.every = -1;
+	r.max = -1;
+	r.log_fd = -1;
+	options_read(&r, &o, argc, argv);
+	if (timestamp_now(now) < 0)
+		diag_fatal(tr("STANCE_NOW='%s' is not a UTC time like 2026-11-25T09:30:00Z",
+		    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"), getenv("STANCE_NOW"));
+	r.now = timestamp_seconds(now);
+	questionnaire_choose(&q, o.qfile);
+	r.q = &q;
+	if ((have = key_load(&r.key, o.key)) < 0)
+		return EXIT_TROUBLE;
+	r.have_key = have;
+	if (r.now >= r.until) {
+		/* The round is closed: nobody is asked to answer any more. */
+		if (r.verbose)
+			diag_warn(tr("the deadline %s has passed: nothing sent",
+			    "de deadline %s is voorbij: niets verzonden"), r.until_text);
+		remind_free(&r);
+		questionnaire_free(&q);
+		return EXIT_OK;
+	}
+	if (o.answers != NULL)
+		read_answers(&r, o.answers);
+	if (o.status != NULL)
+		read_status(&r, o.status);
+	if (r.log_path != NULL)
+		log_open(&r);
+	if (o.argc == 0)
+		read_roster(&r, "-");
+	for (i = 0; i < (size_t)o.argc; i++)
+		read_roster(&r, o.argv[i]);
+	if (r.verbose)
+		diag_warn(tr("%lu sent, %lu skipped, %lu failed, %lu refused",
+		    "%lu verzonden, %lu overgeslagen, %lu mislukt, %lu geweigerd"),
+		    r.sent, r.skipped, r.failed, r.refused);
+	if (output_close_stdout() < 0)
+		r.trouble = 1;
+	remind_free(&r);
+	questionnaire_free(&q);
+	return r.trouble ? EXIT_TROUBLE : r.bad ? EXIT_BADINPUT : EXIT_OK;
+}

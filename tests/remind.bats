@@ -1,0 +1,216 @@
+#!/usr/bin/env bats
+# remind: whole messages as RFC 5322 and MIME want them (read by
+# Python's email package, a parser that is not ours), personal reminders,
+# the log and its lock, what is refused and never sent, and a whole round
+# by mail through the real Postfix (.ci/postfix), or, where it does not
+# run, through tests/fake-sendmail, which the test then says.
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'the facilitator'"'"'s secret\n' > key
+	chmod 600 key
+	export FAKE_MAILDIRS=$BATS_TEST_TMPDIR/mail STANCE_NOW=2026-11-26T10:00:00Z
+	printf '%s\t%s\t%s\t%s\n' \
+	    ann staff ann@stance.test 'Ann Peeters' \
+	    jose staff jose@stance.test 'José Müller-Lüdenscheidt van den Broeck' \
+	    zoe youth-work zoe@stance.test 'Zoë "Z" Ünlü, MSc' > roster.tsv
+}
+
+# remind with the usual options, to the fake mail system.
+remind_fake() {
+	remind -r 2026-spring --from facilitator@stance.test --key key --sendmail fake-sendmail "$@"
+}
+
+# The messages in a Maildir, oldest first.
+messages() {
+	ls -tr "$1"/new/* 2> /dev/null
+}
+
+@test "invitations are whole messages: headers, encoded names, quoted-printable, lines within limits" {
+	run -0 --separate-stderr remind_fake --invitation --until 2026-12-01T17:00Z --dry-run roster.tsv
+	printf '%s\n' "$output" > out.mbox
+	assert_equal "$(grep -c '^From facilitator@stance.test Thu Nov 26 10:00:00 2026$' out.mbox)" 3
+	# Python's own mail parser reads every header and the body back.
+	run -0 python3 - out.mbox <<-'EOF'
+	import mailbox, sys
+	from email.header import decode_header, make_header
+	for m in mailbox.mbox(sys.argv[1]):
+	    to = str(make_header(decode_header(m['To'])))
+	    body = m.get_payload(decode=True).decode('utf-8')
+	    print(to, '|', m['Subject'], '|', m.get_content_type(), m.get_content_charset(),
+	          m['Content-Transfer-Encoding'], '|', m['Date'], '|', m['Message-ID'].split('.')[0],
+	          '|', body.split('\n')[0], '|', 'stance-token: ' in body)
+	EOF
+	diff -u - <(printf '%s\n' "$output") <<-'END'
+	"Ann Peeters" <ann@stance.test> | Where do you stand? Round 2026-spring | text/plain utf-8 quoted-printable | Thu, 26 Nov 2026 10:00:00 +0000 | <stance-invitation | Dear Ann Peeters, | True
+	José Müller-Lüdenscheidt van den Broeck <jose@stance.test> | Where do you stand? Round 2026-spring | text/plain utf-8 quoted-printable | Thu, 26 Nov 2026 10:00:00 +0000 | <stance-invitation | Dear José Müller-Lüdenscheidt van den Broeck, | True
+	Zoë "Z" Ünlü, MSc <zoe@stance.test> | Where do you stand? Round 2026-spring | text/plain utf-8 quoted-printable | Thu, 26 Nov 2026 10:00:00 +0000 | <stance-invitation | Dear Zoë "Z" Ünlü, MSc, | True
+	END
+	# Every line 7-bit and within 78 columns (76 in the body).
+	run -0 awk 'length($0) > 78 || /[\200-\377]/ { print NR ": " $0; bad = 1 } END { exit bad }' out.mbox
+	grep -q 'Please reply by 2026-12-01 17:00 UTC\.' <(python3 -c 'import mailbox,sys; print(mailbox.mbox(sys.argv[1])[0].get_payload(decode=True).decode())' out.mbox)
+}
+
+@test "the form in a message is ask --form's, signed, and collect reads it back from the mail" {
+	run -0 remind_fake --invitation --dry-run roster.tsv
+	printf '%s\n' "$output" > out.mbox
+	python3 -c 'import mailbox,sys; sys.stdout.write(mailbox.mbox(sys.argv[1])[0].get_payload(decode=True).decode())' out.mbox |
+	    sed -n '/^# stance form/,$p' > mailed-form
+	diff -u <(ask --form --key key -r 2026-spring -p ann -g staff) mailed-form
+	# Marked in the quoted-printable text and read by collect, key and all.
+	sed 's/^\[ \] 1\./[x] 1./' out.mbox > filled.mbox
+	run -0 --separate-stderr collect --key key filled.mbox
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | sort | uniq -c | tr -s ' ')" " 5 ann
+ 5 jose
+ 5 zoe"
+}
+
+@test "a roster line with CR or NUL, an address starting with - or none: reported, never sent" {
+	{ cat roster.tsv
+	  printf 'eve\tstaff\t-eve@stance.test\tEve\n'
+	  printf 'mal\tstaff\tmal@stance.test\tMal\rBcc: x@evil.test\n'
+	  printf 'nul\tstaff\tnul@stance.test\tN\000ul\n'
+	  printf 'nobody\tstaff\t-\tNobody\n'
+	  printf 'two\tstaff\ttwo@a@b\tTwo\n'; } > bad.tsv
+	run -1 --separate-stderr remind_fake --invitation bad.tsv
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	remind: bad.tsv:4: address '-eve@stance.test' of eve starts with -, which sendmail would take for an option; nothing sent
+	remind: bad.tsv:5: name 'Mal\x0dBcc: x@evil.test' contains a control character; nothing sent
+	remind: bad.tsv:6: line contains a NUL byte; nothing sent
+	remind: bad.tsv:7: nobody has no address on the roster; nothing sent
+	remind: bad.tsv:8: email 'two@a@b' is not an address like name@example.org, or -; nothing sent
+	END
+	# The good three went, one message each; nothing else did.
+	assert_equal "$(messages mail/participants | wc -l)" 3
+	assert_equal "$(grep -h '^Delivered-To:' mail/participants/new/* | sort | tr '\n' ' ')" \
+	    "Delivered-To: ann@stance.test Delivered-To: jose@stance.test Delivered-To: zoe@stance.test "
+}
+
+@test "the log: --every and --max skip; a failed hand-over is logged failed and tried again" {
+	run -0 remind_fake --invitation --log remind.log roster.tsv
+	assert_equal "$(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" "ann invitation sent;jose invitation sent;zoe invitation sent;"
+	# Invited already: a second --invitation sends nothing.
+	run -0 --separate-stderr remind_fake -v --invitation --log remind.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: 0 sent, 3 skipped, 0 failed, 0 refused"
+	# A day later: --every 3d counts from the invitation, so nobody yet.
+	STANCE_NOW=2026-11-27T10:00:00Z run -0 remind_fake --every 3d --log remind.log roster.tsv
+	assert_equal "$(wc -l < remind.log)" 3
+	# Four days later reminders, but the mail system refuses jose's.
+	STANCE_NOW=2026-11-30T10:00:00Z FAKE_SENDMAIL_REFUSE=jose@stance.test \
+	    run -1 --separate-stderr remind_fake --every 3d --log remind.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'jose: the message could not be handed over; logged as failed, tried again next run')" 1
+	assert_equal "$(tail -n 3 remind.log | cut -f3,4,6 | tr '\t\n' ' ;')" "ann reminder sent;jose reminder failed;zoe reminder sent;"
+	# An hour later jose is tried again (a failure does not count); the others wait 3 days.
+	STANCE_NOW=2026-11-30T11:00:00Z run -0 remind_fake --every 3d --log remind.log roster.tsv
+	assert_equal "$(tail -n 1 remind.log | cut -f3,4,6)" "jose	reminder	sent"
+	# --max 2: ann and zoe have had two; after three days nobody but jose... who has two too.
+	STANCE_NOW=2026-12-04T10:00:00Z run -0 --separate-stderr remind_fake -v --every 3d --max 2 --log remind.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: 0 sent, 3 skipped, 0 failed, 0 refused"
+	assert_equal "$(wc -l < remind.log)" 7
+	# Every line is whole and the log is private.
+	run -0 awk -F'\t' 'NF != 6 { exit 1 }' remind.log
+	assert_equal "$(stat -c %a remind.log)" 600
+}
+
+@test "a reminder is threaded under the invitation, and names the deadline" {
+	remind_fake --invitation --log remind.log roster.tsv
+	invitation=$(grep -P '\tann\tinvitation\t' remind.log | cut -f5)
+	STANCE_NOW=2026-11-28T10:00:00Z run -0 remind_fake --until 2026-12-01T17:00Z --log remind.log roster.tsv
+	reminder=$(grep -l '^Delivered-To: ann@' mail/participants/new/* | xargs grep -l '^Subject: Reminder')
+	assert_equal "$(grep '^In-Reply-To:' "$reminder")" "In-Reply-To: $invitation"
+	assert_equal "$(grep '^References:' "$reminder")" "References: $invitation"
+	python3 -c 'import email,sys; print(email.message_from_binary_file(open(sys.argv[1],"rb")).get_payload(decode=True).decode())' "$reminder" > text
+	grep -qx 'A reminder: your answers for round 2026-spring of "Weighing up what your' text
+	grep -q 'Please reply by 2026-12-01 17:00 UTC\.$' text
+	# After the deadline nothing is sent, quietly: the round is closed.
+	STANCE_NOW=2026-12-01T17:00:00Z run -0 --separate-stderr remind_fake --until 2026-12-01T17:00Z --log remind.log roster.tsv
+	assert_equal "$stderr" ""
+	assert_equal "$(wc -l < remind.log)" 6
+}
+
+@test "personal: partial answers are named and filled in; an unreadable reply is said" {
+	printf '2026-spring\tann\tstaff\tsteering\t0\t2026-11-26T11:00:00Z\tconcrete, please\n2026-spring\tann\tstaff\tlegal\t40\t2026-11-26T11:00:00Z\t\n2026-spring\tann\tstaff\tenforcement\t-\t2026-11-26T11:00:00Z\t\n' > answers.tsv
+	printf 'ann\tstaff\t3/5\t2026-11-26T11:00:00Z\topenness,audience\tpartial\njose\tstaff\t0/5\t-\tsteering,openness,enforcement,legal,audience\tunreadable\nzoe\tyouth-work\t0/5\t-\tsteering,openness,enforcement,legal,audience\tnone\n' > status.tsv
+	run -0 remind_fake --answers answers.tsv --status status.tsv --dry-run roster.tsv
+	printf '%s\n' "$output" > out.mbox
+	python3 -c 'import mailbox,sys
+for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' out.mbox > bodies
+	grep -qx 'Thank you for your answers on Direction, Enforcement and Legal form.' bodies
+	grep -qx 'Still missing: Openness and Audience. The form below has what you gave' bodies
+	grep -q '^Your reply for round 2026-spring could not be read' bodies
+	grep -q '^A reminder: your answers for round 2026-spring' bodies
+	# Ann's form: her three answers marked, the note kept; read back, they are hers.
+	sed -n '/^stance-participant: ann$/,/^stance-end$/p' bodies > ann-form
+	grep -qx '\[x\] 1. Our social media policy should spell out as concretely as' ann-form
+	grep -qx '\[x\] -. No opinion' ann-form
+	grep -qx "percent: 40" ann-form
+	grep -qx 'note: concrete, please' ann-form
+	{ printf 'stance-form: social-media-policy\nstance-round: 2026-spring\n'; cat ann-form; } |
+	    collect --key key - > back.tsv
+	diff -u <(cut -f2,4,5,7 answers.tsv | sort) <(cut -f2,4,5,7 back.tsv | sort)
+}
+
+@test "--mbox appends whole messages, From lines quoted, and collect reads the mbox" {
+	printf 'ann\tstaff\tann@stance.test\tFrom Ann\n' > from.tsv
+	run -0 remind -r 2026-spring --from facilitator@stance.test --key key --invitation \
+	    --subject 'From the facilitator: your form' --mbox out.mbox from.tsv
+	run -0 remind -r 2026-spring --from facilitator@stance.test --key key --invitation --mbox out.mbox roster.tsv
+	assert_equal "$(grep -c '^From facilitator@stance.test ' out.mbox)" 4
+	assert_equal "$(stat -c %a out.mbox)" 600
+	grep -qx 'Subject: From the facilitator: your form' out.mbox
+	sed 's/^\[ \] 2\./[x] 2./' out.mbox > filled.mbox
+	run -0 collect --key key filled.mbox
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" 15
+}
+
+@test "two runs of the same cron line at once send nothing twice" {
+	# A slow mail system keeps the first run inside its lock.
+	cat > slow-sendmail <<-'EOF'
+	#!/bin/sh
+	sleep 0.3
+	exec fake-sendmail "$@"
+	EOF
+	chmod +x slow-sendmail
+	for i in 1 2 3; do
+		remind -r 2026-spring --from facilitator@stance.test --key key --sendmail ./slow-sendmail \
+		    --every 3d --max 2 --log remind.log roster.tsv &
+	done
+	wait
+	assert_equal "$(wc -l < remind.log)" 3
+	assert_equal "$(messages mail/participants | wc -l)" 3
+	assert_equal "$(cut -f3 remind.log | sort | tr '\n' ' ')" "ann jose zoe "
+}
+
+@test "a bad log line is said and the rest still counts; usage errors" {
+	printf '2026-11-26T10:00:00Z\t2026-spring\tann\tinvitation\t<a@stance.test>\tsent\nnot a log line\n2026-11-26T10:00:00Z\t2026-spring\tjose\tinvitation\t<b@stance.test>\tsent' > remind.log
+	run -1 --separate-stderr remind_fake --invitation --log remind.log roster.tsv
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	remind: remind.log:2: not a line of remind's log: it has no tabs (6 tab-separated fields are expected: time, round, participant, kind, message-id, result)
+	remind: remind.log:3: the last line has no newline (cut short?); not used
+	END
+	# ann was invited; jose's line was cut short, so he is invited now.
+	assert_equal "$(tail -n 2 remind.log | cut -f3 | tr '\n' ' ')" "jose zoe "
+	run -2 --separate-stderr remind --from facilitator@stance.test roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "usage: remind -r round --from address [-v] [-L lang] [-q file]"
+	run -2 --separate-stderr remind -r x --from f@stance.test --mbox a --sendmail b roster.tsv
+	run -2 --separate-stderr remind -r x --from f@stance.test --every 3 roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "remind: --every '3' is not a number and m, h, d or w (90m, 12h, 3d, 1w; at most 52w)"
+	run -2 --separate-stderr remind -r x --from -f@stance.test roster.tsv
+	assert_equal "$stderr" "remind: --from '-f@stance.test' starts with -, which sendmail would take for an option"
+	run -2 --separate-stderr remind -r 'a b' --from f@stance.test roster.tsv
+	assert_equal "$stderr" "remind: round 'a b' contains white space"
+	run -2 --separate-stderr remind -r x --from f@stance.test --sendmail ' ' roster.tsv
+	assert_equal "$stderr" "remind: --sendmail is empty"
+}
+
+@test "a mail system that cannot be run is a failed hand-over, reported" {
+	run -1 --separate-stderr remind -r 2026-spring --from facilitator@stance.test --sendmail /nonexistent/sendmail \
+	    --log remind.log roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: /nonexistent/sendmail: No such file or directory'
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: /nonexistent/sendmail exited with status 127'
+	assert_equal "$(cut -f6 remind.log | sort -u)" failed
+	STANCE_SENDMAIL=fake-sendmail run -0 remind -r 2026-spring --from facilitator@stance.test --log remind.log roster.tsv
+	assert_equal "$(cut -f6 remind.log | tail -n 3 | sort -u)" sent
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env bats
+# A whole round by mail, end to end, through the machine's real mail
+# system: Postfix as .ci/postfix sets it up (local delivery only, into
+# Maildirs), or, where it does not run, tests/fake-sendmail, which the
+# test says.  Invitations to a roster of a dozen, replies as real mail
+# clients build them (quoted, quoted-printable, Windows-1252, the answer
+# above the quote, HTML only; one forged, one from the wrong address),
+# collect over the facilitator's Maildir, --missing shrinking, the same
+# cron line run twice at once, a partial answer completed, the deadline.
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'the facilitator'"'"'s secret, 2026\n' > key
+	chmod 600 key
+}
+
+# The real Postfix if .ci/postfix started it, else the fake, said so.
+mail_system() {
+	if [ -n "${STANCE_POSTFIX_MAILDIRS:-}" ] && [ -x /usr/sbin/sendmail ] &&
+	    postfix status > /dev/null 2>&1; then
+		SENDMAIL=/usr/sbin/sendmail
+		MAILDIRS=$STANCE_POSTFIX_MAILDIRS
+		rm -f "$MAILDIRS"/*/new/* "$MAILDIRS"/*/cur/*
+	else
+		echo "# Postfix is not running here: the round goes through tests/fake-sendmail" >&3
+		SENDMAIL=$TOP/tests/fake-sendmail
+		MAILDIRS=$BATS_TEST_TMPDIR/mail
+		export FAKE_MAILDIRS=$MAILDIRS
+	fi
+	FACILITATOR=$MAILDIRS/facilitator
+	PARTICIPANTS=$MAILDIRS/participants
+}
+
+# wait_for DIR N: until the Maildir holds N messages (Postfix delivers
+# in its own time), at most 30 seconds.
+wait_for() {
+	local i
+	for i in $(seq 150); do
+		[ "$(ls "$1/new" 2> /dev/null | wc -l)" -ge "$2" ] && return 0
+		sleep 0.2
+	done
+	echo "waited for $2 messages in $1, have $(ls "$1/new" 2> /dev/null | wc -l)" >&2
+	return 1
+}
+
+# The newest message delivered to an address, with a subject starting so.
+delivered() {
+	grep -l "^Delivered-To: $1\$" "$PARTICIPANTS"/new/* | xargs grep -l "^Subject: $2" | xargs ls -t | head -1
+}
+
+# The decoded text of a message.
+text_of() {
+	python3 -c 'import email,sys; print(email.message_from_binary_file(open(sys.argv[1],"rb")).get_payload(decode=True).decode())' "$1"
+}
+
+send_back() {
+	"$SENDMAIL" -i -- facilitator@stance.test < "$1"
+}
+
+# collect over the facilitator's Maildir, which holds refused replies:
+# exit 1, said on standard error, the rest on standard output.
+collected() {
+	local status=0
+	collect --key key --roster roster.tsv "$@" "$FACILITATOR" 2> /dev/null || status=$?
+	[ "$status" -eq 1 ]
+}
+
+remind_round() {
+	remind -r 2026-spring --from facilitator@stance.test --key key --log remind.log \
+	    --sendmail "$SENDMAIL" --until 2026-12-01T17:00Z "$@"
+}
+
+@test "a round by mail: invitations, replies of every kind, collect, reminders from cron, the deadline" {
+	mail_system
+	printf '%s\t%s\t%s\t%s\n' \
+	    ann staff ann@stance.test 'Ann Peeters' \
+	    bert staff bert@stance.test 'Bert Van den Bossche' \
+	    carine staff carine@stance.test 'Carine Dubois' \
+	    dirk staff dirk@stance.test 'Dirk Vandenbroucke' \
+	    els youth-work els@stance.test 'Els Verstraete' \
+	    fien youth-work fien@stance.test 'Fien Claes' \
+	    gert youth-work gert@stance.test 'Gert De Smet' \
+	    hanne youth-work hanne@stance.test 'Hanne Peeters' \
+	    ilse direction ilse@stance.test 'Ilse Maes' \
+	    jose direction jose@stance.test 'José Müller' \
+	    zoe direction zoe@stance.test 'Zoë Ünlü' \
+	    eve direction -eve@stance.test 'Eve' > roster.tsv
+	# Everyone is missing; the invitations go out, all but Eve's.  (The
+	# Maildirs are the mail system's to make, as the user it delivers as.)
+	assert_equal "$(collect --roster roster.tsv --missing /dev/null | wc -l)" 12
+	export STANCE_NOW=2026-11-26T09:00:00Z
+	run -1 --separate-stderr remind_round --invitation roster.tsv
+	assert_equal "$stderr" "remind: roster.tsv:12: address '-eve@stance.test' of eve starts with -, which sendmail would take for an option; nothing sent"
+	wait_for "$PARTICIPANTS" 11
+	assert_equal "$(grep -c '	invitation	.*	sent$' remind.log)" 11
+	# What a mail client shows: the name and subject decoded.
+	python3 -c 'import email,sys; from email.header import decode_header, make_header
+m = email.message_from_binary_file(open(sys.argv[1], "rb")); print(make_header(decode_header(m["To"])))' \
+	    "$(delivered zoe@stance.test Where)" > to
+	assert_equal "$(cat to)" "Zoë Ünlü <zoe@stance.test>"
+
+	# The replies, as clients build them, back through the mail system.
+	python3 "$TOP/tests/reply.py" quoted 'Ann Peeters <ann@stance.test>' "$(delivered ann@stance.test Where)" 1 > ann.eml
+	python3 "$TOP/tests/reply.py" qp 'Bert <bert@stance.test>' "$(delivered bert@stance.test Where)" 2 > bert.eml
+	python3 "$TOP/tests/reply.py" cp1252 'Carine Dubois <carine@stance.test>' "$(delivered carine@stance.test Where)" 1 > carine.eml
+	python3 "$TOP/tests/reply.py" above 'Dirk <dirk@stance.test>' "$(delivered dirk@stance.test Where)" 2 > dirk.eml
+	python3 "$TOP/tests/reply.py" quoted 'Gert <gert@stance.test>' "$(delivered gert@stance.test Where)" 1 2 > gert.eml
+	python3 "$TOP/tests/reply.py" html 'Hanne <hanne@stance.test>' "$(delivered hanne@stance.test Where)" 1 > hanne.eml
+	# Forged: a form made without the key, sent from Els's own address.
+	ask --form -r 2026-spring -p els -g youth-work | sed 's/^\[ \] 1\./[x] 1./' |
+	    { printf 'From: Els <els@stance.test>\nTo: facilitator@stance.test\nSubject: answers\nDate: Thu, 26 Nov 2026 15:00:00 +0100\n\n'; cat; } > forged.eml
+	# Fien's real form, filled in and sent by someone else.
+	python3 "$TOP/tests/reply.py" quoted 'Mallory <mallory@stance.test>' "$(delivered fien@stance.test Where)" 1 > mallory.eml
+	grep -q '^Content-Transfer-Encoding: quoted-printable' bert.eml
+	grep -q 'charset=windows-1252' carine.eml
+	grep -q "$(printf 'caf\351')" carine.eml
+	for reply in ann bert carine dirk gert hanne forged mallory; do
+		send_back "$reply.eml"
+	done
+	wait_for "$FACILITATOR" 8
+
+	run -1 --separate-stderr collect --key key --roster roster.tsv "$FACILITATOR"
+	printf '%s\n' "$output" > answers.tsv
+	# Four complete, Gert's two; the forged and the misdirected refused.
+	assert_equal "$(cut -f2 answers.tsv | sort | uniq -c | tr -s ' ' | tr '\n' ';')" " 5 ann; 5 bert; 5 carine; 5 dirk; 2 gert;"
+	assert_equal "$(grep -P '^2026-spring\tcarine\tstaff\tsteering\t' answers.tsv | cut -f5,7)" "$(printf '0\tcafé, niet te streng')"
+	assert_equal "$(cut -f2,5 answers.tsv | grep -c '^bert	100$')" 2
+	printf '%s\n' "$stderr" | grep -q 'form of els: the form has no stance-token: it was not signed with the key'
+	printf '%s\n' "$stderr" | grep -q 'form of fien: the message came from mallory@stance.test, not from fien@stance.test, the address on the roster'
+	printf '%s\n' "$stderr" | grep -q 'the message from hanne@stance.test (hanne) has only an HTML part'
+	# --missing shrinks to those not complete: 12 less four.
+	collected --missing > missing.tsv
+	assert_equal "$(cut -f1 missing.tsv | tr '\n' ' ')" "els fien gert hanne ilse jose zoe eve "
+	collected --status > status.tsv
+
+	# Four days on, cron runs the reminder line; twice at once.
+	export STANCE_NOW=2026-11-30T09:00:00Z
+	for run in 1 2; do
+		remind_round --every 3d --max 2 --answers answers.tsv --status status.tsv missing.tsv 2> "cron$run.err" &
+	done
+	wait
+	assert_equal "$(grep -c '	reminder	.*	sent$' remind.log)" 7
+	wait_for "$PARTICIPANTS" 18
+	sleep 1
+	assert_equal "$(ls "$PARTICIPANTS/new" | wc -l)" 18
+	# Gert's reminder thanks him for two, and carries them filled in,
+	# threaded under his invitation; Hanne's says her reply was unreadable.
+	gert=$(delivered gert@stance.test Reminder)
+	assert_equal "$(grep '^In-Reply-To:' "$gert")" "In-Reply-To: $(grep -P '\tgert\tinvitation\t' remind.log | cut -f5)"
+	text_of "$gert" > gert.txt
+	grep -qx 'Thank you for your answers on Direction and Openness. Still missing:' gert.txt
+	assert_equal "$(grep -c '^\[x\] 1\. ' gert.txt)" 2
+	text_of "$(delivered hanne@stance.test Reminder)" | grep -q '^Your reply for round 2026-spring could not be read'
+	# Run again at once: nothing new.
+	run -1 --separate-stderr remind_round --every 3d --max 2 missing.tsv
+	assert_equal "$(wc -l < remind.log)" 18
+
+	# Gert adds the rest to the reminder's form and replies.
+	python3 "$TOP/tests/reply.py" quoted 'Gert <gert@stance.test>' "$gert" 2 5 > gert2.eml
+	python3 - gert2.eml <<-'EOF'
+	import sys
+	# Marked before, moved now: he keeps his first two at 1.
+	t = open(sys.argv[1]).read().split('\n')
+	seen = 0
+	for i, l in enumerate(t):
+	    if l.startswith('> continuum: '):
+	        seen += 1
+	    if seen <= 2 and l.startswith('> [x] 2. '):
+	        t[i] = '> [ ] 2. ' + l[9:]
+	open(sys.argv[1], 'w').write('\n'.join(t))
+	EOF
+	send_back gert2.eml
+	wait_for "$FACILITATOR" 9
+	collected --missing > missing.tsv
+	assert_equal "$(cut -f1 missing.tsv | tr '\n' ' ')" "els fien hanne ilse jose zoe eve "
+	assert_equal "$(collected | grep -c '	gert	')" 5
+
+	# The deadline has passed: the same cron line sends nothing.
+	export STANCE_NOW=2026-12-02T09:00:00Z
+	run -0 --separate-stderr remind_round --every 3d --max 2 missing.tsv
+	assert_equal "$(wc -l < remind.log)" 18
+	assert_equal "$(ls "$PARTICIPANTS/new" | wc -l)" 18
+}
+
+@test "the README's round by mail runs as written" {
+	# Its indented commands; the crontab line without its schedule and cd.
+	awk '/^## A round by mail/ { inside = 1; next } /^## / { inside = 0 }
+	    inside && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
+	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' -e 's/^0 9 \* \* \* cd ~\/round && //' \
+	        -e "s|~/Maildir|$BATS_TEST_TMPDIR/Maildir|g" > commands
+	assert_number "$(wc -l < commands)" -eq 4
+	mkdir -p Maildir/cur Maildir/new Maildir/tmp
+	: > round.tsv
+	printf '%s\t%s\t%s\t%s\n' bram youth-work bram@example.org Bram \
+	    lore admin - Lore mona admin mona@example.org Mona > team.tsv
+	export STANCE_SENDMAIL=$TOP/tests/fake-sendmail FAKE_MAILDIRS=$BATS_TEST_TMPDIR/mail
+	run -0 bash -c "$(sed -n 1p commands)"
+	# Lore has no address: said, and the others invited.
+	run -1 --separate-stderr bash -c "$(sed -n 2p commands)"
+	assert_equal "$stderr" "remind: team.tsv:2: lore has no address on the roster; nothing sent"
+	assert_equal "$(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" "bram invitation sent;mona invitation sent;"
+	run -0 bash -c "$(sed -n 3p commands)"
+	assert_equal "$(printf '%s\n' "$output" | cut -f1 | tr '\n' ' ')" "bram lore mona "
+	# The cron line, four days later: the two with an address reminded.
+	STANCE_NOW=2026-11-29T09:30:00Z run -1 bash -c "$(sed -n 4p commands)"
+	assert_equal "$(cut -f3,4,6 remind.log | tail -n 2 | tr '\t\n' ' ;')" "bram reminder sent;mona reminder sent;"
+	assert_equal "$(ls mail/participants/new | wc -l)" 4
+}
