@@ -252,17 +252,3 @@ compose_quoted_printable(struct buf *out, const char *text)
 		p = nl + 1;
 	}
 }
-
-void
-compose_atext(struct buf *out, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    strchr("!#$%&'*+-/?^_`{|}~", c) != NULL)
-			buf_addc(out, (char)c);
-		else
-			buf_printf(out, "=%02X", c);
-	}
-}

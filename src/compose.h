@@ -32,8 +32,4 @@ const char *compose_address_problem(const char *s);
 /* The body text (UTF-8, lines ending in \n) in quoted-printable. */
 void compose_quoted_printable(struct buf *out, const char *text);
 
-/* Text made safe for a Message-ID's left part: RFC 5322 atext kept, any
- * other byte as =XX. */
-void compose_atext(struct buf *out, const char *s);
-
 #endif

@@ -99,5 +99,10 @@ echo "== chart: the first continuum, as the worksheet shows it"
 aggregate --by-group "$work/answers.tsv" | chart -w 80 | awk '/^2 / { exit } { print }'
 echo "$(cut -f2 "$work/answers.tsv" | sort -u | wc -l | tr -d ' ') participants, $(wc -l < "$work/answers.tsv" | tr -d ' ') answers."
 echo
+echo "== remind --dry-run: the reminders those still missing would get (headers only)"
+collect --roster "$work/roster.tsv" --missing "$round" "$work/Maildir" |
+    remind -r demo --from facilitator@example.org --until 2026-12-01T17:00Z --dry-run |
+    grep -E '^(From |To:|Subject:)'
+echo
 echo "== recommend: what the policy must contain, and where the group must talk first"
 aggregate --by-group "$work/answers.tsv" | recommend -w 80

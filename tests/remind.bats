@@ -32,6 +32,7 @@ messages() {
 	run -0 --separate-stderr remind_fake --invitation --until 2026-12-01T17:00Z --dry-run roster.tsv
 	printf '%s\n' "$output" > out.mbox
 	assert_equal "$(grep -c '^From facilitator@stance.test Thu Nov 26 10:00:00 2026$' out.mbox)" 3
+	assert_equal "$(grep '^Message-ID: ' out.mbox | grep -cE '^Message-ID: <stance-invitation\.[0-9]+\.[0-9]+\.[123]@stance\.test>$')" 3
 	# Python's own mail parser reads every header and the body back.
 	run -0 python3 - out.mbox <<-'EOF'
 	import mailbox, sys
@@ -213,4 +214,16 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	assert_equal "$(cut -f6 remind.log | sort -u)" failed
 	STANCE_SENDMAIL=fake-sendmail run -0 remind -r 2026-spring --from facilitator@stance.test --log remind.log roster.tsv
 	assert_equal "$(cut -f6 remind.log | tail -n 3 | sort -u)" sent
+}
+
+@test "in Dutch: the text, the subject and the form" {
+	run -0 remind_fake -L nl --invitation --until 2026-12-01T17:00Z --dry-run roster.tsv
+	printf '%s\n' "$output" > out.mbox
+	python3 -c 'import mailbox,sys; m = mailbox.mbox(sys.argv[1])[0]; print(m["Subject"]); print(m.get_payload(decode=True).decode())' out.mbox > nl.txt
+	assert_equal "$(head -2 nl.txt)" "Waar sta jij? Ronde 2026-spring
+Beste Ann Peeters,"
+	grep -q '^Je bent uitgenodigd om te zeggen waar je staat in ronde 2026-spring' nl.txt
+	grep -q 'Antwoord graag voor 2026-12-01 17:00 UTC\.$' nl.txt
+	grep -qx 'procent:' nl.txt
+	grep -qx 'Bedankt,' nl.txt
 }
