@@ -47,6 +47,7 @@
 #include "text.h"
 #include "timestamp.h"
 #include "token.h"
+#include "utf8.h"
 #include "wrap.h"
 
 static const char usage_text[] =
@@ -852,8 +853,11 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
 	if ((why = compose_address_problem(r->from)) != NULL)
 		diag_fatal(tr("--from '%s' %s", "--from '%s' %s"), r->from, why);
-	if (r->subject != NULL && (strchr(r->subject, '\n') != NULL || strchr(r->subject, '\r') != NULL))
-		diag_fatal("%s", tr("--subject is one line", "--subject is één regel"));
+	/* A control character would reach the reader's terminal, decoded. */
+	if (r->subject != NULL && (!utf8_valid(r->subject, strlen(r->subject)) ||
+	    utf8_has_control(r->subject, strlen(r->subject), "")))
+		diag_fatal("%s", tr("--subject must be one line of UTF-8 text without control characters",
+		    "--subject moet één regel UTF-8-tekst zonder stuurtekens zijn"));
 	if (o->sendmail == NULL && (o->sendmail = getenv("STANCE_SENDMAIL")) != NULL && *o->sendmail == '\0')
 		o->sendmail = NULL;
 	if (r->delivery == DELIVER_SENDMAIL &&
