@@ -150,6 +150,8 @@ struct remind {
 	struct intern statuses;		/* --status: participants */
 	enum progress_state *state;
 
+	struct intern seen;		/* participants of the roster lines read */
+	unsigned long *seen_line;	/* where each was first */
 	unsigned long counter;		/* for unique Message-IDs in one run */
 	unsigned long sent, skipped, failed, refused;
 	int bad, trouble;
@@ -674,6 +676,20 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 	struct buf message = { 0 }, id = { 0 };
 	struct sentlog_entry log;
 	const char *why;
+	size_t before = r->seen.n;
+	uint32_t seen = intern_add(&r->seen, e->participant, strlen(e->participant));
+
+	/* Twice on the roster (two files, a list pasted twice): one message. */
+	if (r->seen.n == before) {
+		diag_at(file, line, tr("%s is on the roster already (line %lu); not written to twice",
+		    "%s staat al op de deelnemerslijst (regel %lu); niet twee keer geschreven"),
+		    e->participant, r->seen_line[seen]);
+		r->refused++;
+		r->bad = 1;
+		return;
+	}
+	r->seen_line = xreallocarray(r->seen_line, r->seen.n, sizeof(*r->seen_line));
+	r->seen_line[seen] = line;
 
 	if (strcmp(e->email, "-") == 0 || (why = compose_address_problem(e->email)) != NULL) {
 		if (strcmp(e->email, "-") == 0)
@@ -887,6 +903,8 @@ remind_free(struct remind *r)
 	intern_free(&r->answered);
 	free(r->state);
 	intern_free(&r->statuses);
+	intern_free(&r->seen);
+	free(r->seen_line);
 	for (i = 0; r->sendmail != NULL && r->sendmail[i] != NULL; i++)
 		free(r->sendmail[i]);
 	free(r->sendmail);

@@ -74,7 +74,8 @@ messages() {
 	  printf 'mal\tstaff\tmal@stance.test\tMal\rBcc: x@evil.test\n'
 	  printf 'nul\tstaff\tnul@stance.test\tN\000ul\n'
 	  printf 'nobody\tstaff\t-\tNobody\n'
-	  printf 'two\tstaff\ttwo@a@b\tTwo\n'; } > bad.tsv
+	  printf 'two\tstaff\ttwo@a@b\tTwo\n'
+	  printf 'ann\tstaff\tann@stance.test\tAnn again\n'; } > bad.tsv
 	run -1 --separate-stderr remind_fake --invitation bad.tsv
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	remind: bad.tsv:4: address '-eve@stance.test' of eve starts with -, which sendmail would take for an option; nothing sent
@@ -82,6 +83,7 @@ messages() {
 	remind: bad.tsv:6: line contains a NUL byte; nothing sent
 	remind: bad.tsv:7: nobody has no address on the roster; nothing sent
 	remind: bad.tsv:8: email 'two@a@b' is not an address like name@example.org, or -; nothing sent
+	remind: bad.tsv:9: ann is on the roster already (line 1); not written to twice
 	END
 	# The good three went, one message each; nothing else did.
 	assert_equal "$(messages mail/participants | wc -l)" 3
