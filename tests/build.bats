@@ -100,3 +100,10 @@ load test_helper
 	printf '%s\n' "$output" | grep -q -- '-DSTANCE_TEST_CPPFLAGS -O0 -Wall'
 	printf '%s\n' "$output" | grep -q 'ar crs src/libstance.a'
 }
+
+@test "make check-valgrind runs every program under valgrind: each has its link" {
+	for program in "$TOP"/bin/* "$TOP/tests/formatcheck" "$TOP/tests/digestcheck"; do
+		[ "$(readlink "$TOP/tests/valgrind/$(basename "$program")")" = run-under-valgrind ] ||
+		    { echo "no tests/valgrind/$(basename "$program")"; false; }
+	done
+}
