@@ -1090,6 +1090,10 @@ main(int argc, char **argv)
 	c.until = LLONG_MAX;
 	options_read(&c, &o, argc, argv);
 	options_check(&o);
+	/* The key first: a refused one stops before anything is read. */
+	if ((result = key_load(&c.key, o.key_file)) < 0)
+		return EXIT_TROUBLE;
+	c.have_key = result;
 	if (o.roster_file != NULL) {
 		if ((result = roster_load(&c.roster, o.roster_file)) < 0)
 			return EXIT_TROUBLE;
@@ -1098,9 +1102,6 @@ main(int argc, char **argv)
 	}
 	questionnaire_choose(&q, o.qfile);
 	c.q = &q;
-	if ((result = key_load(&c.key, o.key_file)) < 0)
-		return EXIT_TROUBLE;
-	c.have_key = result;
 	answerset_init(&c.set, q.ncontinua);
 	if (c.rejects_name != NULL)
 		rejects_open(&c);

@@ -940,8 +940,11 @@ main(int argc, char **argv)
 	r.now = timestamp_seconds(now);
 	questionnaire_choose(&q, o.qfile);
 	r.q = &q;
-	if ((have = key_load(&r.key, o.key)) < 0)
+	if ((have = key_load(&r.key, o.key)) < 0) {
+		remind_free(&r);
+		questionnaire_free(&q);
 		return EXIT_TROUBLE;
+	}
 	r.have_key = have;
 	if (r.now >= r.until) {
 		/* The round is closed: nobody is asked to answer any more. */
