@@ -579,7 +579,10 @@ sendmail(struct remind *r, const char *address, const struct buf *message)
 			return -1;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && left == 0)
 		return 0;
-	if (WIFEXITED(status))
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		diag_warn(tr("%s: %s stopped reading the message before its end",
+		    "%s: %s stopte met lezen voor het einde van het bericht"), address, r->sendmail[0]);
+	else if (WIFEXITED(status))
 		diag_warn(tr("%s: %s exited with status %d", "%s: %s eindigde met status %d"),
 		    address, r->sendmail[0], WEXITSTATUS(status));
 	else

@@ -231,3 +231,16 @@ Beste Ann Peeters,"
 	grep -qx 'procent:' nl.txt
 	grep -qx 'Bedankt,' nl.txt
 }
+
+@test "a mail system that stops reading before the end has not taken the message" {
+	# A questionnaire long enough that the message outgrows a pipe's buffer.
+	{ printf 'questionnaire: big\ntitle: Big\nlang: en\n\ncontinuum: c\nquestion: Q?\nhelp:'
+	  for i in $(seq 15000); do printf ' word%d' "$i"; done
+	  printf '\nleft: a\nright: b\nanchor: one\nanchor: two\n'; } > big.txt
+	printf '#!/bin/sh\nhead -c 10 > /dev/null\n' > half-sendmail
+	chmod +x half-sendmail
+	run -1 --separate-stderr remind -q big.txt -r x --from f@stance.test --sendmail ./half-sendmail \
+	    --log remind.log roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: ./half-sendmail stopped reading the message before its end'
+	assert_equal "$(cut -f6 remind.log | sort -u)" failed
+}
