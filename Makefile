@@ -124,19 +124,30 @@ $(LIB_OBJS) $(ASK_OBJS) $(COLLECT_OBJS) $(AGGREGATE_OBJS) $(CHART_OBJS) $(RECOMM
 # it with clang, libFuzzer, ASan and UBSan and runs each for FUZZ_SECONDS.
 FUZZ_SECONDS = 60
 FUZZ_CC = clang
-FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all
+FUZZ_SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
+	$(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE) -Isrc
 FUZZ_HEADERS = tests/fuzz/fuzz.h tests/fuzz/form-check.h
 LIB_SRCS = $(LIB_OBJS:.o=.c)
+# The shared modules are built once for all harnesses, instrumented for
+# libFuzzer but not linked with it; each harness links them.
+FUZZ_OBJS = $(LIB_OBJS:src/%.o=tests/fuzz/bin/obj/%.o)
 
 tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src/libstance.a
 	$(CC) -Isrc $(STANCE_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
 	    src/libstance.a
 
-tests/fuzz/bin/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_HEADERS) $(LIB_SRCS) src/*.h
-	@mkdir -p tests/fuzz/bin
-	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -DSTANCE_VERSION='"$(VERSION)"' \
-	    $(WARNINGS) $(FUZZ_FLAGS) -Isrc -o $@ tests/fuzz/fuzz-$*.c $(LIB_SRCS) -lm
+tests/fuzz/bin/obj/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p tests/fuzz/bin/obj
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+tests/fuzz/bin/libstance-fuzz.a: $(FUZZ_OBJS)
+	rm -f $@
+	$(AR) $(ARFLAGS) $@ $(FUZZ_OBJS)
+
+tests/fuzz/bin/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_HEADERS) tests/fuzz/bin/libstance-fuzz.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz-$*.c \
+	    tests/fuzz/bin/libstance-fuzz.a -lm
 
 fuzz: $(FUZZERS:%=tests/fuzz/bin/fuzz-%)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
