@@ -42,6 +42,18 @@ wait_for() {
 	return 1
 }
 
+# Wait (up to 10 s) until the screen no longer shows the text.
+wait_gone() {
+	local i
+	for i in $(seq 200); do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for this to go: $1" >&2
+	screen >&2
+	return 1
+}
+
 wait_for_file() {
 	local i
 	for i in $(seq 200); do
@@ -408,6 +420,9 @@ run_ask() {
 	wait_for "ask: nothing asked, nothing written"
 	cmp round.tsv before.tsv
 	rm status
+	# A clean screen: the first run's [y/N] must not pass for the second's.
+	keys clear Enter
+	wait_gone "[y/N]"
 	run_ask -o round.tsv
 	wait_for "[y/N]"
 	keys y Enter
@@ -439,6 +454,8 @@ run_ask() {
 	wait_for_file status
 	assert_equal "$(cat status)" 2
 	[ ! -e round.tsv ]
+	keys clear Enter
+	wait_gone "[1/5]"
 	run_ask -p pat -o round.tsv
 	wait_for "[1/5]"
 	keys "2,5 but with room" Enter 1 Enter Enter - Enter Enter "33,3%" Enter Enter 3 Enter Enter
