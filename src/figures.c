@@ -66,6 +66,9 @@ figures_header_parse(char *line, size_t len, struct figures_header *h)
 	char *field[FIELDS_MAX_LINE];
 	size_t flen[FIELDS_MAX_LINE], n, i, j;
 
+	if (len > 0 && line[0] == '{')
+		return tr("this is aggregate --json's output; give the tab-separated one, without --json",
+		    "dit is de uitvoer van aggregate --json; geef de uitvoer gescheiden door tabs, zonder --json");
 	if (len == 0 || line[0] != '#' || memchr(line, '\0', len) != NULL)
 		return tr("not aggregate's output: its first line is not a '#round...' header",
 		    "geen uitvoer van aggregate: de eerste regel is geen kop '#round...'");

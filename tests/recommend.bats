@@ -412,3 +412,11 @@ fired() {
 	recommend: mistakes in the rules (3); nothing written (see stance-rules(5))
 	END
 }
+
+@test "aggregate --json's output is recognised and the way out said" {
+	printf 'r\tp1\t-\tsteering\t10\t2026-11-25T09:30:00Z\t\n' | aggregate --json > rows.json
+	run -2 --separate-stderr recommend rows.json
+	assert_equal "$stderr" "recommend: rows.json:1: this is aggregate --json's output; give the tab-separated one, without --json"
+	run -2 --separate-stderr chart rows.json
+	assert_equal "$stderr" "chart: rows.json:1: this is aggregate --json's output; give the tab-separated one, without --json"
+}
