@@ -672,6 +672,25 @@ skip(struct remind *r, const struct roster_entry *e, const struct person_log *p)
 	return 0;
 }
 
+/* Whether --answers or --status says they answered everything already:
+ * a whole roster piped in by mistake reminds nobody who is done. */
+static int
+answered_all(struct remind *r, const struct roster_entry *e)
+{
+	uint32_t sid = intern_find(&r->statuses, e->participant, strlen(e->participant));
+	struct given *g = given_of(r, e->participant, 0);
+	size_t k, n = 0;
+
+	for (k = 0; g != NULL && k < r->q->ncontinua; k++)
+		n += g->position[k] != POSITION_UNSET;
+	if ((sid != UINT32_MAX && r->state[sid] == PROGRESS_COMPLETE) || (g != NULL && n == r->q->ncontinua)) {
+		verbose(r, tr("%s: answered every question already; skipped",
+		    "%s: beantwoordde al elke vraag; overgeslagen"), e->participant);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 one(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
 {
@@ -705,7 +724,7 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 		r->bad = 1;
 		return;
 	}
-	if (skip(r, e, p)) {
+	if (skip(r, e, p) || answered_all(r, e)) {
 		r->skipped++;
 		return;
 	}

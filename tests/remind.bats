@@ -153,6 +153,16 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	{ printf 'stance-form: social-media-policy\nstance-round: 2026-spring\n'; cat ann-form; } |
 	    collect --key key - > back.tsv
 	diff -u <(cut -f2,4,5,7 answers.tsv | sort) <(cut -f2,4,5,7 back.tsv | sort)
+	# Whoever answered everything (the whole roster piped in) is skipped.
+	printf 'ann\tstaff\t5/5\t2026-11-26T11:00:00Z\t-\tcomplete\n' > done.tsv
+	run -0 --separate-stderr remind_fake -v --status done.tsv --dry-run roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann: answered every question already; skipped'
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^To: ')" 2
+	for c in openness audience; do
+		printf '2026-spring\tann\tstaff\t%s\t50\t2026-11-26T12:00:00Z\t\n' "$c"
+	done >> answers.tsv
+	run -0 --separate-stderr remind_fake -v --answers answers.tsv --dry-run roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann: answered every question already; skipped'
 }
 
 @test "--mbox appends whole messages, From lines quoted, and collect reads the mbox" {
