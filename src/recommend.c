@@ -429,7 +429,8 @@ anchor_of(const struct figures_row *row, const struct continuum *c)
 	return nearest_anchor(row->median, c->nanchors);
 }
 
-/* "median 70, middle half 55-80, 12 answers" */
+/* "median 70, middle half 55-80 (IQR 25), 12 answers": IQR as
+ * aggregate's column calls it, IKA (interkwartielafstand) in Dutch. */
 static void
 put_figures(struct buf *b, const struct figures_row *row)
 {
@@ -439,7 +440,9 @@ put_figures(struct buf *b, const struct figures_row *row)
 	put_point(b, row->q1);
 	buf_addstr(b, "\u2013");
 	put_point(b, row->q3);
-	buf_printf(b, tr(", %ju answers", ", %ju antwoorden"), (uintmax_t)row->n);
+	buf_addstr(b, tr(" (IQR ", " (IKA "));
+	put_point(b, row->q3 - row->q1);
+	buf_printf(b, tr("), %ju answers", "), %ju antwoorden"), (uintmax_t)row->n);
 }
 
 /* ---- The parts. ---- */
