@@ -321,27 +321,6 @@ struct figures {
 	enum verdict verdict;
 };
 
-/* The anchor statement nearest the median; a tie goes to the one nearer
- * the middle of the line, as profile edges do. */
-static size_t
-nearest_anchor(size_t anchors, int64_t median)
-{
-	size_t i, best = 1;
-	int64_t best_distance = INT64_MAX, middle = 4 * POSITION_MAX / 2;
-
-	for (i = 1; i <= anchors; i++) {
-		int64_t at = 4 * (int64_t)anchor_position(anchors, i);
-		int64_t d = at > median ? at - median : median - at;
-
-		if (d < best_distance || (d == best_distance &&
-		    llabs(at - middle) < llabs(4 * (int64_t)anchor_position(anchors, best) - middle))) {
-			best = i;
-			best_distance = d;
-		}
-	}
-	return best;
-}
-
 static enum verdict
 verdict_of(const struct aggregate *a, const struct figures *f, const struct stats_counts *c)
 {
@@ -384,7 +363,7 @@ figures_of(const struct aggregate *a, const struct stats_counts *c, size_t ancho
 	f->consensus = stats_consensus(c);
 	f->nbins = stats_profile(c, anchors, f->bins);
 	f->agreement = stats_agreement(f->bins, f->nbins);
-	f->anchor = nearest_anchor(anchors, f->median);
+	f->anchor = anchor_nearest(anchors, f->median);
 	f->verdict = verdict_of(a, f, c);
 }
 

@@ -11,19 +11,40 @@
 #define QP_LINE 76		/* RFC 2045 6.7: must */
 #define WORD_BYTES 39		/* of text per encoded word: 52 in base64, 64 in all */
 
+static const char *const days[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+    "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* The weekday, the month's name and the timestamp of a time. */
+static void
+calendar(long long seconds, const char **day, const char **month, char t[TIMESTAMP_LEN + 1])
+{
+	long long n = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+
+	timestamp_from_seconds(seconds, t);
+	*day = days[((n % 7) + 7) % 7];		/* 1970-01-01 was a Thursday */
+	*month = months[(t[5] - '0') * 10 + (t[6] - '0') - 1];
+}
+
 void
 compose_date(struct buf *out, long long seconds)
 {
-	static const char *const days[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-	    "Aug", "Sep", "Oct", "Nov", "Dec" };
+	const char *day, *month;
 	char t[TIMESTAMP_LEN + 1];
-	long long day = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
 
-	timestamp_from_seconds(seconds, t);
-	/* 1970-01-01 was a Thursday. */
-	buf_printf(out, "%s, %d %s %.4s %.8s +0000", days[((day % 7) + 7) % 7],
-	    (t[8] - '0') * 10 + (t[9] - '0'), months[(t[5] - '0') * 10 + (t[6] - '0') - 1], t, t + 11);
+	calendar(seconds, &day, &month, t);
+	buf_printf(out, "%s, %d %s %.4s %.8s +0000", day, (t[8] - '0') * 10 + (t[9] - '0'),
+	    month, t, t + 11);
+}
+
+void
+compose_mbox_from(struct buf *out, const char *sender, long long seconds)
+{
+	const char *day, *month;
+	char t[TIMESTAMP_LEN + 1];
+
+	calendar(seconds, &day, &month, t);
+	buf_printf(out, "From %s %s %s %.2s %.8s %.4s\n", sender, day, month, t + 8, t + 11, t);
 }
 
 static int

@@ -12,6 +12,9 @@
 /* "Thu, 26 Nov 2026 11:30:00 +0000" for seconds since 1970. */
 void compose_date(struct buf *out, long long seconds);
 
+/* An mbox message's first line: "From sender Thu Nov 26 11:30:00 2026". */
+void compose_mbox_from(struct buf *out, const char *sender, long long seconds);
+
 /* A header with free text ("Subject"): folded; encoded where not ASCII. */
 void compose_text_header(struct buf *out, const char *name, const char *text);
 

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "condition.h"
 #include "lang.h"
+#include "text.h"
 
 static const char *const column_names[COND_NCOLUMNS] = {
 	"n", "abstain", "mean", "sd", "min", "q1", "median", "q3", "max", "iqr",
@@ -175,35 +176,6 @@ column_of(const char *s, size_t n)
 	return -1;
 }
 
-/* A number as the figures are written: a sign, digits, a point, digits. */
-static int
-number_of(const char *s, size_t n, double *value)
-{
-	char text[32], *end;
-	size_t i = 0, digits, decimals = 0;
-
-	if (n >= sizeof(text))
-		return -1;
-	if (s[0] == '-')
-		i++;
-	digits = strspn(s + i, "0123456789");
-	if (digits > n - i)
-		digits = n - i;
-	if (i + digits < n) {
-		if (s[i + digits] != '.')
-			return -1;
-		decimals = n - i - digits - 1;
-		if (decimals == 0 || strspn(s + i + digits + 1, "0123456789") < decimals)
-			return -1;
-	}
-	if (digits == 0)
-		return -1;
-	memcpy(text, s, n);
-	text[n] = '\0';
-	*value = strtod(text, &end);
-	return *end == '\0' ? 0 : -1;
-}
-
 static int
 operand(struct parser *ps, struct operand *o)
 {
@@ -218,7 +190,7 @@ operand(struct parser *ps, struct operand *o)
 		return -1;
 	}
 	take(ps, &t);
-	if (number_of(t.s, t.n, &o->number) == 0) {
+	if (text_decimal(t.s, t.n, &o->number) == 0) {
 		o->kind = O_NUMBER;
 		return 0;
 	}

@@ -138,28 +138,13 @@ point_of(const char *s, size_t n, double *value)
 	return *end == '\0' && *value >= 0 && *value <= 100 ? 0 : -2;
 }
 
-/* A decimal number as aggregate writes one (a sign, digits, a point
- * and digits), or -1 for "-". */
+/* A decimal number as aggregate writes one, or -1 for "-"; -2 if neither. */
 static int
 number_of(const char *s, size_t n, double *value)
 {
-	char text[24], *end;
-	size_t i = 0, digits;
-
 	if (n == 1 && s[0] == '-')
 		return -1;
-	if (n >= sizeof(text))
-		return -2;
-	if (i < n && s[i] == '-')
-		i++;
-	digits = strspn(s + i, "0123456789");
-	if (digits == 0 || (i + digits < n && (s[i + digits] != '.' ||
-	    strspn(s + i + digits + 1, "0123456789") != n - i - digits - 1 || i + digits + 1 == n)))
-		return -2;
-	memcpy(text, s, n);
-	text[n] = '\0';
-	*value = strtod(text, &end);
-	return *end == '\0' ? 0 : -2;
+	return text_decimal(s, n, value) == 0 ? 0 : -2;
 }
 
 static int

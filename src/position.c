@@ -1,4 +1,6 @@
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lang.h"
@@ -97,6 +99,25 @@ anchor_position(size_t k, size_t i)
 	if (k < 2)
 		return 0;
 	return (int)round_div((uint64_t)POSITION_MAX * (i - 1), k - 1);
+}
+
+size_t
+anchor_nearest(size_t k, long long fortieths)
+{
+	long long best_distance = LLONG_MAX, middle = 4LL * POSITION_MAX / 2;
+	size_t i, best = 1;
+
+	for (i = 1; i <= k; i++) {
+		long long at = 4LL * anchor_position(k, i);
+		long long d = llabs(at - fortieths);
+
+		if (d < best_distance || (d == best_distance &&
+		    llabs(at - middle) < llabs(4LL * anchor_position(k, best) - middle))) {
+			best = i;
+			best_distance = d;
+		}
+	}
+	return best;
 }
 
 const char *

@@ -29,6 +29,11 @@ void position_for_people(int tenths, char out[POSITION_TEXT]);
 
 /* Where anchor i (1-based) of k sits: 100*(i-1)/(k-1), rounded to a tenth. */
 int anchor_position(size_t k, size_t i);
+/* The anchor of k nearest a point given in fortieths (quarter tenths,
+ * as exact quartiles are), 1-based; a tie goes to the one nearer the
+ * middle of the line, as profile edges do (aggregate's anchor column,
+ * and recommend's camps). */
+size_t anchor_nearest(size_t k, long long fortieths);
 
 /*
  * Parse what a person answers to one continuum with k anchors:

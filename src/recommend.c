@@ -312,17 +312,13 @@ struct lookup {
 	double median;
 };
 
-/* The statement nearest a point, from 1, a tie to the one nearer the
- * middle (as aggregate's anchor column). */
+/* The statement nearest a point: aggregate's rule, on the point in
+ * fortieths (figures have at most three decimals, quartiles are exact
+ * in fortieths). */
 static size_t
 nearest_anchor(double point, size_t anchors)
 {
-	double at = point / 100.0 * (double)(anchors - 1);
-	double below = floor(at);
-
-	if (at - below > 0.5 || (at - below == 0.5 && below + 0.5 < (double)(anchors - 1) / 2))
-		below += 1;
-	return (size_t)below + 1;
+	return anchor_nearest(anchors, llround(point * 40));
 }
 
 static int

@@ -595,15 +595,9 @@ sendmail(struct remind *r, const char *address, const struct buf *message)
 static void
 as_mbox(struct buf *out, const struct remind *r, const struct buf *message)
 {
-	static const char *const days[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
-	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-	    "Aug", "Sep", "Oct", "Nov", "Dec" };
-	char t[TIMESTAMP_LEN + 1];
 	const char *p = message->data, *nl;
 
-	timestamp_from_seconds(r->now, t);
-	buf_printf(out, "From %s %s %s %.2s %.8s %.4s\n", r->from, days[(r->now / 86400 % 7 + 7) % 7],
-	    months[(t[5] - '0') * 10 + (t[6] - '0') - 1], t + 8, t + 11, t);
+	compose_mbox_from(out, r->from, r->now);
 	while (*p) {
 		size_t skip = strspn(p, ">");
 

@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -44,4 +45,31 @@ text_trim(char *s)
 		end--;
 	*end = '\0';
 	return s;
+}
+
+int
+text_decimal(const char *s, size_t n, double *value)
+{
+	char copy[32], *end;
+	size_t i = n > 0 && s[0] == '-', digits = 0, decimals = 0;
+
+	while (i + digits < n && s[i + digits] >= '0' && s[i + digits] <= '9')
+		digits++;
+	if (digits == 0)
+		return -1;
+	i += digits;
+	if (i < n) {
+		if (s[i] != '.')
+			return -1;
+		while (i + 1 + decimals < n && s[i + 1 + decimals] >= '0' && s[i + 1 + decimals] <= '9')
+			decimals++;
+		if (decimals == 0 || i + 1 + decimals != n)
+			return -1;
+	}
+	if (n >= sizeof(copy))
+		return -1;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	*value = strtod(copy, &end);
+	return *end == '\0' ? 0 : -1;
 }

@@ -16,6 +16,13 @@
  */
 void text_quote(struct buf *out, const char *s, size_t n);
 
+/*
+ * A decimal number as stance's figures write them: an optional '-',
+ * digits, and optionally '.' and digits; nothing else ("1e5", "+1",
+ * ".5", "5." are not).  Returns 0 with *value, or -1.
+ */
+int text_decimal(const char *s, size_t n, double *value);
+
 /* Strip white space at both ends in place; returns the new start. */
 char *text_trim(char *s);
 

@@ -8,6 +8,7 @@
 #include "fuzz.h"
 #include "mail.h"
 #include "position.h"
+#include "text.h"
 #include "timestamp.h"
 
 int
@@ -15,6 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1), stamp[TIMESTAMP_LEN + 1], text[POSITION_TEXT];
 	long long seconds;
+	double value;
 	int tenths, again;
 	size_t k;
 
@@ -37,6 +39,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_assert(tenths == POSITION_NONE || (tenths >= 0 && tenths <= POSITION_MAX));
 		position_format(tenths, text);
 		fuzz_assert(position_parse(text, strlen(text), &again) == 0 && again == tenths);
+	}
+	/* A decimal is only what the figures write: no exponent, no '+', no
+	 * blank; and the anchor nearest any point is one of the anchors. */
+	if (text_decimal(s, size, &value) == 0) {
+		fuzz_assert(strpbrk(s, "eE+ .") == NULL || (strchr(s, '.') != NULL &&
+		    strpbrk(s, "eE+ ") == NULL && s[size - 1] != '.'));
+		/* Figures are range-checked before they get here. */
+		for (k = 2; k <= 12; k += 5) {
+			size_t a = anchor_nearest(k, value >= -1e6 && value <= 1e6 ?
+			    (long long)(value * 40) : 0);
+
+			fuzz_assert(a >= 1 && a <= k);
+		}
 	}
 	if (timestamp_interval_parse(s, &seconds) == 0)
 		fuzz_assert(seconds >= 0 && seconds <= 52LL * 604800 && seconds % 60 == 0);
