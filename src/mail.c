@@ -197,17 +197,46 @@ content_type(struct mail *m, const char *value)
 	}
 }
 
-/* The address in a From header: "Ann <ann@example.org>" or a bare
- * "ann@example.org", lower-cased for comparing; NULL if there is none. */
+/*
+ * The address in a From header: "Ann <ann@example.org>" or a bare
+ * "ann@example.org (Ann)", lower-cased for comparing; NULL if there is
+ * none, or more than one ("Eve <eve@x>, Ann <ann@x>"): collect --key
+ * checks that a form came from its participant, and a list naming them
+ * beside someone else says nothing of who sent it.  Quoted strings and
+ * comments are passed over, so a display name cannot pose as the address.
+ */
 static char *
 address(const char *value)
 {
-	const char *open = strrchr(value, '<'), *start = value, *end;
+	const char *p, *open = NULL, *close = NULL, *start = value, *end;
+	int quoted = 0, depth = 0, ats = 0;
 	char *a;
 	size_t i;
 
-	if (open != NULL && (end = strchr(open, '>')) != NULL) {
+	for (p = value; *p; p++) {
+		if ((quoted || depth) && *p == '\\' && p[1] != '\0')
+			p++;
+		else if (quoted)
+			quoted = *p != '"';
+		else if (depth)
+			depth += (*p == '(') - (*p == ')');
+		else if (*p == '"')
+			quoted = 1;
+		else if (*p == '(')
+			depth = 1;
+		else if (*p == '<') {
+			open = p;
+			close = NULL;
+		} else if (*p == '>' && open != NULL && close == NULL)
+			close = p;
+		else
+			ats += *p == '@';
+	}
+	if (ats != 1)
+		return NULL;
+	if (open != NULL && close != NULL) {
 		start = open + 1;
+		end = close;
 	} else {
 		while (*start == ' ' || *start == '\t')
 			start++;

@@ -132,3 +132,23 @@ filled() {
 	# Without a key, the address is not checked (collect(1) says so).
 	run -0 collect --roster roster.tsv eve.eml
 }
+
+@test "collect --key --roster: From as clients write it counts; a list or a name posing as the address does not" {
+	printf 'ann\tstaff\tann@example.org\tAnn\n' > roster.tsv
+	filled --key key > form.txt
+	mailed() {
+		{ printf 'From: %s\nDate: Wed, 26 Nov 2026 10:00:00 +0000\nSubject: Re\n\n' "$1"; cat form.txt; } > m.eml
+		collect --key key --roster roster.tsv m.eml 2> /dev/null | wc -l
+	}
+	assert_equal "$(mailed '"Peeters, Ann" <ANN@example.org>')" 5
+	assert_equal "$(mailed 'ann@example.org (Ann Peeters)')" 5
+	assert_equal "$(mailed '=?UTF-8?B?QW5uIFBlZXRlcnM=?= <ann@example.org>')" 5
+	assert_equal "$(mailed "$(printf 'Ann\n Peeters <ann@example.org>')")" 5
+	assert_equal "$(mailed 'ann@example.org (via eve@example.org)')" 5
+	# Two addresses say nothing of who sent it, in either order.
+	assert_equal "$(mailed 'Eve <eve@example.org>, Ann <ann@example.org>')" 0
+	assert_equal "$(mailed 'Ann <ann@example.org>, Eve <eve@example.org>')" 0
+	# A display name that looks like the address is a name.
+	assert_equal "$(mailed '"ann@example.org" <eve@example.org>')" 0
+	assert_equal "$(mailed 'Ann "<ann@example.org>" <eve@example.org>')" 0
+}
