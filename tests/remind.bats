@@ -208,6 +208,8 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	run -2 --separate-stderr remind --from facilitator@stance.test roster.tsv
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "usage: remind -r round --from address [-v] [-L lang] [-q file]"
 	run -2 --separate-stderr remind -r x --from f@stance.test --mbox a --sendmail b roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "usage: remind -r round --from address [-v] [-L lang] [-q file]"
+	[ ! -e a ]
 	run -2 --separate-stderr remind -r x --from f@stance.test --every 3 roster.tsv
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "remind: --every '3' is not a number and m, h, d or w (90m, 12h, 3d, 1w; at most 52w)"
 	run -2 --separate-stderr remind -r x --from -f@stance.test roster.tsv

@@ -59,8 +59,9 @@ setup() {
 	# Without a key, no token: the form as before.
 	run -0 ask --form -r 2026-spring -p ann -g staff
 	printf '%s\n' "$output" | grep -q '^stance-token:' && false
+	# --key belongs to --form: elsewhere it is a usage error.
 	run -2 --separate-stderr ask --key key -p ann steering=1
-	true
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
 }
 
 @test "a key file others may read, or not a file, or empty, is refused" {
