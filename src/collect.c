@@ -65,6 +65,9 @@ struct collect {
 	struct answerset set;
 	const char *round_only;		/* -r */
 	long long until;		/* --until, or LLONG_MAX */
+	long long future;		/* later than this is a time from the future */
+	char future_text[TIMESTAMP_LEN + 1];
+	unsigned long future_form_line;	/* the form last said to be from the future */
 	char until_text[TIMESTAMP_LEN + 1];	/* in UTC, for messages */
 	FILE *rejects;
 	const char *rejects_name;
@@ -230,6 +233,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 	static struct buf why;
 	struct response r;
 	const char *problem;
+	long long time;
 	size_t k;
 
 	c->lines++;
@@ -243,6 +247,15 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		return tr("the last line has no newline: it may have been cut off while being written, so it is not counted (if it is whole, end it with a newline)",
 		    "de laatste regel heeft geen regeleinde: ze kan afgebroken zijn tijdens het schrijven en telt dus niet mee (is ze volledig, sluit ze dan af met een regeleinde)");
 	}
+	if ((time = timestamp_seconds(r.time)) > c->future) {
+		buf_reset(&why);
+		buf_printf(&why, tr(
+		    "time %s lies in the future (now is %s): a clock is wrong or the line was made up; it is not counted",
+		    "tijd %s ligt in de toekomst (nu is het %s): een klok loopt fout of de regel is verzonnen; hij telt niet mee"),
+		    r.time, c->future_text);
+		fields_unsplit(line, len);
+		return why.data;
+	}
 	k = c->last_continuum;
 	if (k >= c->q->ncontinua || strcmp(c->q->continua[k].id, r.continuum) != 0) {
 		long found = questionnaire_find(c->q, r.continuum, strlen(r.continuum));
@@ -255,7 +268,7 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 		}
 		k = c->last_continuum = (size_t)found;
 	}
-	take(c, &r, k, timestamp_seconds(r.time), number);
+	take(c, &r, k, time, number);
 	return NULL;
 }
 
@@ -265,17 +278,49 @@ form_answer(const struct form_answer *a, void *context)
 	struct collect *c = context;
 	long long time = c->file_time;
 
-	if (c->mail != NULL && c->mail->date >= 0)
+	/* A Date from the future is said when the message ends. */
+	if (c->mail != NULL && c->mail->date >= 0 && c->mail->date <= c->future)
 		time = c->mail->date;
 	c->form_answers++;
+	if (time > c->future) {
+		char stamp[TIMESTAMP_LEN + 1];
+
+		/* Said once a form: its answers share the time. */
+		if (a->line != c->future_form_line) {
+			timestamp_from_seconds(time, stamp);
+			diag_at(c->name, a->line, tr(
+			    "form of %s: the file's time %s lies in the future (now is %s); its answers are not counted",
+			    "formulier van %s: de tijd van het bestand, %s, ligt in de toekomst (nu is het %s); de antwoorden tellen niet mee"),
+			    a->response.participant, stamp, c->future_text);
+		}
+		c->future_form_line = a->line;
+		c->rejected++;
+		c->bad = 1;
+		return;
+	}
 	take(c, &a->response, a->continuum, time, a->line);
 }
 
+static int parses_as_response(char *line, size_t len);
+
+/*
+ * A line of a form or of a mail message's text.  A response line there is
+ * never an answer: mail is read only through forms, which carry a check
+ * and, with --key, a signature; a response line carries neither, so
+ * anyone who can send mail could answer for anyone.
+ */
 static void
 form_text_line(char *line, size_t len, unsigned long number, void *context)
 {
 	struct collect *c = context;
 
+	if (parses_as_response(line, len)) {
+		c->lines++;
+		reject(c, line, len, 0, number, tr(
+		    "a response line in a form or mail message is not counted: answers come by mail only on forms, and response lines need a file of their own",
+		    "een antwoordregel in een formulier of mailbericht telt niet mee: antwoorden komen per mail alleen op formulieren, en antwoordregels horen in een eigen bestand"));
+		return;
+	}
 	form_reader_line(c->forms, line, len, number);
 }
 
@@ -297,6 +342,22 @@ form_done(const char *round, const char *participant, int answers, void *context
 	replied(c, participant);
 }
 
+/* Who a message says it is from, in words: the address, or why none. */
+static const char *
+sender_words(const struct mail *m, struct buf *out)
+{
+	buf_reset(out);
+	if (m->from != NULL)
+		buf_addstr(out, m->from);
+	else if (m->from_headers > 1)
+		buf_printf(out, tr("an unknown sender (the message has %d From headers, and only one is allowed)",
+		    "een onbekende afzender (het bericht heeft %d From-regels, en maar één is toegestaan)"),
+		    m->from_headers);
+	else
+		buf_addstr(out, tr("an unknown sender", "een onbekende afzender"));
+	return out->data;
+}
+
 /*
  * With a key and a roster, a mailed form counts only from its
  * participant's own address: a token can be copied from a form someone
@@ -308,6 +369,7 @@ form_accept(const char *round, const char *participant, void *context)
 {
 	struct collect *c = context;
 	const struct roster_entry *e;
+	struct buf from = { 0 };
 	long k;
 
 	(void)round;
@@ -319,8 +381,8 @@ form_accept(const char *round, const char *participant, void *context)
 	diag_at(c->name, c->mail->message_line, tr(
 	    "form of %s: the message came from %s, not from %s, the address on the roster; its answers are not used",
 	    "formulier van %s: het bericht kwam van %s, niet van %s, het adres op de deelnemerslijst; de antwoorden worden niet gebruikt"),
-	    participant, c->mail->from != NULL ? c->mail->from : tr("an unknown sender", "een onbekende afzender"),
-	    e->email);
+	    participant, sender_words(c->mail, &from), e->email);
+	buf_free(&from);
 	return 0;
 }
 
@@ -357,6 +419,15 @@ message_end(void *context)
 		    quoted.data);
 		buf_free(&quoted);
 		c->bad = 1;
+	} else if (m->date > c->future) {
+		char stamp[TIMESTAMP_LEN + 1];
+
+		timestamp_from_seconds(m->date, stamp);
+		diag_at(c->name, m->date_line, tr(
+		    "Date %s lies in the future (now is %s); the answers in this message take the file's time",
+		    "Date %s ligt in de toekomst (nu is het %s); de antwoorden in dit bericht krijgen de tijd van het bestand"),
+		    stamp, c->future_text);
+		c->bad = 1;
 	}
 	forms = c->forms->forms;
 	form_reader_flush(c->forms);
@@ -366,8 +437,9 @@ message_end(void *context)
 	 * if they had said nothing. */
 	if ((who = sender(c, m->from)) != NULL)
 		replied(c, who);
-	buf_printf(&from, "%s%s%s%s", m->from ? m->from : tr("an unknown sender", "een onbekende afzender"),
-	    who ? " (" : "", who ? who : "", who ? ")" : "");
+	sender_words(m, &from);
+	if (who != NULL)
+		buf_printf(&from, " (%s)", who);
 	if (m->saw_html && !m->saw_text)
 		diag_at(c->name, m->message_line, tr(
 		    "the message from %s has only an HTML part, and a form is read from plain text only; ask them to send it back as plain text",
@@ -432,20 +504,6 @@ parses_as_response(char *line, size_t len)
 	return 1;
 }
 
-/* In text with forms: a whole response line is taken (or reported, if
- * its continuum is unknown) instead of being read as text. */
-static int
-text_response_line(struct collect *c, char *line, size_t len, int crlf, unsigned long number)
-{
-	const char *why;
-
-	if (!parses_as_response(line, len))
-		return 0;
-	if ((why = response_line(c, line, len, number)) != NULL)
-		reject(c, line, len, crlf, number, why);
-	return 1;
-}
-
 /* One input being read: what it turned out to be, and what is held. */
 struct stream {
 	enum { UNDECIDED, RESPONSES, TEXT } mode;
@@ -461,14 +519,10 @@ struct stream {
 static void
 text_line(struct collect *c, struct stream *s, char *line, size_t len)
 {
-	/* Response lines appended to a mailbox or a form (cat round.tsv >>
-	 * replies.mbox) are answers too. */
-	if (text_response_line(c, line, len, s->in.crlf, s->in.number))
-		return;
 	if (c->mail != NULL)
 		mail_line(c->mail, line, len, s->in.number);
 	else
-		form_reader_line(&s->forms, line, len, s->in.number);
+		form_text_line(line, len, s->in.number, c);
 }
 
 /* The input turns out to be a mail message, or a form after some text. */
@@ -486,9 +540,8 @@ text_starts(struct collect *c, struct stream *s, char *line, size_t len)
 	} else {
 		/* What came before the form is a letter's text. */
 		for (i = 0; i < s->nheld; i++)
-			form_reader_line(&s->forms, s->held[i].text, s->held[i].len,
-			    s->held[i].number);
-		form_reader_line(&s->forms, line, len, s->in.number);
+			form_text_line(s->held[i].text, s->held[i].len, s->held[i].number, c);
+		form_text_line(line, len, s->in.number, c);
 	}
 	held_free(s->held, &s->nheld);
 }
@@ -576,6 +629,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	c->name = name;
 	c->file_time = file_time;
 	c->mail = NULL;
+	c->future_form_line = 0;
 	c->forms = &s.forms;
 	form_reader_init(&s.forms, c->q, name, form_answer, c);
 	s.forms.done = form_done;
@@ -1014,6 +1068,29 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 	o->argv = argv + optind;
 }
 
+/*
+ * Times later than now count as from the future: a clock set wrong, or a
+ * line made up to beat every later answer.  A mail client's clock may be
+ * a few minutes ahead, so FUTURE_ALLOWANCE is allowed.  Now is the clock,
+ * or STANCE_NOW if that is later: answers stamped by a simulated clock
+ * ahead of the real one (ask with STANCE_NOW) are not from the future,
+ * and a STANCE_NOW in the past cannot make a file's time one.
+ */
+#define FUTURE_ALLOWANCE (10 * 60)
+
+static void
+future_set(struct collect *c)
+{
+	char now[TIMESTAMP_LEN + 1];
+	long long seconds = (long long)time(NULL);
+
+	timestamp_now(now);
+	if (timestamp_seconds(now) > seconds)
+		seconds = timestamp_seconds(now);
+	timestamp_from_seconds(seconds, c->future_text);
+	c->future = seconds + FUTURE_ALLOWANCE;
+}
+
 /* What cannot go together, and what must come with what. */
 static void
 options_check(const struct options *o)
@@ -1089,6 +1166,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.until = LLONG_MAX;
 	options_read(&c, &o, argc, argv);
+	future_set(&c);
 	options_check(&o);
 	/* The key first: a refused one stops before anything is read. */
 	if ((result = key_load(&c.key, o.key_file)) < 0)

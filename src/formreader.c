@@ -140,7 +140,8 @@ header_good(struct form_reader *r)
 			    header_names[i]);
 			return 0;
 		}
-		if (i < 3 && (why = token_problem(s->header[i], strlen(s->header[i]))) != NULL) {
+		if (i < 3 && (why = (i == 2 ? token_group_problem : token_problem)(s->header[i],
+		    strlen(s->header[i]))) != NULL) {
 			form_problem(r, s->header_line[i], tr("%s '%s' %s; the form's answers are not used",
 			    "%s '%s' %s; de antwoorden van het formulier worden niet gebruikt"),
 			    header_names[i], s->header[i], why);

@@ -125,6 +125,7 @@ message_start(struct mail *m, unsigned long lineno)
 	m->date_line = 0;
 	free(m->from);
 	m->from = NULL;
+	m->from_headers = 0;
 	m->saw_text = m->saw_html = 0;
 	part_defaults(m);
 }
@@ -269,8 +270,10 @@ header_done(struct mail *m)
 		    ENCODING_QUOTED_PRINTABLE : strncasecmp(value, "base64", 6) == 0 ?
 		    ENCODING_BASE64 : ENCODING_PLAIN;
 	} else if (m->top && strcasecmp(h, "From") == 0) {
+		/* RFC 5322 allows one From: mail clients show the first,
+		 * and a second says nothing of who sent it. */
 		free(m->from);
-		m->from = address(value);
+		m->from = m->from_headers++ == 0 ? address(value) : NULL;
 	} else if (m->top && strcasecmp(h, "Date") == 0) {
 		/* The message's own Date, never a part's or a forwarded one's. */
 		m->date = mail_date(value);

@@ -53,7 +53,9 @@ struct mail {
 	long long date;		/* its Date header in seconds since 1970, or -1 */
 	char *date_text;	/* a Date header that is not a date, or NULL */
 	unsigned long date_line;
-	char *from;		/* the address in its From header, or NULL */
+	char *from;		/* the address in its From header, or NULL if
+				 * there is none, or more than one */
+	int from_headers;	/* how many From headers it has */
 	int saw_text;		/* it has a text/plain part */
 	int saw_html;		/* it has a text/html part */
 };

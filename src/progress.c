@@ -72,7 +72,7 @@ state_problem(const char *s, size_t n)
 
 static const struct fields_column columns[PROGRESS_FIELDS] = {
 	{ "participant", "deelnemer", fields_check_problem, token_problem, 0 },
-	{ "group", "groep", fields_check_problem, token_problem, 1 },
+	{ "group", "groep", fields_check_problem, token_group_problem, 1 },
 	{ "answered", "beantwoord", fields_check_problem, count_problem, 2 },
 	{ "time", "tijd", fields_check_problem, time_problem, 3 },
 	{ "missing", "ontbrekend", fields_check_problem, missing_problem, 4 },

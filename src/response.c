@@ -86,6 +86,15 @@ check_token(const struct fields_column *column, const char *s, size_t n, struct 
 	return 0;
 }
 
+/* "*" is printable ASCII, but no group: the shortcut must not pass it. */
+static int
+check_group(const struct fields_column *column, const char *s, size_t n, struct buf *why)
+{
+	if (n == 1 && s[0] == TOKEN_EVERYONE[0])
+		return fields_check_problem(column, s, n, why);
+	return check_token(column, s, n, why);
+}
+
 static int
 check_time(const struct fields_column *column, const char *s, size_t n, struct buf *why)
 {
@@ -135,7 +144,7 @@ check_note(const struct fields_column *column, const char *s, size_t n, struct b
 static const struct fields_column columns[RESPONSE_FIELDS] = {
 	{ "round", "ronde", check_token, token_problem, 0 },
 	{ "participant", "deelnemer", check_token, token_problem, 1 },
-	{ "group", "groep", check_token, token_problem, 2 },
+	{ "group", "groep", check_group, token_group_problem, 2 },
 	{ "continuum", "continuum", check_token, token_problem, 3 },
 	{ "position", "positie", check_position, NULL, 4 },
 	{ "time", "tijd", check_time, NULL, 5 },

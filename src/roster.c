@@ -53,7 +53,7 @@ name_problem(const char *s, size_t n)
 
 static const struct fields_column columns[ROSTER_FIELDS] = {
 	{ "participant", "deelnemer", fields_check_problem, token_problem, 0 },
-	{ "group", "groep", fields_check_problem, token_problem, 1 },
+	{ "group", "groep", fields_check_problem, token_group_problem, 1 },
 	{ "email", "e-mail", fields_check_problem, email_problem, 2 },
 	{ "name", "naam", fields_check_problem, name_problem, 3 },
 };

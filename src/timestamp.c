@@ -3,6 +3,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "diag.h"
+#include "lang.h"
 #include "timestamp.h"
 
 static int
@@ -144,19 +146,19 @@ timestamp_format(time_t t, char *out)
 		memcpy(out, "1970-01-01T00:00:00Z", TIMESTAMP_LEN + 1);
 }
 
-int
+void
 timestamp_now(char *out)
 {
 	const char *fixed = getenv("STANCE_NOW");
 
 	if (fixed != NULL && *fixed != '\0') {
 		if (!timestamp_valid(fixed, strlen(fixed)))
-			return -1;
+			diag_fatal(tr("STANCE_NOW='%s' is not a UTC time like 2026-11-25T09:30:00Z",
+			    "STANCE_NOW='%s' is geen UTC-tijd zoals 2026-11-25T09:30:00Z"), fixed);
 		memcpy(out, fixed, TIMESTAMP_LEN + 1);
-		return 0;
+		return;
 	}
 	timestamp_format(time(NULL), out);
-	return 0;
 }
 
 /*

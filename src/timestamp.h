@@ -42,9 +42,10 @@ void timestamp_format(time_t t, char *out);
 
 /*
  * The time to stamp on answers: STANCE_NOW if it is set (a timestamp, for
- * reproducible output), else the clock.  Returns 0, or -1 if STANCE_NOW
- * is set but is not a timestamp.
+ * reproducible output), else the clock.  A STANCE_NOW that is not a
+ * timestamp stops the program (diag_fatal): no time is better than a
+ * wrong one.
  */
-int timestamp_now(char *out);
+void timestamp_now(char *out);
 
 #endif

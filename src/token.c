@@ -1,4 +1,5 @@
 #include <stdint.h>
+#include <string.h>
 
 #include "lang.h"
 #include "token.h"
@@ -42,3 +43,12 @@ token_problem(const char *s, size_t n)
 	return NULL;
 }
 
+
+const char *
+token_group_problem(const char *s, size_t n)
+{
+	if (n == 1 && s[0] == TOKEN_EVERYONE[0])
+		return tr("is *, which stands for everyone in aggregate's output",
+		    "is *, wat in de uitvoer van aggregate voor iedereen staat");
+	return token_problem(s, n);
+}

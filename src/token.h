@@ -15,4 +15,12 @@
 #define TOKEN_MAX 64
 const char *token_problem(const char *s, size_t n);
 
+/*
+ * A group is a token other than "*", which stands for everyone in
+ * stance-aggregate(5) and in --partial files: a group of that name would
+ * be counted as the whole round, and twice by --merge.
+ */
+#define TOKEN_EVERYONE "*"
+const char *token_group_problem(const char *s, size_t n);
+
 #endif

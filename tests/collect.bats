@@ -320,7 +320,7 @@ setup() {
 	assert_equal "$stderr" "collect: 5 lines and 0 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
 }
 
-@test "response lines after a mail message in the same file are answers too" {
+@test "response lines in a mail message or after a form are reported, never answers" {
 	cd "$BATS_TEST_TMPDIR"
 	ask --form -r r1 -p ann > form.txt
 	sed -i 's/^\[ \] 1\./[x] 1./' form.txt
@@ -329,11 +329,67 @@ setup() {
 		printf 'Date: Mon, 24 Nov 2026 10:00:00 +0000\n\n'
 		cat form.txt
 		printf '\n'
-		ask -r r1 -p bob steering=2 openness=2 enforcement=2 legal=2 audience=2
+		ask -r r1 -p bob steering=2 openness=2 enforcement=2 legal=2 audience=2 | head -n 1
 	} > replies.mbox
-	run -0 --separate-stderr collect -v replies.mbox
-	assert_equal "$stderr" "collect: 5 lines and 5 form answers read: 10 answers written, 0 superseded, 0 after --until, 0 in other rounds, 0 rejected"
-	assert_equal "$(printf '%s\n' "$output" | cut -f2 | uniq -c | tr -s ' ' | tr '\n' ,)" " 5 ann, 5 bob,"
+	run -1 --separate-stderr collect -v replies.mbox
+	assert_output_is <<-END
+	$(ask -r r1 -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 |
+	    sed 's/2026-11-25T09:30:00Z/2026-11-24T10:00:00Z/')
+	END
+	assert_output_is_stderr() { diff -u - <(printf '%s\n' "$stderr"); }
+	assert_output_is_stderr <<-END
+	collect: replies.mbox:$(($(wc -l < form.txt) + 5)): a response line in a form or mail message is not counted: answers come by mail only on forms, and response lines need a file of their own
+	collect: 1 lines and 5 form answers read: 5 answers written, 0 superseded, 0 after --until, 0 in other rounds, 1 rejected
+	END
+	# The same in a saved form, and quoted-printable in a message.
+	{ cat form.txt; ask -r r1 -p bob steering=2 openness=- enforcement=- legal=- audience=- | head -n 1; } > form+line.txt
+	run -1 --separate-stderr collect form+line.txt
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | sort -u)" ann
+	assert_equal "$stderr" "collect: form+line.txt:$(wc -l < form+line.txt): a response line in a form or mail message is not counted: answers come by mail only on forms, and response lines need a file of their own"
+	{
+		printf 'From: bob@example.org\nDate: Mon, 24 Nov 2026 10:00:00 +0000\n'
+		printf 'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n'
+		printf 'r1=09ann=09-=09steering=09100=092026-11-24T11:00:00Z=09\n'
+	} > planted.eml
+	run -1 --separate-stderr collect planted.eml
+	assert_equal "$output" ""
+	assert_equal "$stderr" "collect: planted.eml:6: a response line in a form or mail message is not counted: answers come by mail only on forms, and response lines need a file of their own
+collect: planted.eml:1: the message from bob@example.org has no stance form in it"
+}
+
+@test "a time from the future is reported and does not win; ten minutes of clock skew are allowed" {
+	cd "$BATS_TEST_TMPDIR"
+	# STANCE_NOW ahead of the clock is now: the boundary is exact.
+	export STANCE_NOW=2099-01-01T00:00:00Z
+	line() { printf 'r1\tann\t-\tsteering\t%s\t%s\t\n' "$1" "$2"; }
+	{ line 0 2099-01-01T00:00:00Z; line 50 2099-01-01T00:10:00Z; } > skew.tsv
+	run -0 collect skew.tsv
+	assert_equal "$output" "$(line 50 2099-01-01T00:10:00Z)"
+	{ line 0 2099-01-01T00:00:00Z; line 100 2099-01-01T00:10:01Z; } > future.tsv
+	run -1 --separate-stderr collect future.tsv
+	assert_equal "$output" "$(line 0 2099-01-01T00:00:00Z)"
+	assert_equal "$stderr" "collect: future.tsv:2: time 2099-01-01T00:10:01Z lies in the future (now is 2099-01-01T00:00:00Z): a clock is wrong or the line was made up; it is not counted"
+	# STANCE_NOW behind the clock does not make yesterday's answers future.
+	line 50 "$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)" > yesterday.tsv
+	STANCE_NOW=2000-01-01T00:00:00Z run -0 collect yesterday.tsv
+	# A mail whose Date lies ahead: the answers take the file's time.
+	ask --form -r r1 -p ann | sed 's/^\[ \] 1\./[x] 1./' > form.txt
+	{ printf 'From: ann@example.org\nDate: Thu, 01 Jan 2099 00:10:01 +0000\n\n'; cat form.txt; } > ahead.eml
+	touch -d 2098-12-31T12:00:00Z ahead.eml
+	run -1 --separate-stderr collect ahead.eml
+	assert_equal "$stderr" "collect: ahead.eml:2: Date 2099-01-01T00:10:01Z lies in the future (now is 2099-01-01T00:00:00Z); the answers in this message take the file's time"
+	assert_equal "$(printf '%s\n' "$output" | cut -f6 | sort -u)" 2098-12-31T12:00:00Z
+	sed -i 's/00:10:01/00:10:00/' ahead.eml
+	touch -d 2098-12-31T12:00:00Z ahead.eml
+	run -0 collect ahead.eml
+	assert_equal "$(printf '%s\n' "$output" | cut -f6 | sort -u)" 2099-01-01T00:10:00Z
+	# A saved form whose file time lies ahead is not counted at all.
+	touch -d 2099-01-01T00:10:01Z form.txt
+	run -1 --separate-stderr collect form.txt
+	assert_equal "$output" ""
+	assert_equal "$stderr" "collect: form.txt:$(grep -n '^stance-form:' form.txt | cut -d: -f1): form of ann: the file's time 2099-01-01T00:10:01Z lies in the future (now is 2099-01-01T00:00:00Z); its answers are not counted"
+	touch -d 2099-01-01T00:10:00Z form.txt
+	run -0 collect form.txt
 }
 
 @test "a last line cut off while being written is reported, never counted, wherever it was cut" {
@@ -381,4 +437,24 @@ setup() {
 	for i in 1 2 3; do printf 'x%.0s' $(seq 1000); echo; done > many.tsv
 	run -2 --separate-stderr bash -c 'ulimit -f 1; exec collect --rejects r2.tsv many.tsv'
 	assert_equal "${stderr##*$'\n'}" "collect: r2.tsv: write error: File too large"
+}
+
+@test "a group named * is refused wherever a group is read: it stands for everyone" {
+	cd "$BATS_TEST_TMPDIR"
+	run -2 --separate-stderr ask -p ann -g '*' steering=1
+	assert_equal "$stderr" "ask: group '*' is *, which stands for everyone in aggregate's output; give another with -g"
+	printf 'r1\tann\t*\tsteering\t0\t2026-11-25T09:00:00Z\t\nr1\tbob\t**\tsteering\t0\t2026-11-25T09:00:00Z\t\n' > star.tsv
+	run -1 --separate-stderr collect star.tsv
+	assert_equal "$stderr" "collect: star.tsv:1: group '*' is *, which stands for everyone in aggregate's output"
+	assert_equal "$output" "$(printf 'r1\tbob\t**\tsteering\t0\t2026-11-25T09:00:00Z\t')"
+	run -1 --separate-stderr aggregate star.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "aggregate: star.tsv:1: group '*' is *, which stands for everyone in aggregate's output"
+	printf 'ann\t*\t-\tAnn\n' > roster.tsv
+	run -1 --separate-stderr collect --roster roster.tsv --missing star.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "collect: roster.tsv:1: group '*' is *, which stands for everyone in aggregate's output"
+	# A form whose header was edited to *, its check made to match.
+	ask --form -r r1 -p ann -g staff | sed 's/^\[ \] 1\./[x] 1./; s/^stance-group: staff/stance-group: */' > form.txt
+	run -1 --separate-stderr collect form.txt
+	assert_equal "$output" ""
+	assert_equal "$stderr" "collect: form.txt:$(grep -n '^stance-group:' form.txt | cut -d: -f1): form of ann: stance-group '*' is *, which stands for everyone in aggregate's output; the form's answers are not used"
 }

@@ -153,3 +153,40 @@ filled() {
 	assert_equal "$(mailed '"ann@example.org" <eve@example.org>')" 0
 	assert_equal "$(mailed 'Ann "<ann@example.org>" <eve@example.org>')" 0
 }
+
+@test "collect --key --roster: a response line planted beside one's own signed form answers for nobody" {
+	printf 'ann\tstaff\tann@example.org\tAnn\neve\tstaff\teve@example.org\tEve\n' > roster.tsv
+	ask --form --key key -r r1 -p eve -g staff | sed 's/^\[ \] 1\./[x] 1./' > eve-form.txt
+	{ printf 'From: Eve <eve@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\nSubject: Re\n\n'
+	  cat eve-form.txt
+	  printf 'r1\tann\tstaff\tsteering\t100\t2099-12-31T23:59:59Z\tplanted\n'
+	  printf 'r2\tann\tstaff\tsteering\t100\t2026-11-26T09:00:00Z\tplanted\n'; } > eve.eml
+	run -1 --separate-stderr collect --key key --roster roster.tsv eve.eml
+	# Eve's own form counts; nothing of ann's, in any round.
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | sort | uniq -c | tr -s ' ')" " 5 eve"
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'a response line in a form or mail message is not counted')" 2
+	# remind --answers would have skipped ann: she is still missing.
+	run -1 --separate-stderr collect --key key --roster roster.tsv --missing -r r1 eve.eml
+	assert_equal "$output" "$(printf 'ann\tstaff\tann@example.org\tAnn')"
+}
+
+@test "collect --key --roster: a message with two From headers has no sender" {
+	printf 'ann\tstaff\tann@example.org\tAnn\n' > roster.tsv
+	filled --key key > form.txt
+	{ printf 'From: Ann <ann@example.org>\nFrom: Eve <eve@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n\n'
+	  cat form.txt; } > two.eml
+	run -1 --separate-stderr collect --key key --roster roster.tsv two.eml
+	assert_equal "$output" ""
+	assert_equal "$stderr" "collect: two.eml:1: form of ann: the message came from an unknown sender (the message has 2 From headers, and only one is allowed), not from ann@example.org, the address on the roster; its answers are not used"
+	# In either order, and a From in a forwarded message is not a second.
+	{ printf 'From: Eve <eve@example.org>\nfrom: Ann <ann@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n\n'
+	  cat form.txt; } > two.eml
+	run -1 --separate-stderr collect --key key --roster roster.tsv two.eml
+	assert_equal "$output" ""
+	{ printf 'From: Ann <ann@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n'
+	  printf 'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n'
+	  cat form.txt
+	  printf '\n--b\nContent-Type: message/rfc822\n\nFrom: Eve <eve@example.org>\nSubject: old\n\nhello\n--b--\n'; } > fwd.eml
+	run -0 collect --key key --roster roster.tsv fwd.eml
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" 5
+}
