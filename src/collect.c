@@ -302,6 +302,21 @@ form_answer(const struct form_answer *a, void *context)
 }
 
 static int parses_as_response(char *line, size_t len);
+static void reject(struct collect *c, const char *text, size_t len, int crlf,
+    unsigned long number, const char *why);
+
+/* Text holds no NUL: one would cut a header or a field short without a
+ * word ("stance-participant: ann<NUL>eve" read as ann). */
+static int
+has_nul(struct collect *c, const char *line, size_t len, unsigned long number)
+{
+	if (memchr(line, '\0', len) == NULL)
+		return 0;
+	c->lines++;
+	reject(c, line, len, 0, number, tr("line contains a NUL byte, which text never has; it is not read",
+	    "regel bevat een NUL-byte, wat tekst nooit heeft; ze wordt niet gelezen"));
+	return 1;
+}
 
 /*
  * A line of a form or of a mail message's text.  A response line there is
@@ -314,6 +329,8 @@ form_text_line(char *line, size_t len, unsigned long number, void *context)
 {
 	struct collect *c = context;
 
+	if (has_nul(c, line, len, number))
+		return;
 	if (parses_as_response(line, len)) {
 		c->lines++;
 		reject(c, line, len, 0, number, tr(
@@ -519,10 +536,10 @@ struct stream {
 static void
 text_line(struct collect *c, struct stream *s, char *line, size_t len)
 {
-	if (c->mail != NULL)
-		mail_line(c->mail, line, len, s->in.number);
-	else
+	if (c->mail == NULL)
 		form_text_line(line, len, s->in.number, c);
+	else if (!has_nul(c, line, len, s->in.number))
+		mail_line(c->mail, line, len, s->in.number);
 }
 
 /* The input turns out to be a mail message, or a form after some text. */
@@ -536,7 +553,8 @@ text_starts(struct collect *c, struct stream *s, char *line, size_t len)
 	if (!form_starts(line, len)) {
 		mail_init(&s->mail, form_text_line, message_end, c);
 		c->mail = &s->mail;
-		mail_line(c->mail, line, len, s->in.number);
+		if (!has_nul(c, line, len, s->in.number))
+			mail_line(c->mail, line, len, s->in.number);
 	} else {
 		/* What came before the form is a letter's text. */
 		for (i = 0; i < s->nheld; i++)

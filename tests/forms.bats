@@ -407,3 +407,22 @@ setup() {
 	assert_equal "$output" ""
 	assert_equal "$stderr" "collect: filled.txt:$line: form of ann: a second or misplaced 'stance-round:' line: the form was changed; its answers are not used"
 }
+
+@test "a NUL byte in a form or a mail line is reported, never a silent cut" {
+	cd "$BATS_TEST_TMPDIR"
+	ask --form -r r1 -p ann | sed 's/^\[ \] 1\./[x] 1./' > form.txt
+	sed 's/^stance-participant: ann$/stance-participant: ann\x00eve/' form.txt > nul.txt
+	run -1 --separate-stderr collect nul.txt
+	assert_equal "$output" ""
+	at=$(grep -n '^stance-participant:' form.txt | cut -d: -f1)
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "collect: nul.txt:$at: line contains a NUL byte, which text never has; it is not read"
+	# In a mail header, and in a body that base64 decodes to one.
+	{ printf 'From: ann@example.org\x00eve@example.org\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n\n'; cat form.txt; } > nul.eml
+	run -1 --separate-stderr collect nul.eml
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "collect: nul.eml:1: line contains a NUL byte, which text never has; it is not read"
+	{ printf 'From: ann@example.org\nDate: Wed, 26 Nov 2026 10:00:00 +0000\nContent-Transfer-Encoding: base64\n\n'
+	  sed 's/^stance-participant: ann$/stance-participant: ann\x00eve/' form.txt | base64; } > nul64.eml
+	run -1 --separate-stderr collect nul64.eml
+	assert_equal "$output" ""
+	printf '%s\n' "$stderr" | grep -q "line contains a NUL byte, which text never has; it is not read"
+}
