@@ -40,17 +40,39 @@ answer_text(const struct continuum *c, int position, char *out, size_t size)
 	return out;
 }
 
+static int answer_check(const struct continuum *c, struct answer *a, const char *text,
+    const char *note, const char *file, unsigned long line);
+
 int
 answer_store(const struct continuum *c, struct answer *a, char *text,
     const char *file, unsigned long line)
 {
 	char *note, *end;
-	const char *why;
+	struct buf answer = { 0 };
+	int status;
 
 	text = text_trim(text);
 	end = text + strcspn(text, " \t");
 	note = *end ? text_trim(end + 1) : end;
 	*end = '\0';
+	buf_addstr(&answer, text);
+	/* "40 %", as Dutch writes a percentage: the sign is the answer's,
+	 * not a note (it used to make "2 %" anchor 2 with the note "%"). */
+	if (note[0] == '%' && (note[1] == '\0' || note[1] == ' ' || note[1] == '\t')) {
+		buf_addstr(&answer, "%");
+		note = text_trim(note + 1);
+	}
+	status = answer_check(c, a, answer.data, note, file, line);
+	buf_free(&answer);
+	return status;
+}
+
+static int
+answer_check(const struct continuum *c, struct answer *a, const char *text,
+    const char *note, const char *file, unsigned long line)
+{
+	const char *why;
+
 	if ((why = answer_parse(text, strlen(text), c->nanchors, &a->position)) != NULL) {
 		diag_at(file, line, tr(
 		    "%s: '%s' is not an answer (%s): give an anchor number 1-%zu (1.5 lies between 1 and 2), a percentage like 40%%, or - for no opinion",

@@ -82,6 +82,22 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	END
 }
 
+@test "a percentage written with a space before its sign, as in Dutch, is a percentage" {
+	run -0 ask -p ann 'steering=2 %' 'openness=40 % open, with care' 'enforcement=2 %x' legal=1 $'audience=33,3\t%'
+	assert_output_is <<-END
+	1	ann	-	steering	2	$STANCE_NOW	
+	1	ann	-	openness	40	$STANCE_NOW	open, with care
+	1	ann	-	enforcement	100	$STANCE_NOW	%x
+	1	ann	-	legal	0	$STANCE_NOW	
+	1	ann	-	audience	33.3	$STANCE_NOW	
+	END
+	run -0 ask -p ann <<< $'2 %\n40 %\n-\n1\n3'
+	assert_equal "$(printf '%s\n' "$output" | cut -f5 | tr '\n' ' ')" "2 40 - 0 100 "
+	# 140 % is as wrong as 140%.
+	run -2 --separate-stderr ask -p ann 'steering=140 %' openness=1 enforcement=1 legal=1 audience=1
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "ask: steering: '140%' is not an answer (a percentage lies between 0% and 100%): give an anchor number 1-3 (1.5 lies between 1 and 2), a percentage like 40%, or - for no opinion"
+}
+
 @test "a continuum left out is named; nothing is written" {
 	run -2 --separate-stderr ask steering=1 openness=1 enforcement=1
 	[ -z "$output" ]
