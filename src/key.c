@@ -35,6 +35,13 @@ key_load(struct key *k, const char *path)
 	}
 	/* A secret others can read is no secret; one they can write lets
 	 * them sign forms. */
+	if (st.st_uid != geteuid()) {
+		diag_warn(tr("key file %s belongs to user %ld, not to you; whoever owns it can change it and sign forms",
+		    "sleutelbestand %s is van gebruiker %ld, niet van jou; wie het bezit, kan het veranderen en formulieren ondertekenen"),
+		    path, (long)st.st_uid);
+		close(fd);
+		return -1;
+	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
 		diag_warn(tr("key file %s can be read or written by others (mode %04o); make it yours alone: chmod 600 %s",
 		    "sleutelbestand %s kan door anderen gelezen of geschreven worden (modus %04o); maak het van jou alleen: chmod 600 %s"),
@@ -60,6 +67,14 @@ key_load(struct key *k, const char *path)
 	if (n == 0 || n > KEY_MAX) {
 		diag_warn(n == 0 ? tr("key file %s is empty", "sleutelbestand %s is leeg") :
 		    tr("key file %s is larger than 4096 bytes", "sleutelbestand %s is groter dan 4096 bytes"), path);
+		memset(buf, 0, sizeof(buf));
+		return -1;
+	}
+	/* A short key can be guessed by trying them all. */
+	if (n < KEY_MIN) {
+		diag_warn(tr("key file %s holds %zu bytes; a key needs at least %d: make one with umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > %s",
+		    "sleutelbestand %s bevat %zu bytes; een sleutel heeft er minstens %d nodig: maak er een met umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > %s"),
+		    path, n, KEY_MIN, path);
 		memset(buf, 0, sizeof(buf));
 		return -1;
 	}

@@ -14,6 +14,7 @@
 
 #define KEY_TOKEN_LEN (2 * SHA256_BYTES)
 #define KEY_MAX 4096		/* a key file is a secret, not a document */
+#define KEY_MIN 16		/* 128 bits, as hex digits from urandom give twice over */
 
 struct key {
 	unsigned char *bytes;
@@ -24,8 +25,9 @@ struct key {
 /*
  * Load the key from path, else from STANCE_KEY_FILE.  Returns 1 with the
  * key, 0 when neither names one, or -1 after saying why the file was
- * refused: unreadable, not a regular file, empty, larger than KEY_MAX,
- * or readable or writable by anyone but its owner.  One newline at the
+ * refused: unreadable, not a regular file, shorter than KEY_MIN or
+ * larger than KEY_MAX, owned by another user, or readable or writable by
+ * anyone but its owner.  One newline at the
  * end is not part of the key, so that an editor's does not change it.
  */
 int key_load(struct key *k, const char *path);

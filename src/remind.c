@@ -22,6 +22,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +55,8 @@ static const char usage_text[] =
     "usage: remind -r round --from address [-v] [-L lang] [-q file]\n"
     "              [--subject text] [--invitation] [--until time]\n"
     "              [--sendmail command | --mbox file] [--dry-run] [--log file]\n"
-    "              [--every interval] [--max n] [--answers file] [--status file]\n"
-    "              [--key file] [file ...]\n";
+    "              [--every interval] [--max n] [--timeout seconds]\n"
+    "              [--answers file] [--status file] [--key file] [file ...]\n";
 
 static void
 help(void)
@@ -81,6 +82,7 @@ help(void)
 	    "  --log file        log each message; skip by --every and --max\n"
 	    "  --every interval  not again within 90m, 12h, 3d, 1w\n"
 	    "  --max n           at most n messages per person\n"
+	    "  --timeout seconds give the mail system at most this long (default 60)\n"
 	    "  --answers file    their answers so far (response lines), filled in\n"
 	    "  --status file     collect --status, to say whose reply was unreadable\n"
 	    "  --key file        sign the forms (else $STANCE_KEY_FILE)\n"
@@ -105,6 +107,7 @@ help(void)
 	    "  --log bestand      log elk bericht; sla over volgens --every en --max\n"
 	    "  --every interval   niet opnieuw binnen 90m, 12h, 3d, 1w\n"
 	    "  --max n            hoogstens n berichten per persoon\n"
+	    "  --timeout seconden geef het mailsysteem hoogstens zo lang (standaard 60)\n"
 	    "  --answers bestand  hun antwoorden tot nu (antwoordregels), ingevuld\n"
 	    "  --status bestand   collect --status, om te zeggen wiens antwoord onleesbaar was\n"
 	    "  --key bestand      onderteken de formulieren (anders $STANCE_KEY_FILE)\n"
@@ -128,6 +131,7 @@ struct remind {
 	long long now, until, every;	/* until: LLONG_MAX for none; every: -1 for none */
 	char until_text[TIMESTAMP_LEN + 1];
 	long max;			/* -1 for none */
+	long timeout;			/* seconds the mail system may take */
 	enum delivery delivery;
 	char **sendmail;		/* the command's words, NULL-terminated */
 	const char *mbox;
@@ -143,6 +147,7 @@ struct remind {
 		long long last;		/* when the last went, or -1 */
 		struct buf ids;		/* their Message-IDs, invitation first, space-separated */
 		char *invitation;	/* the invitation's Message-ID, or NULL */
+		int invited;		/* an invitation went, its Message-ID known or not */
 	} *people;
 
 	struct intern answered;		/* --answers: participants */
@@ -187,9 +192,99 @@ log_take(struct remind *r, const struct sentlog_entry *e)
 	p->sent++;
 	if (e->time > p->last)
 		p->last = e->time;
+	p->invited |= e->kind == SENTLOG_INVITATION;
+	if (strcmp(e->message_id, SENTLOG_ID_UNKNOWN) == 0)	/* a mended line's */
+		return;
 	if (e->kind == SENTLOG_INVITATION && p->invitation == NULL)
 		p->invitation = xstrdup(e->message_id);
 	buf_printf(&p->ids, "%s%s", p->ids.len ? " " : "", e->message_id);
+}
+
+/* Where the log's last line starts: after its last newline. */
+static off_t
+log_last_line_start(struct remind *r)
+{
+	char chunk[512];
+	off_t end = lseek(r->log_fd, 0, SEEK_END);
+	ssize_t got, i;
+
+	while (end > 0) {
+		off_t from = end > (off_t)sizeof(chunk) ? end - (off_t)sizeof(chunk) : 0;
+
+		if ((got = pread(r->log_fd, chunk, (size_t)(end - from), from)) <= 0)
+			return -1;
+		for (i = got - 1; i >= 0; i--)
+			if (chunk[i] == '\n')
+				return from + i + 1;
+		end = from;
+	}
+	return 0;
+}
+
+/*
+ * A last line without its newline: a run was stopped while writing it
+ * (a crash, a full disk).  Its line is written after the hand-over, so
+ * the message went; if the fragment names whom, it counts as sent, so
+ * that nothing goes twice.  The log is mended under the lock, before
+ * anything is appended: a line glued onto the fragment could never be
+ * read, and its message would "never have gone" either.  The fragment
+ * gives way to a whole line saying what it said (its Message-ID, if
+ * cut, unknown: -), so later runs read it too.
+ */
+static void
+log_fragment(struct remind *r, char *line, size_t len, unsigned long number)
+{
+	struct sentlog_entry e = { 0 };
+	struct buf quoted = { 0 }, whole = { 0 };
+	char *field[4], *end = line + len, *p = line;
+	size_t i;
+	off_t start;
+
+	text_quote(&quoted, line, len);
+	for (i = 0; i < 4; i++) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		field[i] = p;
+		p = tab + 1;
+	}
+	r->bad = 1;
+	if (i >= 3 && timestamp_valid(field[0], strlen(field[0])) &&
+	    token_problem(field[1], strlen(field[1])) == NULL &&
+	    token_problem(field[2], strlen(field[2])) == NULL) {
+		e.time = timestamp_seconds(field[0]);
+		e.round = field[1];
+		e.participant = field[2];
+		/* Its kind, if whole; else the kind this run would send. */
+		e.kind = i == 4 ? (strcmp(field[3], "invitation") == 0 ? SENTLOG_INVITATION :
+		    SENTLOG_REMINDER) : r->invitation ? SENTLOG_INVITATION : SENTLOG_REMINDER;
+		e.message_id = SENTLOG_ID_UNKNOWN;
+		e.sent = 1;
+		diag_at(r->log_path, number, tr(
+		    "the last line was cut short ('%s'); it names %s in round %s: counted as written to, so that nothing goes twice, and written again whole",
+		    "de laatste regel werd afgebroken ('%s'); ze noemt %s in ronde %s: geteld als aangeschreven, zodat niets twee keer vertrekt, en opnieuw volledig geschreven"),
+		    quoted.data, e.participant, e.round);
+		log_take(r, &e);
+		sentlog_format(&whole, &e);
+	} else {
+		diag_at(r->log_path, number, tr(
+		    "the last line was cut short before it named anyone ('%s'); removed",
+		    "de laatste regel werd afgebroken voor ze iemand noemde ('%s'); verwijderd"),
+		    quoted.data);
+	}
+	buf_free(&quoted);
+	if (r->delivery == DELIVER_PRINT) {	/* a dry run changes nothing */
+		buf_free(&whole);
+		return;
+	}
+	if ((start = log_last_line_start(r)) < 0 || ftruncate(r->log_fd, start) < 0 ||
+	    (whole.len > 0 && write(r->log_fd, whole.data, whole.len) != (ssize_t)whole.len))
+		diag_fatal(tr("log %s: %s; its cut last line could not be mended",
+		    "logboek %s: %s; de afgebroken laatste regel kon niet hersteld worden"),
+		    r->log_path, strerror(errno));
+	buf_free(&whole);
 }
 
 /*
@@ -212,6 +307,15 @@ log_open(struct remind *r)
 		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
 	if (fstat(r->log_fd, &st) < 0 || !S_ISREG(st.st_mode))
 		diag_fatal(tr("log %s: not a regular file", "logboek %s: geen gewoon bestand"), r->log_path);
+	/* Whoever can write the log decides who is written to, and how often. */
+	if (st.st_uid != geteuid())
+		diag_fatal(tr("log %s belongs to user %ld, not to you; whoever owns it decides who is written to",
+		    "logboek %s is van gebruiker %ld, niet van jou; wie het bezit, beslist wie aangeschreven wordt"),
+		    r->log_path, (long)st.st_uid);
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		diag_fatal(tr("log %s can be written by others (mode %04o); make it yours alone: chmod 600 %s",
+		    "logboek %s kan door anderen geschreven worden (modus %04o); maak het van jou alleen: chmod 600 %s"),
+		    r->log_path, (unsigned)(st.st_mode & 07777), r->log_path);
 	if (flock(r->log_fd, LOCK_EX | LOCK_NB) < 0) {
 		if (r->verbose)
 			diag_warn(tr("log %s: another remind holds it; waiting",
@@ -228,11 +332,7 @@ log_open(struct remind *r)
 		const char *why;
 
 		if (in.unterminated) {
-			/* A line cut short by a crash: said, and passed over. */
-			diag_at(r->log_path, in.number, "%s", tr(
-			    "the last line has no newline (cut short?); not used",
-			    "de laatste regel heeft geen regeleinde (afgebroken?); niet gebruikt"));
-			r->bad = 1;
+			log_fragment(r, in.line, (size_t)n, in.number);
 			continue;
 		}
 		if ((why = sentlog_parse(in.line, (size_t)n, &e)) != NULL) {
@@ -525,17 +625,69 @@ message_id(struct buf *out, struct remind *r)
 
 /* ---- Handing it over. ---- */
 
-/* sendmail -i -- address, the message on its standard input.  Returns 0
- * when the mail system took it (exit status 0). */
+/*
+ * The message as a file the mail system reads from: unlike a pipe, its
+ * offset, which the child shares, says afterwards how much it read, for
+ * a message of any size.  Unlinked at once; only this process has it.
+ */
+static FILE *
+message_file(const struct buf *message)
+{
+	FILE *fp = tmpfile();
+
+	if (fp == NULL)
+		return NULL;
+	if (fwrite(message->data, 1, message->len, fp) != message->len || fflush(fp) != 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0) {
+		fclose(fp);
+		return NULL;
+	}
+	return fp;
+}
+
+/*
+ * Wait for the mail system at most r->timeout seconds; then end it,
+ * politely first.  Returns 0 with its status, or -1 if it had to be
+ * killed.
+ */
+static int
+wait_for(const struct remind *r, pid_t pid, int *status)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };	/* 10 ms */
+	long long ticks, limit = r->timeout * 100LL;
+	pid_t got;
+
+	for (ticks = 0;; ticks++) {
+		if ((got = waitpid(pid, status, WNOHANG)) == pid)
+			return ticks <= limit ? 0 : -1;
+		if (got < 0 && errno != EINTR)
+			return -1;
+		if (ticks == limit)
+			kill(pid, SIGTERM);
+		if (ticks == limit + 200) {	/* two seconds to go quietly */
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+				;
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+}
+
+/*
+ * sendmail -i -- address, the message on its standard input.  Returns 0
+ * when the mail system took it: it read all of it and exited 0 within
+ * --timeout seconds.
+ */
 static int
 sendmail(struct remind *r, const char *address, const struct buf *message)
 {
 	char **argv;
 	size_t n, i;
-	int pipefd[2], status;
+	int status;
+	off_t read_to;
 	pid_t pid;
-	const char *p = message->data;
-	size_t left = message->len;
+	FILE *fp;
 
 	for (n = 0; r->sendmail[n] != NULL; n++)
 		;
@@ -545,43 +697,38 @@ sendmail(struct remind *r, const char *address, const struct buf *message)
 	argv[n] = "-i";
 	argv[n + 1] = "--";
 	argv[n + 2] = (char *)address;
-	if (pipe(pipefd) < 0 || (pid = fork()) < 0) {
+	if ((fp = message_file(message)) == NULL || (pid = fork()) < 0) {
 		diag_warn("%s: %s", r->sendmail[0], strerror(errno));
+		if (fp != NULL)
+			fclose(fp);
 		free(argv);
 		return -1;
 	}
 	if (pid == 0) {
 		/* Its own output is ours on standard error: standard output
 		 * is for what remind itself prints. */
-		if (dup2(pipefd[0], STDIN_FILENO) < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
+		if (dup2(fileno(fp), STDIN_FILENO) < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
 			_exit(127);
-		close(pipefd[0]);
-		close(pipefd[1]);
 		execvp(argv[0], argv);
 		fprintf(stderr, "%s: %s: %s\n", diag_program, argv[0], strerror(errno));
 		_exit(127);
 	}
-	close(pipefd[0]);
 	free(argv);
-	while (left > 0) {
-		ssize_t w = write(pipefd[1], p, left);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;		/* it stopped reading: its status says why */
-		p += w;
-		left -= (size_t)w;
+	if (wait_for(r, pid, &status) < 0) {
+		fclose(fp);
+		diag_warn(tr("%s: %s did not finish in time (--timeout %ld) and was stopped",
+		    "%s: %s was niet op tijd klaar (--timeout %ld) en werd gestopt"),
+		    address, r->sendmail[0], r->timeout);
+		return -1;
 	}
-	close(pipefd[1]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && left == 0)
+	read_to = lseek(fileno(fp), 0, SEEK_CUR);
+	fclose(fp);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && read_to == (off_t)message->len)
 		return 0;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		diag_warn(tr("%s: %s stopped reading the message before its end",
-		    "%s: %s stopte met lezen voor het einde van het bericht"), address, r->sendmail[0]);
+		diag_warn(tr("%s: %s read %lld of the message's %zu bytes and stopped",
+		    "%s: %s las %lld van de %zu bytes van het bericht en stopte"),
+		    address, r->sendmail[0], (long long)read_to, message->len);
 	else if (WIFEXITED(status))
 		diag_warn(tr("%s: %s exited with status %d", "%s: %s eindigde met status %d"),
 		    address, r->sendmail[0], WEXITSTATUS(status));
@@ -647,9 +794,14 @@ verbose(const struct remind *r, const char *fmt, const char *participant)
 static int
 skip(struct remind *r, const struct roster_entry *e, const struct person_log *p)
 {
+	/* --max 0 sends nothing, to those the log has never seen too. */
+	if (r->max == 0) {
+		verbose(r, tr("%s: --max 0; skipped", "%s: --max 0; overgeslagen"), e->participant);
+		return 1;
+	}
 	if (p == NULL)
 		return 0;
-	if (r->invitation && p->invitation != NULL) {
+	if (r->invitation && p->invited) {
 		verbose(r, tr("%s: invited already; skipped", "%s: al uitgenodigd; overgeslagen"), e->participant);
 		return 1;
 	}
@@ -784,7 +936,8 @@ read_roster(struct remind *r, const char *path)
 
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
-	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_VERSION
+	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
+	OPT_VERSION
 };
 
 struct options {
@@ -828,6 +981,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		{ "sendmail", required_argument, NULL, OPT_SENDMAIL },
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "subject", required_argument, NULL, OPT_SUBJECT },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -862,6 +1016,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_SENDMAIL: o->sendmail = optarg; ways++; break;
 		case OPT_STATUS: o->status = optarg; break;
 		case OPT_SUBJECT: r->subject = optarg; break;
+		case OPT_TIMEOUT: r->timeout = option_number(optarg, 1, 3600, "--timeout", usage_text); break;
 		case OPT_UNTIL:
 			if (timestamp_parse(optarg, &r->until) < 0) {
 				diag_warn(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
@@ -948,6 +1103,7 @@ main(int argc, char **argv)
 	r.until = LLONG_MAX;
 	r.every = -1;
 	r.max = -1;
+	r.timeout = 60;
 	r.log_fd = -1;
 	options_read(&r, &o, argc, argv);
 	timestamp_now(now);

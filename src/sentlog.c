@@ -51,6 +51,8 @@ id_problem(const char *s, size_t n)
 	const char *at = memchr(s, '@', n);
 	size_t i;
 
+	if (n == 1 && s[0] == SENTLOG_ID_UNKNOWN[0])
+		return NULL;
 	if (n < 5 || n > 250 || s[0] != '<' || s[n - 1] != '>' || at == NULL || at == s + 1 ||
 	    at == s + n - 2)
 		return tr("is not a Message-ID like <id@host>", "is geen Message-ID zoals <id@host>");

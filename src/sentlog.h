@@ -3,7 +3,8 @@
  *
  *   time TAB round TAB participant TAB kind TAB message-id TAB result
  *
- * kind "invitation" or "reminder", result "sent" or "failed".  remind
+ * kind "invitation" or "reminder", result "sent" or "failed", message-id
+ * "-" where a line cut short was mended and its Message-ID lost.  remind
  * reads it to skip who was reminded lately or often enough, and threads
  * a reminder under the invitation it logged.
  */
@@ -15,6 +16,8 @@
 #include "buf.h"
 
 enum sentlog_kind { SENTLOG_INVITATION, SENTLOG_REMINDER };
+
+#define SENTLOG_ID_UNKNOWN "-"
 
 struct sentlog_entry {
 	long long time;			/* seconds since 1970 */

@@ -201,10 +201,12 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	run -1 --separate-stderr remind_fake --invitation --log remind.log roster.tsv
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	remind: remind.log:2: not a line of remind's log: it has no tabs (6 tab-separated fields are expected: time, round, participant, kind, message-id, result)
-	remind: remind.log:3: the last line has no newline (cut short?); not used
+	remind: remind.log:3: the last line was cut short ('2026-11-26T10:00:00Z\x092026-spring\x09jose\x09invitation\x09<b@stance.test>\x09sent'); it names jose in round 2026-spring: counted as written to, so that nothing goes twice, and written again whole
 	END
-	# ann was invited; jose's line was cut short, so he is invited now.
+	# ann was invited, and so was jose, whose line was cut short: only zoe
+	# is invited now, on a line of her own.
 	assert_equal "$(tail -n 2 remind.log | cut -f3 | tr '\n' ' ')" "jose zoe "
+	assert_equal "$(grep -c . remind.log)" 4
 	run -2 --separate-stderr remind --from facilitator@stance.test roster.tsv
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "usage: remind -r round --from address [-v] [-L lang] [-q file]"
 	run -2 --separate-stderr remind -r x --from f@stance.test --mbox a --sendmail b roster.tsv
@@ -253,6 +255,97 @@ Beste Ann Peeters,"
 	chmod +x half-sendmail
 	run -1 --separate-stderr remind -q big.txt -r x --from f@stance.test --sendmail ./half-sendmail \
 	    --log remind.log roster.tsv
-	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: ./half-sendmail stopped reading the message before its end'
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: ./half-sendmail read 10 of the message.s [0-9]* bytes and stopped'
 	assert_equal "$(cut -f6 remind.log | sort -u)" failed
+	# A message smaller than a pipe's buffer: 100 bytes read is not all.
+	printf '#!/bin/sh\nhead -c 100 > /dev/null\n' > half-sendmail
+	run -1 --separate-stderr remind -r x --from f@stance.test --sendmail ./half-sendmail roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: ./half-sendmail read 100 of the message.s [0-9]* bytes and stopped'
+	# All but the last byte is not all either; all of it is.
+	printf '#!/bin/sh\ncat | wc -c >&2\n' > count-sendmail
+	chmod +x count-sendmail
+	head -n 1 roster.tsv > ann.tsv
+	size=$(remind -r x --from f@stance.test --sendmail ./count-sendmail ann.tsv 2>&1)
+	printf '#!/bin/sh\nhead -c %d > /dev/null\n' $((size - 1)) > half-sendmail
+	run -1 --separate-stderr remind -r x --from f@stance.test --sendmail ./half-sendmail roster.tsv
+	printf '%s\n' "$stderr" | grep -qx "remind: ann@stance.test: ./half-sendmail read $((size - 1)) of the message's $size bytes and stopped"
+	printf '#!/bin/sh\nhead -c %d > /dev/null\n' "$size" > half-sendmail
+	run -0 remind -r x --from f@stance.test --sendmail ./half-sendmail ann.tsv
+}
+
+@test "a mail system that hangs is stopped after --timeout, logged failed, and the run goes on" {
+	printf '#!/bin/sh\nexec sleep 30\n' > hang-sendmail
+	printf '#!/bin/sh\ntrap "" TERM\nexec sleep 30\n' > stubborn-sendmail
+	chmod +x hang-sendmail stubborn-sendmail
+	head -n 1 roster.tsv > ann.tsv
+	SECONDS=0
+	run -1 --separate-stderr remind -r x --from f@stance.test --sendmail ./hang-sendmail --timeout 1 --log remind.log ann.tsv
+	assert_equal "$stderr" "remind: ann@stance.test: ./hang-sendmail did not finish in time (--timeout 1) and was stopped
+remind: ann.tsv:1: ann: the message could not be handed over; logged as failed, tried again next run"
+	assert_equal "$(cut -f3,6 remind.log)" "ann	failed"
+	# One that ignores SIGTERM is killed two seconds later.
+	run -1 --separate-stderr remind -r x --from f@stance.test --sendmail ./stubborn-sendmail --timeout 1 ann.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann@stance.test: ./stubborn-sendmail did not finish in time (--timeout 1) and was stopped'
+	assert_number "$SECONDS" -lt 15
+	run -2 --separate-stderr remind -r x --from f@stance.test --timeout 0 ann.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "remind: --timeout '0' is not a whole number from 1 to 3600"
+	run -0 remind -r x --from f@stance.test --timeout 3600 --dry-run ann.tsv
+}
+
+@test "--max 0 sends nothing, not even to those the log has never seen" {
+	run -0 --separate-stderr remind_fake -v --max 0 --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: ann: --max 0; skipped
+remind: jose: --max 0; skipped
+remind: zoe: --max 0; skipped
+remind: 0 sent, 3 skipped, 0 failed, 0 refused"
+	assert_equal "$(wc -c < remind.log)" 0
+	run -0 --separate-stderr remind_fake -v --max 1 --log remind.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "remind: 3 sent, 0 skipped, 0 failed, 0 refused"
+}
+
+@test "a log line cut short is mended before anything is appended: nothing is sent twice" {
+	printf '2026-11-26T10:00:00Z\t2026-spring\tann\tinvitation\t<a@stance.test>\tsent\n' > remind.log
+	printf '2026-11-26T10:00:00Z\t2026-spring\tjose\tinvi' >> remind.log
+	run -1 --separate-stderr remind_fake --max 1 --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: remind.log:2: the last line was cut short ('2026-11-26T10:00:00Z\x092026-spring\x09jose\x09invi'); it names jose in round 2026-spring: counted as written to, so that nothing goes twice, and written again whole"
+	# jose's line is whole again, zoe's stands on its own, and the next
+	# run reads them all without a word and sends nothing.
+	assert_equal "$(sed -n 2p remind.log)" "$(printf '2026-11-26T10:00:00Z\t2026-spring\tjose\treminder\t-\tsent')"
+	assert_equal "$(sed -n 3p remind.log | cut -f3,6)" "zoe	sent"
+	run -0 --separate-stderr remind_fake -v --max 1 --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: ann: sent --max messages already; skipped
+remind: jose: sent --max messages already; skipped
+remind: zoe: sent --max messages already; skipped
+remind: 0 sent, 3 skipped, 0 failed, 0 refused"
+	# Cut before the participant is whole: nobody can be counted.
+	printf 'x\n2026-11-26T10:00:00Z\t2026-spring\tjo' > cut.log
+	run -1 --separate-stderr remind_fake --dry-run --log cut.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -n 1)" "remind: cut.log:2: the last line was cut short before it named anyone ('2026-11-26T10:00:00Z\x092026-spring\x09jo'); removed"
+	# A dry run changes nothing, the log included; a real one mends it.
+	assert_equal "$(cat cut.log)" "$(printf 'x\n2026-11-26T10:00:00Z\t2026-spring\tjo')"
+	run -1 remind_fake --log cut.log roster.tsv
+	assert_equal "$(cut -f3 cut.log | tr '\n' ' ')" "x ann jose zoe "
+	# An invitation cut in its kind counts as the kind this run sends.
+	printf '2026-11-26T10:00:00Z\t2026-spring\tann\tinvi' > inv.log
+	run -1 --separate-stderr remind_fake -v --invitation --log inv.log roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann: invited already; skipped'
+}
+
+@test "a log others can write, or that belongs to someone else, is refused before anything is sent" {
+	: > remind.log
+	chmod 620 remind.log
+	run -2 --separate-stderr remind_fake --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: log remind.log can be written by others (mode 0620); make it yours alone: chmod 600 remind.log"
+	chmod 602 remind.log
+	run -2 --separate-stderr remind_fake --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: log remind.log can be written by others (mode 0602); make it yours alone: chmod 600 remind.log"
+	[ ! -e mail ]
+	# Readable by the group is allowed: it names no secret.
+	chmod 640 remind.log
+	run -0 remind_fake --log remind.log roster.tsv
+	[ "$(id -u)" -eq 0 ] || skip "only root can give a file to another user"
+	chmod 600 remind.log
+	chown 65534 remind.log
+	run -2 --separate-stderr remind_fake --log remind.log roster.tsv
+	assert_equal "$stderr" "remind: log remind.log belongs to user 65534, not to you; whoever owns it decides who is written to"
 }

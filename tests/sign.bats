@@ -82,6 +82,22 @@ setup() {
 	assert_equal "$stderr" "ask: key file missing: No such file or directory"
 }
 
+@test "a key shorter than 16 bytes, or owned by someone else, is refused" {
+	printf '0123456789abcde\n' > short
+	chmod 600 short
+	run -2 --separate-stderr ask --form --key short -p ann
+	assert_equal "$stderr" "ask: key file short holds 15 bytes; a key needs at least 16: make one with umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > short"
+	run -2 --separate-stderr collect --key short /dev/null
+	assert_equal "$stderr" "collect: key file short holds 15 bytes; a key needs at least 16: make one with umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > short"
+	printf '0123456789abcdef\n' > sixteen
+	chmod 600 sixteen
+	run -0 ask --form --key sixteen -p ann
+	[ "$(id -u)" -eq 0 ] || skip "only root can give a file to another user"
+	chown 65534 sixteen
+	run -2 --separate-stderr ask --form --key sixteen -p ann
+	assert_equal "$stderr" "ask: key file sixteen belongs to user 65534, not to you; whoever owns it can change it and sign forms"
+}
+
 # A filled-in form of ann's: every first box marked.
 filled() {
 	ask --form "$@" -r r1 -p ann -g staff | sed 's/^\[ \] 1\./[x] 1./'
@@ -100,7 +116,7 @@ filled() {
 	! cmp -s signed.txt forged.txt
 	run -1 --separate-stderr collect --key key forged.txt
 	assert_equal "$stderr" "collect: forged.txt:13: form of ann: stance-token does not match the form's round, participant and group under the key (--key): forged, or its header was changed; its answers are not used"
-	printf 'another key\n' > other
+	printf 'another key, as long as needed\n' > other
 	chmod 600 other
 	filled --key other > other.txt
 	run -1 --separate-stderr collect --key key other.txt
