@@ -45,13 +45,17 @@ struct condition {
 };
 
 /* Nesting deeper than anyone writes by hand is refused, so that a
- * hostile file cannot exhaust the stack. */
+ * hostile file cannot exhaust the stack; so is a longer chain of joins,
+ * since a chain is a tree as deep as it is long, which evaluating and
+ * freeing walk down. */
 #define DEPTH_MAX 32
+#define JOINS_MAX 256
 
 struct parser {
 	const char *p;
 	int own;
 	int depth;
+	int joins;		/* 'and's and 'or's so far */
 	struct buf *why;
 	struct condition *c;
 };
@@ -339,6 +343,12 @@ joined(struct parser *ps, size_t level)
 		return primary(ps);
 	left = joined(ps, level + 1);
 	while (left != NULL && is_word((t = peek(ps), &t), joins[level].word)) {
+		if (++ps->joins > JOINS_MAX) {
+			buf_printf(ps->why, tr("more than %d 'and's and 'or's in one condition",
+			    "meer dan %d keer 'and' en 'or' in één voorwaarde"), JOINS_MAX);
+			node_free(left);
+			return NULL;
+		}
 		take(ps, &t);
 		if ((right = joined(ps, level + 1)) == NULL) {
 			node_free(left);
@@ -362,7 +372,7 @@ disjunction(struct parser *ps)
 struct condition *
 condition_parse(const char *text, int own, struct buf *why)
 {
-	struct parser ps = { text, own, 0, why, NULL };
+	struct parser ps = { text, own, 0, 0, why, NULL };
 	struct token t;
 
 	buf_reset(why);

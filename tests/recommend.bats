@@ -276,6 +276,21 @@ fired() {
 	median ≤ 30|expected a comparison (<, <=, >, >=, =, !=), found '≤'
 	((((((((((((((((((((((((((((((((((median < 30))))))))))))))))))))))))))))))))))|nested more than 32 deep
 	END
+	# A chain of joins is a tree as deep as it is long: 256 joins are
+	# read, 257 are not, and 200,000 do not overflow the stack.
+	chain() { printf 'median < 30'; for i in $(seq "$1"); do printf ' %s q1 > %d' "$2" "$i"; done; }
+	for join in and or; do
+		printf 'rules: social-media-policy\n\nrule: r\ncontinuum: legal\nwhen: %s\nadvice-en: x\n' "$(chain 256 $join)" > c.rules
+		run -0 recommend --rules c.rules "$R/left.agg"
+		printf 'rules: social-media-policy\n\nrule: r\ncontinuum: legal\nwhen: %s\nadvice-en: x\n' "$(chain 257 $join)" > c.rules
+		run -2 --separate-stderr recommend --rules c.rules "$R/left.agg"
+		assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: c.rules:5: when: more than 256 'and's and 'or's in one condition"
+	done
+	{ printf 'rules: social-media-policy\n\nrule: r\ncontinuum: legal\nwhen: median < 30'
+	  awk 'BEGIN { for (i = 0; i < 200000; i++) printf " and q1 > 2" }'
+	  printf '\nadvice-en: x\n'; } > c.rules
+	run -2 --separate-stderr recommend --rules c.rules "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: c.rules:5: when: more than 256 'and's and 'or's in one condition"
 	printf 'rules: social-media-policy\n\nrule: r\npart: floor\nwhen: median < 30\nadvice-en: x\n' > c.rules
 	run -2 --separate-stderr recommend --rules c.rules "$R/left.agg"
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: c.rules:5: when: 'median' belongs to no continuum: this rule has no 'continuum:', so name one, as in legal.median"
