@@ -77,7 +77,9 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 	    strcmp(r->group, "*") == 0 ? tr("everyone", "iedereen") : r->group);
 	if (r->nbins == 0 || !r->have_quartiles || strcmp(r->verdict, "too-few") == 0 ||
 	    strcmp(r->verdict, "suppressed") == 0) {
-		buf_printf(&words, "n %llu \xc2\xb7 ", (unsigned long long)r->n);
+		/* A hidden row never says how small its group is. */
+		if (strcmp(r->verdict, "suppressed") != 0)
+			buf_printf(&words, "n %llu \xc2\xb7 ", (unsigned long long)r->n);
 		figures_put_verdict(&words, r, k);
 		text_block(fp, x, y + 30, (size_t)(w / 6), "font-size=\"10\"", words.data, 13);
 		buf_free(&words);

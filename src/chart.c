@@ -298,19 +298,24 @@ draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
 	struct buf words = { 0 }, prefix = { 0 };
 	const char *dot = " \xc2\xb7 ";
 
-	buf_printf(&words, "n %llu", (unsigned long long)r->n);
-	if (r->have_abstain && r->abstain > 0)
-		buf_printf(&words, tr(", %llu no opinion", ", %llu geen mening"),
-		    (unsigned long long)r->abstain);
-	if (r->have_quartiles && strcmp(r->verdict, "too-few") != 0) {
-		buf_printf(&words, tr("%smedian ", "%smediaan "), dot);
+	/* A hidden row never says how small its group is. */
+	if (strcmp(r->verdict, "suppressed") != 0) {
+		buf_printf(&words, "n %llu", (unsigned long long)r->n);
+		if (r->have_abstain && r->abstain > 0)
+			buf_printf(&words, tr(", %llu no opinion", ", %llu geen mening"),
+			    (unsigned long long)r->abstain);
+		buf_addstr(&words, dot);
+	}
+	if (r->have_quartiles && strcmp(r->verdict, "too-few") != 0 &&
+	    strcmp(r->verdict, "suppressed") != 0) {
+		buf_addstr(&words, tr("median ", "mediaan "));
 		figures_put_point(&words, r->median);
 		buf_printf(&words, tr("%smiddle half ", "%smiddelste helft "), dot);
 		figures_put_point(&words, r->q1);
 		buf_addstr(&words, "\xe2\x80\x93");
 		figures_put_point(&words, r->q3);
+		buf_addstr(&words, dot);
 	}
-	buf_addstr(&words, dot);
 	figures_put_verdict(&words, r, k);
 	if (label != NULL)
 		put_text(c, &prefix, label);

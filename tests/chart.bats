@@ -38,9 +38,9 @@ render() {
 
 @test "no line is wider than asked, and none ends in a blank" {
 	for w in 20 40 59 60 80 133 200; do
-		chart -w "$w" groups.agg > out
-		assert_number "$(LC_ALL=C.UTF-8 wc -L < out)" -le "$w"
-		assert_number "$(grep -c ' $' out)" -eq 0
+		chart -w "$w" groups.agg > "$BATS_TEST_TMPDIR/out"
+		assert_number "$(LC_ALL=C.UTF-8 wc -L < "$BATS_TEST_TMPDIR/out")" -le "$w"
+		assert_number "$(grep -c ' $' "$BATS_TEST_TMPDIR/out")" -eq 0
 	done
 }
 
@@ -114,7 +114,7 @@ render() {
 	grep -q '<text [^>]*>1 How directive should the social media policy in your organisation be?</text>' round.svg.out
 	assert_number "$(grep -c -i -e 'href' -e '<image' -e '<script' -e '@import' -e 'url(' -e '<style' round.svg.out)" -eq 0
 	# A panel per row: everyone and four groups, on five continua.
-	assert_number "$(grep -c ' not shown (privacy)<' round.svg.out)" -eq 10
+	assert_number "$(grep -c '>not shown (privacy)<' round.svg.out)" -eq 10
 	assert_number "$(grep -c 'class="median"' round.svg.out)" -eq 15
 	rm round.svg.out
 }
@@ -174,4 +174,14 @@ render() {
 	run -0 chart -w 60 --ascii two.agg
 	assert_golden "$FIXTURES/chart/two-rounds-ascii.expected"
 	assert_number "$(printf '%s\n' "$output" | LC_ALL=C grep -c '[^ -~]')" -eq 0
+}
+
+@test "a row hidden for privacy never says how small its group is, in text or SVG" {
+	# board (n 3) and direction (n 6) are hidden on every continuum.
+	run -0 chart -w 80 groups.agg
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^board  *not shown (privacy)$')" 5
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^direction  *not shown (privacy)$')" 5
+	run -0 chart --svg groups.agg
+	assert_equal "$(printf '%s\n' "$output" | grep -o '>[^<]*not shown (privacy)<' | sort -u)" ">not shown (privacy)<"
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'n [36] · not shown')" 0
 }
