@@ -166,7 +166,7 @@ emit_wrapped(struct chart *c, const char *prefix, const char *text, size_t inden
 
 	put_text(c, &plain, text);
 	buf_addstr(&lines, prefix);
-	wrap_text(&lines, plain.data ? plain.data : "", c->width, utf8_width(prefix, strlen(prefix)), indent);
+	wrap_text_cut(&lines, plain.data ? plain.data : "", c->width, utf8_width(prefix, strlen(prefix)), indent);
 	for (p = lines.data; p != NULL; p = end ? end + 1 : NULL) {
 		end = strchr(p, '\n');
 		buf_add(&line, p, end ? (size_t)(end - p) : strlen(p));
@@ -353,18 +353,14 @@ draw_row(struct chart *c, const struct layout *l, const struct figures_row *r,
 	/* Hidden, or too few to mean anything: said, not drawn. */
 	if (r->nbins == 0 || !r->have_quartiles || r->nbins != l->bins ||
 	    strcmp(r->verdict, "too-few") == 0 || strcmp(r->verdict, "suppressed") == 0) {
-		if (!in_gutter) {
-			put_text(c, &line, label);
-			emit(&line);
-		}
+		if (!in_gutter)
+			emit_wrapped(c, "", label, 0);
 		draw_words(c, l, r, k, in_gutter ? label : NULL);
 		buf_free(&line);
 		return;
 	}
-	if (!in_gutter) {
-		put_text(c, &line, label);
-		emit(&line);
-	}
+	if (!in_gutter)
+		emit_wrapped(c, "", label, 0);
 	draw_bars(c, l, r, scale, cells, &line);
 	draw_line(c, l, in_gutter ? label : NULL, cells, &line);
 	draw_span(c, l, r, cells, &line);

@@ -19,4 +19,9 @@
  */
 void wrap_text(struct buf *out, const char *text, size_t width, size_t first, size_t indent);
 
+/* The same, but a word wider than the room is cut where the line ends
+ * (an id of 64 bytes in a chart 20 columns wide): for text whose lines
+ * must never pass `width`, where no one reads the words back. */
+void wrap_text_cut(struct buf *out, const char *text, size_t width, size_t first, size_t indent);
+
 #endif

@@ -37,11 +37,21 @@ render() {
 }
 
 @test "no line is wider than asked, and none ends in a blank" {
-	for w in 20 40 59 60 80 133 200; do
-		chart -w "$w" groups.agg > "$BATS_TEST_TMPDIR/out"
-		assert_number "$(LC_ALL=C.UTF-8 wc -L < "$BATS_TEST_TMPDIR/out")" -le "$w"
-		assert_number "$(grep -c ' $' "$BATS_TEST_TMPDIR/out")" -eq 0
+	# Ids of 64 bytes, the most a token has, in two rounds: cut, not run over.
+	long=$(printf 'ë%.0s' $(seq 32))
+	round=$(printf 'r%.0s' $(seq 64))
+	sed "s/\tadmin\t/\t$long\t/; s/^r1\t/$round\t/" groups.agg > "$BATS_TEST_TMPDIR/long.agg"
+	cat groups.agg <(grep -v '^#' "$BATS_TEST_TMPDIR/long.agg") > "$BATS_TEST_TMPDIR/two.agg"
+	for w in 20 21 40 59 60 80 133 200; do
+		for file in groups.agg "$BATS_TEST_TMPDIR/long.agg" "$BATS_TEST_TMPDIR/two.agg"; do
+			chart -w "$w" "$file" > "$BATS_TEST_TMPDIR/out"
+			assert_number "$(LC_ALL=C.UTF-8 wc -L < "$BATS_TEST_TMPDIR/out")" -le "$w"
+			assert_number "$(grep -c ' $' "$BATS_TEST_TMPDIR/out")" -eq 0
+		done
 	done
+	# Cut at a character, never inside one.
+	chart -w 21 "$BATS_TEST_TMPDIR/long.agg" | iconv -f UTF-8 -t UTF-8 > /dev/null
+	assert_equal "$(chart -w 20 "$BATS_TEST_TMPDIR/long.agg" | grep -c '^ëëëëëëëëëëëëëëëëëëëë$')" 5
 }
 
 @test "the width: -w, else COLUMNS (a bad one said and passed over), else 80" {
