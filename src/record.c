@@ -59,6 +59,9 @@ line_refused(struct record_reader *r, const char *line, size_t n)
 		why = tr("line is not valid UTF-8", "regel is geen geldige UTF-8");
 	else if (utf8_has_control(line, n, "\t"))
 		why = tr("line contains a control character", "regel bevat een stuurteken");
+	else if (utf8_has_bidi_control(line, n))
+		why = tr("line contains a direction-changing character (such as U+202E), which makes text read as something else",
+		    "regel bevat een richtingveranderend teken (zoals U+202E), waardoor tekst als iets anders gelezen wordt");
 	if (why != NULL)
 		record_error(r, r->in.number, "%s", why);
 	return why != NULL;

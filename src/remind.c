@@ -1042,9 +1042,10 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		diag_fatal(tr("--from '%s' %s", "--from '%s' %s"), r->from, why);
 	/* A control character would reach the reader's terminal, decoded. */
 	if (r->subject != NULL && (!utf8_valid(r->subject, strlen(r->subject)) ||
-	    utf8_has_control(r->subject, strlen(r->subject), "")))
-		diag_fatal("%s", tr("--subject must be one line of UTF-8 text without control characters",
-		    "--subject moet één regel UTF-8-tekst zonder stuurtekens zijn"));
+	    utf8_has_control(r->subject, strlen(r->subject), "") ||
+	    utf8_has_bidi_control(r->subject, strlen(r->subject))))
+		diag_fatal("%s", tr("--subject must be one line of UTF-8 text without control or direction-changing characters",
+		    "--subject moet één regel UTF-8-tekst zonder stuurtekens of richtingveranderende tekens zijn"));
 	if (o->sendmail == NULL && (o->sendmail = getenv("STANCE_SENDMAIL")) != NULL && *o->sendmail == '\0')
 		o->sendmail = NULL;
 	if (r->delivery == DELIVER_SENDMAIL &&

@@ -48,6 +48,9 @@ name_problem(const char *s, size_t n)
 		return tr("is not valid UTF-8", "is geen geldige UTF-8");
 	if (utf8_has_control(s, n, ""))
 		return tr("contains a control character", "bevat een stuurteken");
+	if (utf8_has_bidi_control(s, n))
+		return tr("contains a direction-changing character (such as U+202E)",
+		    "bevat een richtingveranderend teken (zoals U+202E)");
 	return NULL;
 }
 

@@ -118,6 +118,29 @@ utf8_is_invisible(uint32_t cp)
 }
 
 int
+utf8_has_bidi_control(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		/* Every one of them is U+061C or U+200E to U+2069. */
+		if (p[i] < 0xd8) {
+			i++;
+			continue;
+		}
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			len = 1, cp = 0;
+		if (cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			return 1;
+		i += len;
+	}
+	return 0;
+}
+
+int
 utf8_has_control(const char *s, size_t n, const char *allowed)
 {
 	const unsigned char *p = (const unsigned char *)s;

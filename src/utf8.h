@@ -24,6 +24,10 @@ size_t utf8_width(const char *s, size_t n);
 int utf8_is_control(uint32_t cp);
 /* Invisible and direction-changing format characters (U+200B, U+202E). */
 int utf8_is_invisible(uint32_t cp);
+/* Whether s[0..n), valid UTF-8, has a character that changes the
+ * direction of the text around it (U+202E, U+2066 and the like): shown
+ * in a form, a chart or a mail, it makes text read as something else. */
+int utf8_has_bidi_control(const char *s, size_t n);
 /* Whether s[0..n) has a control character other than those in allowed
  * (such as "\t"); bytes that are not UTF-8 count as what they are. */
 int utf8_has_control(const char *s, size_t n, const char *allowed);

@@ -221,7 +221,7 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	run -2 --separate-stderr remind -r x --from f@stance.test --sendmail ' ' roster.tsv
 	assert_equal "$stderr" "remind: --sendmail is empty"
 	run -2 --separate-stderr remind -r x --from f@stance.test --subject "$(printf 'a\033[2Jb')" roster.tsv
-	assert_equal "$stderr" "remind: --subject must be one line of UTF-8 text without control characters"
+	assert_equal "$stderr" "remind: --subject must be one line of UTF-8 text without control or direction-changing characters"
 }
 
 @test "a mail system that cannot be run is a failed hand-over, reported" {

@@ -76,3 +76,23 @@ raw_controls() {
 	run -2 --separate-stderr ask -q q.txt steering=1
 	assert_equal "${stderr%%$'\n'*}" "ask: q.txt:$line: line contains a control character"
 }
+
+@test "direction-changing characters in questionnaire text, roster names and --subject are refused" {
+	ask --print-questionnaire > q.txt
+	sed -i "s/^left: concrete rules/left: concrete $(printf '\xe2\x80\xae')selur/" q.txt
+	line=$(grep -n '^left: concrete ' q.txt | cut -d: -f1)
+	run -2 --separate-stderr ask -q q.txt steering=1
+	assert_equal "${stderr%%$'\n'*}" "ask: q.txt:$line: line contains a direction-changing character (such as U+202E), which makes text read as something else"
+	# Each of them; a right-to-left letter itself is text.
+	for cp in '\xd8\x9c=061C' '\xe2\x80\x8e=200E' '\xe2\x80\x8f=200F' '\xe2\x80\xaa=202A' \
+	    '\xe2\x80\xae=202E' '\xe2\x81\xa6=2066' '\xe2\x81\xa9=2069'; do
+		printf 'ann\tstaff\tann@example.org\tAnn %b Peeters\n' "${cp%=*}" > roster.tsv
+		run -1 --separate-stderr collect --roster roster.tsv --missing -r 1 /dev/null
+		assert_equal "${stderr%%$'\n'*}" "collect: roster.tsv:1: name 'Ann <U+${cp#*=}> Peeters' contains a direction-changing character (such as U+202E)"
+	done
+	printf 'ann\tstaff\tann@example.org\tAnn \xd7\x90 \xe2\x81\xaa\n' > roster.tsv
+	run -0 collect --roster roster.tsv --missing -r 1 /dev/null
+	assert_equal "$output" "$(cat roster.tsv)"
+	run -2 --separate-stderr remind -r 1 --from f@example.org --subject "$(printf 'Round \xe2\x80\xae1')" --dry-run roster.tsv
+	assert_equal "$stderr" "remind: --subject must be one line of UTF-8 text without control or direction-changing characters"
+}
