@@ -4,9 +4,10 @@
  * two measures of agreement and a verdict, in the format of
  * stance-aggregate(5), which chart and recommend read.
  *
- * It reads response lines (collect's output) in one pass and keeps 1001
- * counters per row, never a list of values: memory does not grow with
- * the input.
+ * It reads response lines (collect's output) in one pass and keeps the
+ * counts of each row's positions (a tally: a few pairs, at most 1001
+ * counters), never a list of values: memory grows with the rows written,
+ * not with the lines read.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,6 +21,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "intern.h"
+#include "keymap.h"
 #include "lang.h"
 #include "lines.h"
 #include "options.h"
@@ -29,6 +31,8 @@
 #include "questionnaire.h"
 #include "response.h"
 #include "stats.h"
+#include "tally.h"
+#include "token.h"
 
 static const char usage_text[] =
     "usage: aggregate [-L lang] [-q file] [--by-group] [--min-group n] [--json]\n"
@@ -86,11 +90,19 @@ struct thresholds {
 	long min_group;		/* a group row with fewer answers is hidden */
 };
 
-/* The rows of one round and group: a counter set per continuum. */
+/* The rows of one round and group: a tally per continuum. */
 struct block {
 	uint32_t round, group;	/* group UINT32_MAX: everyone, "*" */
-	struct stats_counts *counts;
-	int *hidden;		/* per continuum: suppressed for privacy */
+	struct tally *tallies;
+	unsigned char *hidden;	/* per continuum: suppressed for privacy */
+};
+
+/* The last blocks found, everyone's and a group's: most lines are the
+ * same round as the line before. */
+struct block_cache {
+	uint64_t key;
+	size_t index;
+	int valid;
 };
 
 struct aggregate {
@@ -100,10 +112,17 @@ struct aggregate {
 	struct answerset people;	/* --stability: a position per participant */
 	struct merged_change *changes;	/* --merge --stability: from the partials */
 	size_t nchanges;
+	struct keymap *change_index;	/* per continuum: rounds to changes[] */
+	unsigned char *counted;		/* --merge: per round, whether a counts line named it */
+	size_t ncounted;
 	uint32_t *order;		/* the rounds, in the order they are written */
 	struct intern rounds, groups;
 	struct block *blocks;
 	size_t nblocks;
+	struct keymap block_index;	/* (round, group) to blocks[] */
+	struct block_cache cache[2];	/* everyone's, a group's */
+	size_t *sorted;			/* the blocks as written: by round, then group */
+	size_t *round_start;		/* per round in order: its first in sorted[], and one past */
 	/* The last line's round and participant, and the continua they
 	 * gave: a second position is caught where collect puts it, next. */
 	struct buf last_round, last_participant;
@@ -123,24 +142,43 @@ struct merged_change {
 	uint64_t both, moved;
 };
 
+/* The block of a round and group, or NULL if it has none. */
+static struct block *
+block_find(const struct aggregate *a, uint32_t round, uint32_t group)
+{
+	size_t i = keymap_find(&a->block_index, keymap_pair(round, group));
+
+	return i == SIZE_MAX ? NULL : &a->blocks[i];
+}
+
+/* The block of a round and group, made if it is new.  The pointer holds
+ * until the next block is made. */
 static struct block *
 block_for(struct aggregate *a, uint32_t round, uint32_t group)
 {
+	struct block_cache *cache = &a->cache[group != EVERYONE];
+	uint64_t key = keymap_pair(round, group);
 	size_t i;
 	struct block *b;
 
-	/* Few rounds and groups: a scan from the end finds the block of
-	 * consecutive lines at once. */
-	for (i = a->nblocks; i-- > 0;)
-		if (a->blocks[i].round == round && a->blocks[i].group == group)
-			return &a->blocks[i];
-	a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof(*a->blocks));
-	b = &a->blocks[a->nblocks++];
-	b->round = round;
-	b->group = group;
-	b->counts = xcalloc(a->q->ncontinua, sizeof(*b->counts));
-	b->hidden = xcalloc(a->q->ncontinua, sizeof(*b->hidden));
-	return b;
+	if (cache->valid && cache->key == key)
+		return &a->blocks[cache->index];
+	if ((i = keymap_find(&a->block_index, key)) == SIZE_MAX) {
+		if ((a->nblocks & (a->nblocks - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
+			a->blocks = xreallocarray(a->blocks, a->nblocks ? 2 * a->nblocks : 1,
+			    sizeof(*a->blocks));
+		i = a->nblocks++;
+		b = &a->blocks[i];
+		b->round = round;
+		b->group = group;
+		b->tallies = xcalloc(a->q->ncontinua, sizeof(*b->tallies));
+		b->hidden = xcalloc(a->q->ncontinua, sizeof(*b->hidden));
+		keymap_put(&a->block_index, key, i);
+	}
+	cache->key = key;
+	cache->index = i;
+	cache->valid = 1;
+	return &a->blocks[i];
 }
 
 /* A second position for the same round, participant and continuum, on
@@ -251,12 +289,12 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		a->round_interned = 1;
 	}
 	round = a->round;
-	stats_add(&block_for(a, round, EVERYONE)->counts[k], r.position);
+	tally_add(&block_for(a, round, EVERYONE)->tallies[k], r.position);
 	if (a->stability)
 		remember(a, &r, (size_t)k);
 	if (a->by_group) {
 		group = intern_add(&a->groups, r.group, r.group_len);
-		stats_add(&block_for(a, round, group)->counts[k], r.position);
+		tally_add(&block_for(a, round, group)->tallies[k], r.position);
 	}
 }
 
@@ -264,40 +302,33 @@ take_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 /* Privacy for one round and continuum (aggregate(1)): a group with fewer
  * answers than --min-group is hidden, and while the answers hidden could
  * be worked out from everyone's row and the rows shown (fewer than
- * --min-group of them in all), the smallest group shown is hidden too. */
+ * --min-group of them in all), the smallest group shown is hidden too.
+ * The round's groups are group[0..n), in byte order. */
 static void
-suppress(struct aggregate *a, uint32_t round, size_t k)
+suppress(struct aggregate *a, struct block *const *group, size_t n, size_t k)
 {
 	uint64_t hidden = 0;
 	size_t i, smallest;
 
-	for (i = 0; i < a->nblocks; i++) {
-		struct block *b = &a->blocks[i];
-
-		if (b->round != round || b->group == EVERYONE)
-			continue;
-		b->hidden[k] = b->counts[k].n < (uint64_t)a->t.min_group;
-		hidden += b->hidden[k] ? b->counts[k].n : 0;
+	for (i = 0; i < n; i++) {
+		group[i]->hidden[k] = group[i]->tallies[k].n < (uint64_t)a->t.min_group;
+		hidden += group[i]->hidden[k] ? group[i]->tallies[k].n : 0;
 	}
 	while (hidden > 0 && hidden < (uint64_t)a->t.min_group) {
-		smallest = a->nblocks;
-		for (i = 0; i < a->nblocks; i++) {
-			const struct block *b = &a->blocks[i];
-
-			if (b->round != round || b->group == EVERYONE || b->hidden[k])
+		smallest = n;
+		for (i = 0; i < n; i++) {
+			if (group[i]->hidden[k])
 				continue;
-			/* Of two as small, the first in byte order: the rows
-			 * must not depend on the order of the input. */
-			if (smallest == a->nblocks || b->counts[k].n < a->blocks[smallest].counts[k].n ||
-			    (b->counts[k].n == a->blocks[smallest].counts[k].n &&
-			    strcmp(intern_string(&a->groups, b->group),
-			    intern_string(&a->groups, a->blocks[smallest].group)) < 0))
+			/* Of two as small, the first in byte order (the
+			 * groups come in it): the rows must not depend on the
+			 * order of the input. */
+			if (smallest == n || group[i]->tallies[k].n < group[smallest]->tallies[k].n)
 				smallest = i;
 		}
-		if (smallest == a->nblocks)
+		if (smallest == n)
 			break;
-		a->blocks[smallest].hidden[k] = 1;
-		hidden += a->blocks[smallest].counts[k].n;
+		group[smallest]->hidden[k] = 1;
+		hidden += group[smallest]->tallies[k].n;
 	}
 }
 
@@ -338,9 +369,13 @@ verdict_of(const struct aggregate *a, const struct figures *f, const struct stat
 }
 
 static void
-figures_of(const struct aggregate *a, const struct stats_counts *c, size_t anchors,
+figures_of(const struct aggregate *a, const struct tally *t, size_t anchors,
     int hidden, struct figures *f)
 {
+	static struct stats_counts counts;
+	const struct stats_counts *c = &counts;
+
+	tally_counts(t, &counts);
 	memset(f, 0, sizeof(*f));
 	f->n = c->n;
 	f->abstain = c->abstain;
@@ -519,44 +554,89 @@ write_row(const struct aggregate *a, const struct row *r, struct buf *out)
 	buf_free(&value);
 }
 
-/* Groups in byte order, so that the rows do not depend on the input's. */
-static const struct intern *sorting_groups;
+/*
+ * The blocks in the order they are written: by round (a->order), then
+ * everyone's, then the groups' in byte order, so that the rows do not
+ * depend on the input's.  Every round gets everyone's block first.
+ */
+static const uint32_t *sorting_round_rank, *sorting_group_rank;
+static const struct block *sorting_blocks;
 
 static int
-by_group_name(const void *x, const void *y)
+by_round_then_group(const void *x, const void *y)
 {
-	const struct block *a = *(const struct block *const *)x, *b = *(const struct block *const *)y;
+	const struct block *a = &sorting_blocks[*(const size_t *)x];
+	const struct block *b = &sorting_blocks[*(const size_t *)y];
+	uint32_t ra = sorting_round_rank[a->round], rb = sorting_round_rank[b->round];
 
-	return strcmp(intern_string(sorting_groups, a->group), intern_string(sorting_groups, b->group));
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->group == EVERYONE || b->group == EVERYONE)
+		return (a->group != EVERYONE) - (b->group != EVERYONE);
+	return sorting_group_rank[a->group] < sorting_group_rank[b->group] ? -1 :
+	    sorting_group_rank[a->group] > sorting_group_rank[b->group];
 }
 
 static void
-write_round(struct aggregate *a, uint32_t round, struct buf *out)
+sort_blocks(struct aggregate *a)
 {
-	struct block **order = xcalloc(a->nblocks, sizeof(*order));
-	struct figures f;
-	struct row r;
-	size_t i, k, n = 0;
+	uint32_t *round_rank = xcalloc(a->rounds.n + 1, sizeof(*round_rank));
+	uint32_t *group_rank = intern_ranks(&a->groups);
+	size_t i, r;
 
+	for (i = 0; i < a->rounds.n; i++) {
+		round_rank[a->order[i]] = (uint32_t)i;
+		block_for(a, a->order[i], EVERYONE);
+	}
+	a->sorted = xcalloc(a->nblocks + 1, sizeof(*a->sorted));
 	for (i = 0; i < a->nblocks; i++)
-		if (a->blocks[i].round == round && a->blocks[i].group != EVERYONE)
-			order[n++] = &a->blocks[i];
-	sorting_groups = &a->groups;
-	qsort(order, n, sizeof(*order), by_group_name);
-	r.round = intern_string(&a->rounds, round);
+		a->sorted[i] = i;
+	sorting_round_rank = round_rank;
+	sorting_group_rank = group_rank;
+	sorting_blocks = a->blocks;
+	qsort(a->sorted, a->nblocks, sizeof(*a->sorted), by_round_then_group);
+	a->round_start = xcalloc(a->rounds.n + 1, sizeof(*a->round_start));
+	for (i = 0, r = 0; r <= a->rounds.n; r++) {
+		while (i < a->nblocks && round_rank[a->blocks[a->sorted[i]].round] < r)
+			i++;
+		a->round_start[r] = i;
+	}
+	free(round_rank);
+	free(group_rank);
+}
+
+/* The blocks of the r-th round written: everyone's first, then its
+ * groups' (with --by-group); returns how many. */
+static size_t
+round_blocks(const struct aggregate *a, size_t r, struct block **out)
+{
+	size_t i, n = 0;
+
+	for (i = a->round_start[r]; i < a->round_start[r + 1]; i++)
+		if (n == 0 || a->by_group)
+			out[n++] = &a->blocks[a->sorted[i]];
+	return n;
+}
+
+static void
+write_round(struct aggregate *a, size_t r, struct buf *out)
+{
+	struct block **order = xcalloc(a->round_start[r + 1] - a->round_start[r] + 1, sizeof(*order));
+	size_t n = round_blocks(a, r, order), i, k;
+	struct figures f;
+	struct row row;
+
+	row.round = intern_string(&a->rounds, order[0]->round);
+	row.f = &f;
 	for (k = 0; k < a->q->ncontinua; k++) {
 		const struct continuum *c = &a->q->continua[k];
 
-		suppress(a, round, k);
-		r.continuum = c->id;
-		r.group = "*";
-		r.f = &f;
-		figures_of(a, &block_for(a, round, EVERYONE)->counts[k], c->nanchors, 0, &f);
-		write_row(a, &r, out);
+		suppress(a, order + 1, n - 1, k);
+		row.continuum = c->id;
 		for (i = 0; i < n; i++) {
-			r.group = intern_string(&a->groups, order[i]->group);
-			figures_of(a, &order[i]->counts[k], c->nanchors, order[i]->hidden[k], &f);
-			write_row(a, &r, out);
+			row.group = i == 0 ? "*" : intern_string(&a->groups, order[i]->group);
+			figures_of(a, &order[i]->tallies[k], c->nanchors, i > 0 && order[i]->hidden[k], &f);
+			write_row(a, &row, out);
 		}
 	}
 	free(order);
@@ -577,7 +657,7 @@ write_table(struct aggregate *a)
 		buf_addc(&out, '\n');
 	}
 	for (round = 0; round < a->rounds.n; round++) {
-		write_round(a, a->order[round], &out);
+		write_round(a, round, &out);
 		fwrite(out.data, 1, out.len, stdout);
 		buf_reset(&out);
 	}
@@ -591,6 +671,13 @@ struct change {
 	uint64_t both, moved;	/* with a position in both rounds; moved 10 or more */
 };
 
+/* Two rounds, in either order, as one key. */
+static uint64_t
+change_key(uint32_t from, uint32_t to)
+{
+	return from < to ? keymap_pair(from, to) : keymap_pair(to, from);
+}
+
 static struct change
 change_between(const struct aggregate *a, uint32_t from, uint32_t to, size_t k)
 {
@@ -598,15 +685,11 @@ change_between(const struct aggregate *a, uint32_t from, uint32_t to, size_t k)
 	struct change c = { 0, 0 };
 	size_t p;
 
-	for (p = 0; p < a->nchanges; p++) {
-		const struct merged_change *m = &a->changes[p];
-
-		if (m->continuum == k && ((m->from == from && m->to == to) ||
-		    (m->from == to && m->to == from))) {
-			c.both = m->both;
-			c.moved = m->moved;
-			return c;
-		}
+	if (a->change_index != NULL &&
+	    (p = keymap_find(&a->change_index[k], change_key(from, to))) != SIZE_MAX) {
+		c.both = a->changes[p].both;
+		c.moved = a->changes[p].moved;
+		return c;
 	}
 
 	for (p = 0; p < set->npersons; p++) {
@@ -641,18 +724,16 @@ static void
 write_stability_row(const struct aggregate *a, uint32_t from, uint32_t to, size_t k,
     struct buf *out)
 {
-	const struct stats_counts *before = &a->blocks[0].counts[k], *after = before;
+	static struct stats_counts before, after;
+	const struct block *b_from = block_find(a, from, EVERYONE), *b_to = block_find(a, to, EVERYONE);
 	struct change c = change_between(a, from, to, k);
-	size_t i;
 
-	for (i = 0; i < a->nblocks; i++) {
-		if (a->blocks[i].group != EVERYONE)
-			continue;
-		if (a->blocks[i].round == from)
-			before = &a->blocks[i].counts[k];
-		if (a->blocks[i].round == to)
-			after = &a->blocks[i].counts[k];
-	}
+	memset(&before, 0, sizeof(before));
+	memset(&after, 0, sizeof(after));
+	if (b_from != NULL)
+		tally_counts(&b_from->tallies[k], &before);
+	if (b_to != NULL)
+		tally_counts(&b_to->tallies[k], &after);
 	buf_printf(out, "%s\t%s\t%s\t%llu\t%llu\t", intern_string(&a->rounds, from),
 	    intern_string(&a->rounds, to), a->q->continua[k].id,
 	    (unsigned long long)c.both, (unsigned long long)c.moved);
@@ -661,11 +742,11 @@ write_stability_row(const struct aggregate *a, uint32_t from, uint32_t to, size_
 	else
 		buf_addc(out, '-');
 	buf_addc(out, '\t');
-	if (before->n > 0 && after->n > 0) {
-		put_shift(out, stats_quartile(after, 2) - stats_quartile(before, 2));
+	if (before.n > 0 && after.n > 0) {
+		put_shift(out, stats_quartile(&after, 2) - stats_quartile(&before, 2));
 		buf_addc(out, '\t');
-		put_shift(out, (stats_quartile(after, 3) - stats_quartile(after, 1)) -
-		    (stats_quartile(before, 3) - stats_quartile(before, 1)));
+		put_shift(out, (stats_quartile(&after, 3) - stats_quartile(&after, 1)) -
+		    (stats_quartile(&before, 3) - stats_quartile(&before, 1)));
 	} else {
 		buf_addstr(out, "-\t-");
 	}
@@ -690,21 +771,6 @@ write_stability(struct aggregate *a)
 	buf_free(&out);
 }
 
-/* The blocks of a round: everyone's, then the groups' in byte order. */
-static size_t
-round_blocks(struct aggregate *a, uint32_t round, struct block **order)
-{
-	size_t i, n = 0;
-
-	order[n++] = block_for(a, round, EVERYONE);
-	for (i = 0; i < a->nblocks; i++)
-		if (a->blocks[i].round == round && a->blocks[i].group != EVERYONE)
-			order[n++] = &a->blocks[i];
-	sorting_groups = &a->groups;
-	qsort(order + 1, n - 1, sizeof(*order), by_group_name);
-	return n;
-}
-
 static const char *
 group_name(const struct aggregate *a, const struct block *b)
 {
@@ -716,17 +782,23 @@ static void
 write_partial(struct aggregate *a)
 {
 	struct block **order = xcalloc(a->nblocks + 1, sizeof(*order));
+	static struct stats_counts counts;
 	struct buf out = { 0 };
 	uint32_t round, later;
 	size_t i, n, k;
 
 	buf_addstr(&out, PARTIAL_HEADER "\n");
 	for (round = 0; round < a->rounds.n; round++) {
+		/* --partial reads response lines: its rounds are in a->order
+		 * as first seen, the same numbers as a->rounds. */
 		n = round_blocks(a, round, order);
-		for (i = 0; i < n; i++)
-			for (k = 0; k < a->q->ncontinua; k++)
+		for (i = 0; i < n; i++) {
+			for (k = 0; k < a->q->ncontinua; k++) {
+				tally_counts(&order[i]->tallies[k], &counts);
 				partial_format_counts(&out, intern_string(&a->rounds, round),
-				    group_name(a, order[i]), a->q->continua[k].id, &order[i]->counts[k]);
+				    group_name(a, order[i]), a->q->continua[k].id, &counts);
+			}
+		}
 		/* Which rounds will be consecutive is known only when every
 		 * shard is merged: every pair is written. */
 		for (later = round + 1; a->stability && later < a->rounds.n; later++) {
@@ -745,30 +817,62 @@ write_partial(struct aggregate *a)
 	buf_free(&out);
 }
 
-static void
+/* Whether adding more to what a row holds stays within the bound of
+ * stance-aggregate(5): a count beyond it is no round's. */
+static int
+within_bound(uint64_t held, uint64_t more)
+{
+	return more <= PARTIAL_COUNT_MAX && held <= PARTIAL_COUNT_MAX - more;
+}
+
+static int
 merge_change(struct aggregate *a, const struct partial_row *row, size_t k)
 {
 	uint32_t from = intern_add(&a->rounds, row->round, strlen(row->round));
 	uint32_t to = intern_add(&a->rounds, row->group, strlen(row->group));
+	uint64_t key = change_key(from, to);
 	struct merged_change *m;
 	size_t i;
 
-	for (i = 0; i < a->nchanges; i++) {
+	if (a->change_index == NULL)
+		a->change_index = xcalloc(a->q->ncontinua, sizeof(*a->change_index));
+	if ((i = keymap_find(&a->change_index[k], key)) != SIZE_MAX) {
 		m = &a->changes[i];
-		if (m->continuum == k && ((m->from == from && m->to == to) ||
-		    (m->from == to && m->to == from))) {
-			m->both += row->both;
-			m->moved += row->moved;
-			return;
-		}
+		if (!within_bound(m->both, row->both))
+			return -1;
+		m->both += row->both;
+		m->moved += row->moved;
+		return 0;
 	}
 	a->changes = xreallocarray(a->changes, a->nchanges + 1, sizeof(*a->changes));
+	keymap_put(&a->change_index[k], key, a->nchanges);
 	m = &a->changes[a->nchanges++];
 	m->from = from;
 	m->to = to;
 	m->continuum = k;
 	m->both = row->both;
 	m->moved = row->moved;
+	return 0;
+}
+
+/* A partial's counts into a row.  The groups' rows are kept even without
+ * --by-group: merge_check adds them up against everyone's. */
+static int
+merge_counts(struct aggregate *a, const struct partial_row *row, size_t k)
+{
+	uint32_t round = intern_add(&a->rounds, row->round, strlen(row->round));
+	uint32_t group = strcmp(row->group, TOKEN_EVERYONE) == 0 ? EVERYONE :
+	    intern_add(&a->groups, row->group, strlen(row->group));
+	struct tally *t = &block_for(a, round, group)->tallies[k];
+
+	if (!within_bound(t->n, row->counts.n) || !within_bound(t->abstain, row->counts.abstain))
+		return -1;
+	tally_merge(t, &row->counts);
+	a->counted = xreallocarray(a->counted, a->rounds.n, sizeof(*a->counted));
+	while (a->ncounted < a->rounds.n)
+		a->counted[a->ncounted++] = 0;
+	a->counted[round] = 1;
+	return 0;
 }
 
 /* One line of a partial output, into the counters. */
@@ -778,7 +882,6 @@ merge_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 	static struct partial_row row;
 	const char *why;
 	long k;
-	uint32_t round, group;
 
 	if ((why = partial_parse(line, len, &row)) != NULL) {
 		diag_at(a->name, number, "%s", why);
@@ -789,19 +892,69 @@ merge_line(struct aggregate *a, char *line, size_t len, unsigned long number)
 		unknown_continuum(a, row.continuum, number);
 		return;
 	}
-	if (row.change) {
-		merge_change(a, &row, (size_t)k);
-		return;
-	}
-	round = intern_add(&a->rounds, row.round, strlen(row.round));
-	if (strcmp(row.group, "*") == 0) {
-		stats_merge(&block_for(a, round, EVERYONE)->counts[k], &row.counts);
-	} else if (a->by_group) {
-		group = intern_add(&a->groups, row.group, strlen(row.group));
-		stats_merge(&block_for(a, round, group)->counts[k], &row.counts);
+	if ((row.change ? merge_change(a, &row, (size_t)k) : merge_counts(a, &row, (size_t)k)) < 0) {
+		diag_at(a->name, number, tr(
+		    "merged, the row would count more than %llu answers, which no round has; not merged",
+		    "samengevoegd zou de rij meer dan %llu antwoorden tellen, wat geen ronde heeft; niet samengevoegd"),
+		    (unsigned long long)PARTIAL_COUNT_MAX);
+		a->bad = 1;
 	}
 }
 
+/*
+ * Partials are hostile input until they add up: every round they name
+ * has counts, and in every round and continuum the groups' rows add up
+ * to everyone's, position by position, as in every partial aggregate
+ * writes.  One that does not (edited, cut short, a shard with its '*'
+ * rows lost) would give a table that is silently wrong, or one that
+ * undoes the privacy of small groups: nothing is written.  Returns -1
+ * after saying what does not add up.
+ */
+static int
+merge_check(struct aggregate *a)
+{
+	static struct stats_counts sum, one, everyone;
+	struct block **order = xcalloc(a->nblocks + 1, sizeof(*order));
+	int by_group = a->by_group, status = 0;
+	size_t r, i, n, k, v;
+
+	a->by_group = 1;	/* every group's block, shown or not */
+	for (r = 0; r < a->rounds.n; r++) {
+		const char *round = intern_string(&a->rounds, a->order[r]);
+
+		if (a->order[r] >= a->ncounted || !a->counted[a->order[r]]) {
+			diag_warn(tr("--merge: round %s is named only in =change lines: its counts are missing (a partial cut short?)",
+			    "--merge: ronde %s staat alleen in =change-regels: de aantallen ontbreken (een deelbestand afgebroken?)"),
+			    round);
+			status = -1;
+			continue;
+		}
+		n = round_blocks(a, r, order);
+		for (k = 0; k < a->q->ncontinua; k++) {
+			memset(&sum, 0, sizeof(sum));
+			for (i = 1; i < n; i++) {
+				tally_counts(&order[i]->tallies[k], &one);
+				stats_merge(&sum, &one);
+			}
+			tally_counts(&order[0]->tallies[k], &everyone);
+			for (v = 0; v < STATS_VALUES && sum.count[v] == everyone.count[v]; v++)
+				;
+			if (v == STATS_VALUES && sum.abstain == everyone.abstain)
+				continue;
+			diag_warn(tr("--merge: round %s, %s: the groups' rows (%llu answers) do not add up to everyone's (%llu): a partial was edited, cut short, or lost its '*' rows",
+			    "--merge: ronde %s, %s: de rijen van de groepen (%llu antwoorden) tellen niet op tot die van iedereen (%llu): een deelbestand werd gewijzigd, afgebroken of verloor zijn '*'-rijen"),
+			    round, a->q->continua[k].id, (unsigned long long)(sum.n + sum.abstain),
+			    (unsigned long long)(everyone.n + everyone.abstain));
+			status = -1;
+		}
+	}
+	a->by_group = by_group;
+	free(order);
+	if (status < 0)
+		diag_warn("%s", tr("--merge: the partials do not add up; nothing written",
+		    "--merge: de deelbestanden tellen niet op; niets geschreven"));
+	return status;
+}
 
 /*
  * One input: response lines, or with --merge the outputs of --partial,
@@ -841,25 +994,21 @@ read_input(struct aggregate *a, const char *path)
 /* The order rounds are written in: as first seen; merged shards, whose
  * orders need not agree, in byte order, which is collect's order and so
  * what one run over collect's output writes. */
-static int
-by_round_name(const void *x, const void *y)
-{
-	return strcmp(intern_string(sorting_groups, *(const uint32_t *)x),
-	    intern_string(sorting_groups, *(const uint32_t *)y));
-}
-
 static void
 round_order(struct aggregate *a)
 {
-	uint32_t i;
+	uint32_t i, *rank;
 
 	a->order = xcalloc(a->rounds.n + 1, sizeof(*a->order));
-	for (i = 0; i < a->rounds.n; i++)
-		a->order[i] = i;
-	if (a->merge) {
-		sorting_groups = &a->rounds;
-		qsort(a->order, a->rounds.n, sizeof(*a->order), by_round_name);
+	if (!a->merge) {
+		for (i = 0; i < a->rounds.n; i++)
+			a->order[i] = i;
+		return;
 	}
+	rank = intern_ranks(&a->rounds);
+	for (i = 0; i < a->rounds.n; i++)
+		a->order[rank[i]] = i;
+	free(rank);
 }
 
 enum {
@@ -929,6 +1078,35 @@ options(struct aggregate *a, int *argc, char ***argv)
 	return qfile;
 }
 
+static void
+aggregate_free(struct aggregate *a)
+{
+	size_t b, k;
+
+	for (b = 0; b < a->nblocks; b++) {
+		for (k = 0; k < a->q->ncontinua; k++)
+			tally_free(&a->blocks[b].tallies[k]);
+		free(a->blocks[b].tallies);
+		free(a->blocks[b].hidden);
+	}
+	free(a->blocks);
+	keymap_free(&a->block_index);
+	for (k = 0; a->change_index != NULL && k < a->q->ncontinua; k++)
+		keymap_free(&a->change_index[k]);
+	free(a->change_index);
+	free(a->counted);
+	free(a->sorted);
+	free(a->round_start);
+	free(a->given);
+	free(a->changes);
+	free(a->order);
+	buf_free(&a->last_round);
+	buf_free(&a->last_participant);
+	answerset_free(&a->people);
+	intern_free(&a->rounds);
+	intern_free(&a->groups);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -937,7 +1115,6 @@ main(int argc, char **argv)
 	struct questionnaire q;
 	const char *qfile;
 	int i, stdin_uses = 0;
-	size_t b;
 
 	diag_set_program(argv[0]);
 	output_init();
@@ -960,7 +1137,10 @@ main(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		read_input(&a, argv[i]);
 	round_order(&a);
-	if (a.partial)
+	sort_blocks(&a);
+	if (a.merge && merge_check(&a) < 0)
+		a.trouble = 1;
+	else if (a.partial)
 		write_partial(&a);
 	else if (a.stability)
 		write_stability(&a);
@@ -968,19 +1148,7 @@ main(int argc, char **argv)
 		write_table(&a);
 	if (output_close_stdout() < 0)
 		a.trouble = 1;
-	for (b = 0; b < a.nblocks; b++) {
-		free(a.blocks[b].counts);
-		free(a.blocks[b].hidden);
-	}
-	free(a.blocks);
-	free(a.given);
-	free(a.changes);
-	free(a.order);
-	buf_free(&a.last_round);
-	buf_free(&a.last_participant);
-	answerset_free(&a.people);
-	intern_free(&a.rounds);
-	intern_free(&a.groups);
+	aggregate_free(&a);
 	questionnaire_free(&q);
 	return a.trouble ? EXIT_TROUBLE : a.bad ? EXIT_BADINPUT : EXIT_OK;
 }

@@ -20,20 +20,20 @@ token_column(const struct fields_column *column, const char *s, size_t n, struct
 	return -1;
 }
 
-/* A whole number; 0 or -1. */
+/* A whole number up to PARTIAL_COUNT_MAX, without a leading zero; 0 or -1. */
 static int
 number(const char *s, size_t n, uint64_t *value)
 {
 	size_t i;
 
-	if (n == 0 || n > 19)
+	if (n == 0 || n > 13 || (n > 1 && s[0] == '0'))
 		return -1;
 	for (*value = 0, i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
 		*value = *value * 10 + (uint64_t)(s[i] - '0');
 	}
-	return 0;
+	return *value <= PARTIAL_COUNT_MAX ? 0 : -1;
 }
 
 static int
@@ -43,7 +43,8 @@ number_column(const struct fields_column *column, const char *s, size_t n, struc
 
 	if (number(s, n, &value) == 0)
 		return 0;
-	fields_say(why, column, s, n, tr("is not a whole number", "is geen geheel getal"));
+	fields_say(why, column, s, n, tr("is not a whole number from 0 to 10^12",
+	    "is geen geheel getal van 0 tot 10^12"));
 	return -1;
 }
 
@@ -65,7 +66,7 @@ counts_parse(const char *s, size_t n, struct stats_counts *c)
 		if (colon == NULL || colon > comma || number(p, (size_t)(colon - p), &tenths) < 0 ||
 		    number(colon + 1, (size_t)(comma - colon - 1), &count) < 0 ||
 		    tenths > POSITION_MAX || (long)tenths <= last || count == 0 ||
-		    c->n + count < c->n)
+		    c->n + count > PARTIAL_COUNT_MAX)
 			return -1;
 		c->count[tenths] = count;
 		c->n += count;
@@ -84,8 +85,8 @@ counts_column(const struct fields_column *column, const char *s, size_t n, struc
 
 	if (counts_parse(s, n, &c) == 0)
 		return 0;
-	fields_say(why, column, s, n, tr("is not tenths:count pairs, rising",
-	    "zijn geen paren tienden:aantal, stijgend"));
+	fields_say(why, column, s, n, tr("is not tenths:count pairs, rising, with at most 10^12 answers",
+	    "zijn geen paren tienden:aantal, stijgend, met hoogstens 10^12 antwoorden"));
 	return -1;
 }
 
@@ -132,6 +133,8 @@ partial_parse(char *line, size_t len, struct partial_row *row)
 		row->continuum = field[3];
 		number(field[4], flen[4], &row->both);
 		number(field[5], flen[5], &row->moved);
+		if (strcmp(row->round, row->group) == 0)
+			return tr("a change from a round to itself", "een verandering van een ronde naar zichzelf");
 		return row->moved <= row->both ? NULL :
 		    tr("more moved than answered both rounds", "meer verschoven dan beide rondes beantwoordden");
 	}

@@ -22,6 +22,10 @@
 #include "stats.h"
 
 #define PARTIAL_HEADER "#stance-aggregate-partial 1"
+/* No count, and no row merged, holds more answers: far more than any
+ * round, and small enough that sums over a row's 1001 positions, and
+ * their conversion to floating point, stay exact. */
+#define PARTIAL_COUNT_MAX 1000000000000ULL
 #define PARTIAL_CHANGE "=change"
 
 struct partial_row {

@@ -239,8 +239,76 @@ column() {	# column NAME CONTINUUM [GROUP]
 	printf '#stance-aggregate-partial 1\nr\t*\tsteering\t0\t250:3,100:1\nr\t*\tsteer\t0\t\n' > bad.partial
 	run -1 --separate-stderr aggregate --merge bad.partial
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
-	aggregate: bad.partial:2: counts '250:3,100:1' is not tenths:count pairs, rising
+	aggregate: bad.partial:2: counts '250:3,100:1' is not tenths:count pairs, rising, with at most 10^12 answers
 	aggregate: bad.partial:3: unknown continuum 'steer' (questionnaire social-media-policy has steering, openness, enforcement, legal, audience)
 	END
 	run -2 aggregate --partial --merge lines.tsv
+}
+
+@test "--merge takes partials as hostile: rows must add up, rounds must have counts, counts are bounded" {
+	head='#stance-aggregate-partial 1'
+	# Group rows but no '*' row: nothing to add them up to.
+	printf '%s\nr1\tg1\tsteering\t0\t0:2,1000:3\n' "$head" > nostar.partial
+	run -2 --separate-stderr aggregate --merge --by-group nostar.partial
+	assert_equal "$output" ""
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	aggregate: --merge: round r1, steering: the groups' rows (5 answers) do not add up to everyone's (0): a partial was edited, cut short, or lost its '*' rows
+	aggregate: --merge: the partials do not add up; nothing written
+	END
+	# Two hundred groups, and without --by-group: the same.
+	{ printf '%s\n' "$head"; for g in $(seq 200); do printf 'r1\tg%d\tsteering\t0\t500:1\n' "$g"; done; } > many.partial
+	run -2 --separate-stderr aggregate --merge many.partial
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "aggregate: --merge: round r1, steering: the groups' rows (200 answers) do not add up to everyone's (0): a partial was edited, cut short, or lost its '*' rows"
+	# One position off, or one abstention off, is as wrong.
+	printf '%s\nr1\t*\tsteering\t1\t0:2,1000:3\nr1\tg1\tsteering\t1\t0:2,999:3\n' "$head" > off.partial
+	run -2 aggregate --merge off.partial
+	printf '%s\nr1\t*\tsteering\t1\t0:2,1000:3\nr1\tg1\tsteering\t0\t0:2,1000:3\n' "$head" > off.partial
+	run -2 aggregate --merge off.partial
+	printf '%s\nr1\t*\tsteering\t1\t0:2,1000:3\nr1\tg1\tsteering\t1\t0:2,1000:3\n' "$head" > even.partial
+	run -0 aggregate --merge even.partial
+	# A round named only by =change lines: its counts are missing.
+	printf '%s\n=change\tr1\tr2\tsteering\t4\t1\n' "$head" > changes.partial
+	run -2 --separate-stderr aggregate --merge --stability changes.partial
+	assert_equal "$output" ""
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	aggregate: --merge: round r1 is named only in =change lines: its counts are missing (a partial cut short?)
+	aggregate: --merge: round r2 is named only in =change lines: its counts are missing (a partial cut short?)
+	aggregate: --merge: the partials do not add up; nothing written
+	END
+	{ cat even.partial; printf 'r3\t*\tsteering\t0\t500:1\nr3\tg1\tsteering\t0\t500:1\n=change\tr1\tr2\tsteering\t4\t1\n'; } > middle.partial
+	run -2 --separate-stderr aggregate --merge --stability middle.partial
+	assert_equal "$stderr" "aggregate: --merge: round r2 is named only in =change lines: its counts are missing (a partial cut short?)
+aggregate: --merge: the partials do not add up; nothing written"
+	printf '%s\n=change\tr1\tr1\tsteering\t4\t1\n' "$head" > self.partial
+	run -1 --separate-stderr aggregate --merge --stability self.partial
+	assert_equal "$stderr" "aggregate: self.partial:2: a change from a round to itself"
+}
+
+@test "--merge: counts are bounded at 10^12, in a line and summed; tenths rise and counts are above 0" {
+	head='#stance-aggregate-partial 1'
+	row() { printf 'r1\t*\tsteering\t%s\t%s\nr1\tg\tsteering\t%s\t%s\n' "$1" "$2" "$1" "$2"; }
+	{ printf '%s\n' "$head"; row 0 0:1000000000000; } > max.partial
+	run -0 aggregate --merge max.partial
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$3 == "steering" { print $4, $6 }')" "1000000000000 0.00"
+	{ printf '%s\n' "$head"; row 0 0:500000000000,1000:500000000000; } > half.partial
+	run -0 aggregate --merge half.partial
+	# A 0/100 split of a trillion: mean 50, consensus 0, nothing wrapped.
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '$3 == "steering" { print $4, $6, $9, $10, $14 }')" "1000000000000 50.00 0 50 0.0000"
+	for bad in 0:1000000000001 0:9999999999999999999 0:500000000000,1:500000000001 0:01 250:3,250:1 250:3,100:1 250:0 1001:1; do
+		{ printf '%s\n' "$head"; row 0 "$bad"; } > bad.partial
+		run -1 --separate-stderr aggregate --merge bad.partial
+		assert_equal "${stderr%%$'\n'*}" "aggregate: bad.partial:2: counts '$bad' is not tenths:count pairs, rising, with at most 10^12 answers"
+	done
+	{ printf '%s\n' "$head"; row 1000000000001 0:1; } > bad.partial
+	run -1 --separate-stderr aggregate --merge bad.partial
+	assert_equal "${stderr%%$'\n'*}" "aggregate: bad.partial:2: abstain '1000000000001' is not a whole number from 0 to 10^12"
+	# Two shards of 600 billion each: one row cannot hold them.
+	{ printf '%s\n' "$head"; row 0 500:600000000000; } > a.partial
+	run -1 --separate-stderr aggregate --merge a.partial a.partial
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	aggregate: a.partial:2: merged, the row would count more than 1000000000000 answers, which no round has; not merged
+	aggregate: a.partial:3: merged, the row would count more than 1000000000000 answers, which no round has; not merged
+	END
+	{ printf '%s\n' "$head"; row 0 500:500000000000; } > a.partial
+	run -0 aggregate --merge a.partial a.partial
 }
