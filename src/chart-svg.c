@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "alloc.h"
 #include "chart-svg.h"
 #include "lang.h"
 #include "position.h"
@@ -122,18 +123,19 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 	return y - (base - 20 - BARS_HEIGHT) + 4;
 }
 
+/* The largest share of any bin among a continuum's rows. */
 static double
-scale_of(const struct figures_row *rows, size_t nrows, const char *continuum)
+scale_of(const struct figures_row *const *rows, size_t n)
 {
 	double largest = 0;
 	size_t i, j;
 
-	for (i = 0; i < nrows; i++) {
-		if (strcmp(rows[i].continuum, continuum) != 0 || rows[i].n == 0)
+	for (i = 0; i < n; i++) {
+		if (rows[i]->n == 0)
 			continue;
-		for (j = 0; j < rows[i].nbins; j++)
-			if ((double)rows[i].profile[j] / (double)rows[i].n > largest)
-				largest = (double)rows[i].profile[j] / (double)rows[i].n;
+		for (j = 0; j < rows[i]->nbins; j++)
+			if ((double)rows[i]->profile[j] / (double)rows[i]->n > largest)
+				largest = (double)rows[i]->profile[j] / (double)rows[i]->n;
 	}
 	return largest > 0 ? largest : 1;
 }
@@ -141,15 +143,13 @@ scale_of(const struct figures_row *rows, size_t nrows, const char *continuum)
 /* A continuum: its question, its poles, and the rows side by side. */
 static double
 continuum_block(FILE *fp, const struct continuum *k, size_t number,
-    const struct figures_row *rows, size_t nrows, double y, int width)
+    const struct figures_row *const *rows, size_t n, double y, int width)
 {
-	double inner = width - 2 * SVG_MARGIN, scale = scale_of(rows, nrows, k->id);
-	size_t i, n = 0, per_line, col = 0;
+	double inner = width - 2 * SVG_MARGIN, scale = scale_of(rows, n);
+	size_t i, per_line, col = 0;
 	double pw, tallest = 0, h;
 	char heading[512];
 
-	for (i = 0; i < nrows; i++)
-		n += strcmp(rows[i].continuum, k->id) == 0;
 	if (n == 0)
 		return y;
 	snprintf(heading, sizeof(heading), "%zu %s", number, k->question);
@@ -165,10 +165,8 @@ continuum_block(FILE *fp, const struct continuum *k, size_t number,
 	if (per_line > n)
 		per_line = n;
 	pw = (inner - SVG_GAP * (double)(per_line - 1)) / (double)per_line;
-	for (i = 0; i < nrows; i++) {
-		if (strcmp(rows[i].continuum, k->id) != 0)
-			continue;
-		h = panel(fp, &rows[i], k, scale, SVG_MARGIN + (double)col * (pw + SVG_GAP), y, pw);
+	for (i = 0; i < n; i++) {
+		h = panel(fp, rows[i], k, scale, SVG_MARGIN + (double)col * (pw + SVG_GAP), y, pw);
 		tallest = h > tallest ? h : tallest;
 		if (++col == per_line) {
 			col = 0;
@@ -180,19 +178,28 @@ continuum_block(FILE *fp, const struct continuum *k, size_t number,
 }
 
 int
-svg_write(FILE *fp, const struct questionnaire *q, const struct figures_row *rows,
-    size_t nrows, int width)
+svg_write(FILE *fp, const struct questionnaire *q, const struct figures_table *t, int width)
 {
+	const struct figures_row **sorted = xcalloc(t->n + 1, sizeof(*sorted));
+	struct figures_order order;
 	double y = SVG_MARGIN;
 	char *body = NULL;
-	size_t len = 0, k;
+	size_t len = 0, k, i;
 	FILE *mem;
 
 	/* The height is known at the end: the body is drawn first. */
-	if ((mem = open_memstream(&body, &len)) == NULL)
+	if ((mem = open_memstream(&body, &len)) == NULL) {
+		free(sorted);
 		return -1;
+	}
+	figures_order(t, q->ncontinua, 0, &order);
+	for (i = 0; i < t->n; i++)
+		sorted[i] = &t->rows[order.rows[i]];
 	for (k = 0; k < q->ncontinua; k++)
-		y = continuum_block(mem, &q->continua[k], k + 1, rows, nrows, y, width);
+		y = continuum_block(mem, &q->continua[k], k + 1, sorted + order.start[k],
+		    order.start[k + 1] - order.start[k], y, width);
+	figures_order_free(&order);
+	free(sorted);
 	if (ferror(mem) | fclose(mem)) {
 		free(body);
 		return -1;

@@ -20,9 +20,8 @@
 #define SVG_MARGIN 20
 #define SVG_GAP 16
 
-/* Write the rows (in aggregate's order) of the questionnaire's continua. */
-/* Returns 0, or -1 with errno set when it could not be drawn. */
-int svg_write(FILE *fp, const struct questionnaire *q, const struct figures_row *rows,
-    size_t nrows, int width);
+/* Write the table's rows (in aggregate's order) of the questionnaire's
+ * continua.  Returns 0, or -1 with errno set when it could not be drawn. */
+int svg_write(FILE *fp, const struct questionnaire *q, const struct figures_table *t, int width);
 
 #endif

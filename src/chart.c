@@ -19,6 +19,7 @@
 #include "chart-svg.h"
 #include "diag.h"
 #include "figures.h"
+#include "intern.h"
 #include "lang.h"
 #include "lines.h"
 #include "options.h"
@@ -419,16 +420,17 @@ draw_header(struct chart *c, const struct layout *l, size_t number, const struct
 
 /* The largest share of any bin in any row of the continuum: it fills a
  * bar, so that every row of the continuum has the same scale. */
+/* The largest share of any bin among a continuum's rows. */
 static double
-scale_of(const struct chart *c, const char *continuum)
+scale_of(const struct chart *c, const size_t *rows, size_t n)
 {
 	double largest = 0;
 	size_t i, j;
 
-	for (i = 0; i < c->table.n; i++) {
-		const struct figures_row *r = &c->table.rows[i];
+	for (i = 0; i < n; i++) {
+		const struct figures_row *r = &c->table.rows[rows[i]];
 
-		if (strcmp(r->continuum, continuum) != 0 || r->n == 0)
+		if (r->n == 0)
 			continue;
 		for (j = 0; j < r->nbins; j++)
 			if ((double)r->profile[j] / (double)r->n > largest)
@@ -474,44 +476,47 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 	buf_free(&prefix);
 }
 
-/* Whether s is one of the comma-separated names in list. */
-static int
-listed(const char *list, const char *s)
+/* The rounds of a continuum's rows, as first seen: "r1, r2". */
+static void
+rounds_of(const struct chart *c, const size_t *rows, size_t n, struct buf *out)
 {
-	size_t n = strlen(s);
-	const char *p;
+	struct intern seen = { 0 };
+	size_t i;
 
-	for (p = list; p != NULL; p = strstr(p, ", ") ? strstr(p, ", ") + 2 : NULL)
-		if (strncmp(p, s, n) == 0 && (p[n] == '\0' || p[n] == ','))
-			return 1;
-	return 0;
+	buf_reset(out);
+	for (i = 0; i < n; i++) {
+		const char *round = c->table.rows[rows[i]].round;
+		size_t before = seen.n;
+
+		intern_add(&seen, round, strlen(round));
+		if (seen.n > before)
+			buf_printf(out, "%s%s", out->len ? ", " : "", round);
+	}
+	intern_free(&seen);
 }
 
 static void
 draw(struct chart *c)
 {
 	const char **cells = xcalloc(c->width + 1, sizeof(*cells));
-	struct buf rounds = { 0 }, groups = { 0 };
+	struct figures_order order;
+	struct buf rounds = { 0 };
 	struct layout l;
-	size_t k, i, j, shown = 0;
+	size_t k, i, shown = 0;
 
+	figures_order(&c->table, c->q->ncontinua, 1, &order);
 	for (k = 0; k < c->q->ncontinua; k++) {
 		const struct continuum *cont = &c->q->continua[k];
-		double scale = scale_of(c, cont->id);
+		const size_t *rows = order.rows + order.start[k];
+		size_t n = order.start[k + 1] - order.start[k];
+		const struct figures_row *before = NULL;
+		double scale;
 		int several;
 
-		buf_reset(&rounds);
-		buf_reset(&groups);
-		for (i = 0; i < c->table.n; i++) {
-			if (strcmp(c->table.rows[i].continuum, cont->id) != 0)
-				continue;
-			if (!listed(rounds.data ? rounds.data : "", c->table.rows[i].round))
-				buf_printf(&rounds, "%s%s", rounds.len ? ", " : "", c->table.rows[i].round);
-			if (!listed(groups.data ? groups.data : "", c->table.rows[i].group))
-				buf_printf(&groups, "%s%s", groups.len ? ", " : "", c->table.rows[i].group);
-		}
-		if (rounds.len == 0)
+		if (n == 0)
 			continue;
+		scale = scale_of(c, rows, n);
+		rounds_of(c, rows, n, &rounds);
 		several = strchr(rounds.data, ',') != NULL;
 		if (shown++ > 0)
 			fputc('\n', stdout);
@@ -519,31 +524,19 @@ draw(struct chart *c)
 		draw_header(c, &l, k + 1, cont, rounds.data);
 		/* Group by group, each group's rounds under each other, with
 		 * the median's move between two rounds. */
-		for (i = 0; i < c->table.n; i++) {
-			const struct figures_row *r = &c->table.rows[i], *before = NULL;
+		for (i = 0; i < n; i++) {
+			const struct figures_row *r = &c->table.rows[rows[i]];
 
-			if (strcmp(r->continuum, cont->id) != 0)
-				continue;
-			for (j = 0; j < i; j++)
-				if (strcmp(c->table.rows[j].continuum, cont->id) == 0 &&
-				    strcmp(c->table.rows[j].group, r->group) == 0)
-					break;
-			if (j < i)
-				continue;	/* drawn with the first row of its group */
-			for (j = i; j < c->table.n; j++) {
-				const struct figures_row *s = &c->table.rows[j];
-
-				if (strcmp(s->continuum, cont->id) != 0 || strcmp(s->group, r->group) != 0)
-					continue;
-				draw_row(c, &l, s, cont, scale, cells, several ? 2 : 1);
-				if (before != NULL && drawn(before) && drawn(s))
-					draw_move(c, &l, before, s, cont);
-				before = s;
-			}
+			if (before != NULL && strcmp(before->group, r->group) != 0)
+				before = NULL;
+			draw_row(c, &l, r, cont, scale, cells, several ? 2 : 1);
+			if (before != NULL && drawn(before) && drawn(r))
+				draw_move(c, &l, before, r, cont);
+			before = r;
 		}
 	}
+	figures_order_free(&order);
 	buf_free(&rounds);
-	buf_free(&groups);
 	free(cells);
 }
 
@@ -624,7 +617,7 @@ main(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		figures_read(&c.table, c.q, argv[i]);
 	if (svg) {
-		if (svg_write(stdout, &q, c.table.rows, c.table.n, (int)c.width) < 0) {
+		if (svg_write(stdout, &q, &c.table, (int)c.width) < 0) {
 			diag_warn("%s", strerror(errno));
 			c.trouble = 1;
 		}

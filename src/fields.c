@@ -220,3 +220,23 @@ fields_unsplit(char *line, size_t len)
 		if (line[i] == '\0')
 			line[i] = '\t';
 }
+
+size_t
+fields_split(char *line, size_t len, char **field, size_t *flen, size_t max)
+{
+	char *p = line, *end = line + len, *tab;
+	size_t n = 0;
+
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (n < max) {
+			field[n] = p;
+			flen[n] = (size_t)((tab ? tab : end) - p);
+		}
+		n++;
+		if (tab == NULL)
+			return n;
+		*tab = '\0';
+		p = tab + 1;
+	}
+}

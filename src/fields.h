@@ -61,6 +61,11 @@ void fields_say(struct buf *why, const struct fields_column *column, const char 
 int fields_check_problem(const struct fields_column *column, const char *s, size_t n,
     struct buf *why);
 
+/* Split line[0..len) at every tab in place, each field NUL-terminated,
+ * for a line whose columns a header names (aggregate's rows): returns the
+ * number of fields, of which the first max are kept in field[]. */
+size_t fields_split(char *line, size_t len, char **field, size_t *flen, size_t max);
+
 /* Put back the tabs fields_parse() cut a line at. */
 void fields_unsplit(char *line, size_t len);
 

@@ -6,7 +6,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "fields.h"
 #include "figures.h"
+#include "intern.h"
+#include "keymap.h"
 #include "lang.h"
 #include "lines.h"
 #include "text.h"
@@ -39,27 +42,6 @@ static struct buf problem;
 
 #define FIELDS_MAX_LINE 64	/* more columns than aggregate will ever write */
 
-/* Split at tabs in place; the number of fields (at most max kept). */
-static size_t
-split(char *line, size_t len, char **field, size_t *flen, size_t max)
-{
-	char *p = line, *end = line + len, *tab;
-	size_t n = 0;
-
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (n < max) {
-			field[n] = p;
-			flen[n] = (size_t)((tab ? tab : end) - p);
-		}
-		n++;
-		if (tab == NULL)
-			return n;
-		*tab = '\0';
-		p = tab + 1;
-	}
-}
-
 const char *
 figures_header_parse(char *line, size_t len, struct figures_header *h)
 {
@@ -72,7 +54,7 @@ figures_header_parse(char *line, size_t len, struct figures_header *h)
 	if (len == 0 || line[0] != '#' || memchr(line, '\0', len) != NULL)
 		return tr("not aggregate's output: its first line is not a '#round...' header",
 		    "geen uitvoer van aggregate: de eerste regel is geen kop '#round...'");
-	n = split(line + 1, len - 1, field, flen, FIELDS_MAX_LINE);
+	n = fields_split(line + 1, len - 1, field, flen, FIELDS_MAX_LINE);
 	if (n > FIELDS_MAX_LINE)
 		n = FIELDS_MAX_LINE;
 	h->ncolumns = n;
@@ -192,7 +174,7 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 
 	if (memchr(line, '\0', len) != NULL)
 		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
-	if ((n = split(line, len, field, flen, FIELDS_MAX_LINE)) != h->ncolumns) {
+	if ((n = fields_split(line, len, field, flen, FIELDS_MAX_LINE)) != h->ncolumns) {
 		buf_reset(&problem);
 		buf_printf(&problem, tr("%zu tab-separated fields where the header has %zu",
 		    "%zu velden gescheiden door tabs, de kop heeft er %zu"), n, h->ncolumns);
@@ -293,8 +275,12 @@ figures_read(struct figures_table *t, const struct questionnaire *q, const char 
 			free(text);
 			continue;
 		}
-		t->rows = xreallocarray(t->rows, t->n + 1, sizeof(*t->rows));
-		t->texts = xreallocarray(t->texts, t->n + 1, sizeof(*t->texts));
+		if (t->n == t->cap) {	/* doubling: 50,000 rows are read in one go */
+			t->cap = t->cap ? 2 * t->cap : 64;
+			t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
+			t->texts = xreallocarray(t->texts, t->cap, sizeof(*t->texts));
+		}
+		row.k = (size_t)k;
 		t->rows[t->n] = row;
 		t->texts[t->n++] = text;
 	}
@@ -303,6 +289,67 @@ figures_read(struct figures_table *t, const struct questionnaire *q, const char 
 		t->trouble = 1;
 	}
 	lines_close(&in);
+}
+
+/* For figures_order's sort: each row's key, then its place. */
+static const size_t *ordering_key;
+
+static int
+by_key_then_place(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	if (ordering_key[a] != ordering_key[b])
+		return ordering_key[a] < ordering_key[b] ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+void
+figures_order(const struct figures_table *t, size_t ncontinua, int by_group,
+    struct figures_order *o)
+{
+	struct intern groups = { 0 };
+	struct keymap first = { 0 };
+	size_t *key = xcalloc(t->n + 1, sizeof(*key)), *next, i, k;
+
+	o->start = xcalloc(ncontinua + 1, sizeof(*o->start));
+	o->rows = xcalloc(t->n + 1, sizeof(*o->rows));
+	/* By continuum, in input order: a counting sort. */
+	for (i = 0; i < t->n; i++)
+		o->start[t->rows[i].k + 1]++;
+	for (k = 0; k < ncontinua; k++)
+		o->start[k + 1] += o->start[k];
+	next = xcalloc(ncontinua + 1, sizeof(*next));
+	memcpy(next, o->start, ncontinua * sizeof(*next));
+	for (i = 0; i < t->n; i++)
+		o->rows[next[t->rows[i].k]++] = i;
+	free(next);
+	/* A group's rows together, where its first row stands. */
+	for (i = 0; by_group && i < t->n; i++) {
+		const struct figures_row *r = &t->rows[i];
+		uint64_t pair = keymap_pair((uint32_t)r->k,
+		    intern_add(&groups, r->group, strlen(r->group)));
+
+		if ((key[i] = keymap_find(&first, pair)) == SIZE_MAX) {
+			keymap_put(&first, pair, i);
+			key[i] = i;
+		}
+	}
+	ordering_key = key;
+	for (k = 0; by_group && k < ncontinua; k++)
+		qsort(o->rows + o->start[k], o->start[k + 1] - o->start[k], sizeof(*o->rows),
+		    by_key_then_place);
+	free(key);
+	intern_free(&groups);
+	keymap_free(&first);
+}
+
+void
+figures_order_free(struct figures_order *o)
+{
+	free(o->start);
+	free(o->rows);
+	o->start = o->rows = NULL;
 }
 
 void
