@@ -916,7 +916,7 @@ merge_check(struct aggregate *a)
 	static struct stats_counts sum, one, everyone;
 	struct block **order = xcalloc(a->nblocks + 1, sizeof(*order));
 	int by_group = a->by_group, status = 0;
-	size_t r, i, n, k, v;
+	size_t r, i, n, k;
 
 	a->by_group = 1;	/* every group's block, shown or not */
 	for (r = 0; r < a->rounds.n; r++) {
@@ -931,15 +931,16 @@ merge_check(struct aggregate *a)
 		}
 		n = round_blocks(a, r, order);
 		for (k = 0; k < a->q->ncontinua; k++) {
-			memset(&sum, 0, sizeof(sum));
+			struct tally groups = { 0 };
+
 			for (i = 1; i < n; i++) {
 				tally_counts(&order[i]->tallies[k], &one);
-				stats_merge(&sum, &one);
+				tally_merge(&groups, &one);
 			}
+			tally_counts(&groups, &sum);
+			tally_free(&groups);
 			tally_counts(&order[0]->tallies[k], &everyone);
-			for (v = 0; v < STATS_VALUES && sum.count[v] == everyone.count[v]; v++)
-				;
-			if (v == STATS_VALUES && sum.abstain == everyone.abstain)
+			if (stats_equal(&sum, &everyone))
 				continue;
 			diag_warn(tr("--merge: round %s, %s: the groups' rows (%llu answers) do not add up to everyone's (%llu): a partial was edited, cut short, or lost its '*' rows",
 			    "--merge: ronde %s, %s: de rijen van de groepen (%llu antwoorden) tellen niet op tot die van iedereen (%llu): een deelbestand werd gewijzigd, afgebroken of verloor zijn '*'-rijen"),

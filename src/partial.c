@@ -55,7 +55,8 @@ counts_parse(const char *s, size_t n, struct stats_counts *c)
 	const char *p = s, *end = s + n;
 	long last = -1;
 
-	memset(c, 0, sizeof(*c));
+	c->nvalues = 0;
+	c->n = c->abstain = 0;
 	while (p < end) {
 		const char *colon = memchr(p, ':', (size_t)(end - p));
 		const char *comma = memchr(p, ',', (size_t)(end - p));
@@ -68,7 +69,8 @@ counts_parse(const char *s, size_t n, struct stats_counts *c)
 		    tenths > POSITION_MAX || (long)tenths <= last || count == 0 ||
 		    c->n + count > PARTIAL_COUNT_MAX)
 			return -1;
-		c->count[tenths] = count;
+		c->value[c->nvalues] = (uint16_t)tenths;
+		c->count[c->nvalues++] = count;
 		c->n += count;
 		last = (long)tenths;
 		p = comma + (comma < end);
@@ -152,17 +154,13 @@ void
 partial_format_counts(struct buf *out, const char *round, const char *group,
     const char *continuum, const struct stats_counts *c)
 {
-	size_t v;
-	int first = 1;
+	size_t i;
 
 	buf_printf(out, "%s\t%s\t%s\t%llu\t", round, group, continuum,
 	    (unsigned long long)c->abstain);
-	for (v = 0; v < STATS_VALUES; v++) {
-		if (c->count[v] == 0)
-			continue;
-		buf_printf(out, "%s%zu:%llu", first ? "" : ",", v, (unsigned long long)c->count[v]);
-		first = 0;
-	}
+	for (i = 0; i < c->nvalues; i++)
+		buf_printf(out, "%s%u:%llu", i ? "," : "", (unsigned)c->value[i],
+		    (unsigned long long)c->count[i]);
 	buf_addc(out, '\n');
 }
 

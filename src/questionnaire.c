@@ -9,6 +9,7 @@
 #include "lang.h"
 #include "lines.h"
 #include "record.h"
+#include "intern.h"
 #include "questionnaire.h"
 #include "text.h"
 #include "token.h"
@@ -51,8 +52,9 @@ struct reader {
 	struct questionnaire *q;
 	int have_header;
 	unsigned long header_line;
-	struct { char *id; unsigned long line; } *seen;
-	size_t nseen;
+	struct intern seen;		/* the continuum ids so far */
+	unsigned long *seen_line;	/* where each was */
+	size_t ncap;			/* room in q->continua */
 };
 
 static int
@@ -87,17 +89,16 @@ check_id(struct reader *r, const struct record *rec, enum field field)
 		    v->value.data);
 	if (field != F_CONTINUUM)
 		return;
-	for (i = 0; i < r->nseen; i++) {
-		if (strcmp(r->seen[i].id, v->value.data) == 0) {
-			record_error(rr, v->line, tr("duplicate continuum id '%s' (first at line %lu)",
-			    "continuum-id '%s' komt dubbel voor (eerst op regel %lu)"),
-			    v->value.data, r->seen[i].line);
-			return;
-		}
+	if ((i = intern_find(&r->seen, v->value.data, v->value.len)) != UINT32_MAX) {
+		record_error(rr, v->line, tr("duplicate continuum id '%s' (first at line %lu)",
+		    "continuum-id '%s' komt dubbel voor (eerst op regel %lu)"),
+		    v->value.data, r->seen_line[i]);
+		return;
 	}
-	r->seen = xreallocarray(r->seen, r->nseen + 1, sizeof(*r->seen));
-	r->seen[r->nseen].id = xstrdup(v->value.data);
-	r->seen[r->nseen++].line = v->line;
+	i = intern_add(&r->seen, v->value.data, v->value.len);
+	if ((i & (i - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
+		r->seen_line = xreallocarray(r->seen_line, i ? 2 * i : 1, sizeof(*r->seen_line));
+	r->seen_line[i] = v->line;
 }
 
 /* What only this format asks of a record, beyond its table. */
@@ -140,7 +141,7 @@ add_header(struct questionnaire *q, struct record *rec)
 }
 
 static void
-add_continuum(struct questionnaire *q, struct record *rec)
+add_continuum(struct questionnaire *q, struct record *rec, size_t *cap)
 {
 	struct continuum c = { 0 };
 	size_t i;
@@ -159,7 +160,10 @@ add_continuum(struct questionnaire *q, struct record *rec)
 	for (i = 0; i < rec->n; i++)
 		if (rec->values[i].field == F_ANCHOR)
 			c.anchors[c.nanchors++] = record_take_at(rec, i);
-	q->continua = xreallocarray(q->continua, q->ncontinua + 1, sizeof(*q->continua));
+	if (q->ncontinua == *cap) {
+		*cap = *cap ? 2 * *cap : 8;
+		q->continua = xreallocarray(q->continua, *cap, sizeof(*q->continua));
+	}
 	q->continua[q->ncontinua++] = c;
 }
 
@@ -178,7 +182,7 @@ record_finish(struct reader *r, struct record *rec)
 	if (rec->kind == KIND_HEADER)
 		add_header(r->q, rec);
 	else
-		add_continuum(r->q, rec);
+		add_continuum(r->q, rec, &r->ncap);
 }
 
 int
@@ -199,9 +203,15 @@ questionnaire_read(struct questionnaire *q, FILE *fp, const char *name)
 		record_error(&r.records, 0, "%s", tr("no continua", "geen continua"));
 	record_free(&rec);
 	record_reader_end(&r.records);
-	while (r.nseen > 0)
-		free(r.seen[--r.nseen].id);
-	free(r.seen);
+	/* The ids found by a hash from now on (questionnaire_find): the
+	 * reader's set holds exactly the continua when there was no mistake. */
+	if (r.records.errors == 0) {
+		q->index = xmalloc(sizeof(*q->index));
+		*q->index = r.seen;
+	} else {
+		intern_free(&r.seen);
+	}
+	free(r.seen_line);
 	if (r.records.errors != 0)
 		questionnaire_free(q);
 	return r.records.errors;
@@ -259,7 +269,10 @@ long
 questionnaire_find(const struct questionnaire *q, const char *s, size_t n)
 {
 	size_t i;
+	uint32_t found;
 
+	if (q->index != NULL)
+		return (found = intern_find(q->index, s, n)) == UINT32_MAX ? -1 : (long)found;
 	for (i = 0; i < q->ncontinua; i++)
 		if (q->continua[i].id_len == n && memcmp(q->continua[i].id, s, n) == 0)
 			return (long)i;
@@ -325,6 +338,9 @@ questionnaire_free(struct questionnaire *q)
 		free(c->anchors);
 	}
 	free(q->continua);
+	if (q->index != NULL)
+		intern_free(q->index);
+	free(q->index);
 	free(q->id);
 	free(q->title);
 	free(q->lang);

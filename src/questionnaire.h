@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "intern.h"
 #include "lang.h"
 
 struct continuum {
@@ -33,6 +34,7 @@ struct questionnaire {
 	char *instruction;	/* what to do, as the worksheet says it; or NULL */
 	struct continuum *continua;
 	size_t ncontinua;
+	struct intern *index;	/* the ids, numbered as continua[]; or NULL */
 };
 
 /* The embedded default's text, generated from src/questionnaire-*.txt. */

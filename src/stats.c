@@ -3,26 +3,17 @@
 
 #include "stats.h"
 
-void
-stats_add(struct stats_counts *c, int position)
+int
+stats_equal(const struct stats_counts *a, const struct stats_counts *b)
 {
-	if (position == POSITION_NONE) {
-		c->abstain++;
-		return;
-	}
-	c->count[position]++;
-	c->n++;
-}
+	size_t i;
 
-void
-stats_merge(struct stats_counts *into, const struct stats_counts *from)
-{
-	size_t v;
-
-	for (v = 0; v < STATS_VALUES; v++)
-		into->count[v] += from->count[v];
-	into->n += from->n;
-	into->abstain += from->abstain;
+	if (a->nvalues != b->nvalues || a->n != b->n || a->abstain != b->abstain)
+		return 0;
+	for (i = 0; i < a->nvalues; i++)
+		if (a->value[i] != b->value[i] || a->count[i] != b->count[i])
+			return 0;
+	return 1;
 }
 
 /* The value (in tenths) at 0-based index i of the sorted positions. */
@@ -30,12 +21,12 @@ static int
 value_at(const struct stats_counts *c, uint64_t i)
 {
 	uint64_t seen = 0;
-	int v;
+	size_t j;
 
-	for (v = 0; v < STATS_VALUES; v++) {
-		seen += c->count[v];
+	for (j = 0; j < c->nvalues; j++) {
+		seen += c->count[j];
 		if (seen > i)
-			return v;
+			return c->value[j];
 	}
 	return POSITION_MAX;
 }
@@ -66,12 +57,12 @@ double
 stats_mean(const struct stats_counts *c)
 {
 	uint64_t sum = 0;
-	size_t v;
+	size_t i;
 
-	/* At most 1000 * 2^64 / 1000 before it wraps: exact for any input
-	 * one machine can hold. */
-	for (v = 0; v < STATS_VALUES; v++)
-		sum += (uint64_t)v * c->count[v];
+	/* n is at most 10^12 (stance-aggregate(5)), so the sum is at most
+	 * 10^15 tenths: exact, as a whole number and as a double. */
+	for (i = 0; i < c->nvalues; i++)
+		sum += (uint64_t)c->value[i] * c->count[i];
 	return (double)sum / (double)c->n / 10.0;
 }
 
@@ -79,13 +70,14 @@ double
 stats_sd(const struct stats_counts *c)
 {
 	double mean = stats_mean(c), squares = 0;
-	size_t v;
+	size_t i;
 
-	/* Around the mean, bin by bin: no cancellation of large sums. */
-	for (v = 0; v < STATS_VALUES; v++) {
-		double d = (double)v / 10.0 - mean;
+	/* Around the mean, position by position: no cancellation of large
+	 * sums. */
+	for (i = 0; i < c->nvalues; i++) {
+		double d = (double)c->value[i] / 10.0 - mean;
 
-		squares += (double)c->count[v] * d * d;
+		squares += (double)c->count[i] * d * d;
 	}
 	return sqrt(squares / (double)(c->n - 1));
 }
@@ -94,34 +86,29 @@ double
 stats_consensus(const struct stats_counts *c)
 {
 	double mean = stats_mean(c), sum = 0;
-	size_t v;
+	size_t i;
 
-	for (v = 0; v < STATS_VALUES; v++) {
-		if (c->count[v] == 0)
-			continue;
-		sum += (double)c->count[v] / (double)c->n *
-		    log2(1.0 - fabs((double)v / 10.0 - mean) / 100.0);
-	}
+	for (i = 0; i < c->nvalues; i++)
+		sum += (double)c->count[i] / (double)c->n *
+		    log2(1.0 - fabs((double)c->value[i] / 10.0 - mean) / 100.0);
 	return 1.0 + sum;
 }
 
 size_t
 stats_profile(const struct stats_counts *c, size_t anchors, uint64_t *bins)
 {
-	size_t k = 2 * anchors - 1, middle = (k - 1) / 2, v;
+	size_t k = 2 * anchors - 1, middle = (k - 1) / 2, i;
 
 	memset(bins, 0, k * sizeof(*bins));
-	for (v = 0; v < STATS_VALUES; v++) {
+	for (i = 0; i < c->nvalues; i++) {
 		/* Centres at b * 1000 / (k - 1) tenths: round v * (k - 1) /
 		 * 1000 to the nearest bin, a tie to the bin nearer 50. */
-		uint64_t x = (uint64_t)v * (k - 1) + 500;
+		uint64_t x = (uint64_t)c->value[i] * (k - 1) + 500;
 		size_t b = (size_t)(x / 1000);
 
-		if (c->count[v] == 0)
-			continue;
 		if (x % 1000 == 0 && b > middle)
 			b--;
-		bins[b] += c->count[v];
+		bins[b] += c->count[i];
 	}
 	return k;
 }
@@ -191,15 +178,15 @@ int
 stats_polarised(const struct stats_counts *c)
 {
 	uint64_t lo = 0, mid = 0, hi = 0, small, big;
-	size_t v;
+	size_t i;
 
-	for (v = 0; v < STATS_VALUES; v++) {
-		if (v < 250)
-			lo += c->count[v];
-		else if (v <= 750)
-			mid += c->count[v];
+	for (i = 0; i < c->nvalues; i++) {
+		if (c->value[i] < 250)
+			lo += c->count[i];
+		else if (c->value[i] <= 750)
+			mid += c->count[i];
 		else
-			hi += c->count[v];
+			hi += c->count[i];
 	}
 	small = lo < hi ? lo : hi;
 	big = lo < hi ? hi : lo;

@@ -1,9 +1,12 @@
 /*
  * stats: where a group stands on one continuum, from the counts of its
- * positions.  A position has one decimal (0.0 to 100.0), so 1001 counters
- * hold everything: every statistic here is computed from them, exactly
- * where it can be (quartiles, the profile), with no list of values.
- * The measures and their sources are in aggregate(1).
+ * positions.  A position has one decimal (0.0 to 100.0), so at most 1001
+ * distinct positions, each with its count, hold everything: every
+ * statistic here is computed from them, exactly where it can be
+ * (quartiles, the profile), with no list of answers.  They are kept as a
+ * rising list of the positions that occur, so that a row of three
+ * distinct positions costs three steps, not 1001.  The measures and
+ * their sources are in aggregate(1).
  */
 #ifndef STANCE_STATS_H
 #define STANCE_STATS_H
@@ -17,13 +20,15 @@
 #define STATS_MAX_BINS 64		/* a profile of 2k-1 bins, k <= 32 anchors */
 
 struct stats_counts {
-	uint64_t count[STATS_VALUES];
-	uint64_t n;		/* answers with a position */
+	size_t nvalues;			/* distinct positions */
+	uint16_t value[STATS_VALUES];	/* rising, in tenths */
+	uint64_t count[STATS_VALUES];	/* answers at value[i], each above 0 */
+	uint64_t n;		/* answers with a position: the counts added up */
 	uint64_t abstain;	/* no-opinion answers */
 };
 
-void stats_add(struct stats_counts *c, int position);
-void stats_merge(struct stats_counts *into, const struct stats_counts *from);
+/* Whether two hold the same answers, position by position. */
+int stats_equal(const struct stats_counts *a, const struct stats_counts *b);
 
 /*
  * The quantile of R's type 7 (and GNU datamash), h = (n-1)p: exact, in

@@ -57,25 +57,38 @@ tally_add(struct tally *t, int position)
 void
 tally_merge(struct tally *t, const struct stats_counts *c)
 {
-	size_t v;
+	size_t i;
 
-	for (v = 0; v < STATS_VALUES; v++)
-		if (c->count[v] > 0)
-			tally_add_count(t, (int)v, c->count[v]);
+	for (i = 0; i < c->nvalues; i++)
+		tally_add_count(t, c->value[i], c->count[i]);
 	t->abstain += c->abstain;
 }
 
 void
 tally_counts(const struct tally *t, struct stats_counts *out)
 {
-	size_t i;
+	size_t i, j, n = 0;
 
-	if (t->dense != NULL)
-		memcpy(out->count, t->dense, sizeof(out->count));
-	else
-		memset(out->count, 0, sizeof(out->count));
-	for (i = 0; i < t->nsparse; i++)
-		out->count[t->value[i]] = t->count[i];
+	if (t->dense != NULL) {
+		for (i = 0; i < STATS_VALUES; i++) {
+			if (t->dense[i] == 0)
+				continue;
+			out->value[n] = (uint16_t)i;
+			out->count[n++] = t->dense[i];
+		}
+	} else {
+		/* At most TALLY_SPARSE pairs, into rising order. */
+		for (i = 0; i < t->nsparse; i++) {
+			for (j = n; j > 0 && out->value[j - 1] > t->value[i]; j--) {
+				out->value[j] = out->value[j - 1];
+				out->count[j] = out->count[j - 1];
+			}
+			out->value[j] = t->value[i];
+			out->count[j] = t->count[i];
+			n++;
+		}
+	}
+	out->nvalues = n;
 	out->n = t->n;
 	out->abstain = t->abstain;
 }

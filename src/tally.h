@@ -28,9 +28,9 @@ struct tally {
 void tally_add(struct tally *t, int position);
 /* count answers at position (tenths, 0 to POSITION_MAX). */
 void tally_add_count(struct tally *t, int position, uint64_t count);
-/* All of c's answers. */
+/* All of c's answers added. */
 void tally_merge(struct tally *t, const struct stats_counts *c);
-/* The tally as counters, for the statistics. */
+/* The tally as the statistics take it: the positions that occur, rising. */
 void tally_counts(const struct tally *t, struct stats_counts *out);
 void tally_free(struct tally *t);
 
