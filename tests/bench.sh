@@ -15,6 +15,13 @@
 #            floor), datamash's grouped statistics and an awk mean and sd,
 #            on the same file.  Targets: within 2x the floor, at least 10x
 #            faster than datamash, peak memory under 4 MB.
+#   shapes   inputs shaped to make a program's work grow faster than its
+#            input: 20,000 rounds and 16,000 groups for aggregate, 50,000
+#            rows for chart, 100,000 continua in a questionnaire.  Each is
+#            timed at a tenth of its size too.  Targets: ten times the
+#            input takes at most twenty times as long (linear, with room
+#            for noise; quadratic would be a hundred); aggregate no slower
+#            than twice datamash on the same grouping, in under 32 MB.
 #
 # BENCH_RUNS and BENCH_PARTICIPANTS scale the two down for a quick look.
 set -eu
@@ -172,3 +179,79 @@ elif [ "$aggregate_kb" -lt 4096 ]; then
 else
 	echo "  target (peak memory under 4 MB): NOT met"
 fi
+
+echo
+echo "shapes: work that must grow no faster than the input"
+steering="steering openness enforcement legal audience"
+# rounds N: N rounds, one answer on each continuum; groups N likewise.
+make_rounds() {
+	awk -v n="$1" -v c="$steering" 'BEGIN { split(c, k, " ")
+	    for (r = 0; r < n; r++) for (j = 1; j <= 5; j++)
+	        printf "r%06d\tp\tg\t%s\t%d\t2026-11-25T09:30:00Z\t\n", r, k[j], (r * 7 + j) % 101 }'
+}
+make_groups() {
+	awk -v n="$1" -v c="$steering" 'BEGIN { split(c, k, " ")
+	    for (g = 0; g < n; g++) for (j = 1; j <= 5; j++)
+	        printf "r1\tp%06d\tg%06d\t%s\t%d\t2026-11-25T09:30:00Z\t\n", g, g, k[j], (g * 7 + j) % 101 }'
+}
+# rows N: aggregate's rows of N/5 groups of five people.
+make_rows() {
+	awk -v n="$1" -v c="$steering" 'BEGIN { split(c, k, " ")
+	    for (g = 0; g < n / 5; g++) for (p = 0; p < 5; p++) for (j = 1; j <= 5; j++)
+	        printf "r1\tp%06d-%d\tg%06d\t%s\t%d\t2026-11-25T09:30:00Z\t\n", g, p, g, k[j], (g * 7 + p * 13 + j) % 101 }' |
+	    aggregate --by-group --min-group 3
+}
+make_continua() {
+	awk -v n="$1" 'BEGIN { print "questionnaire: big\ntitle: Big\nlang: en\n"
+	    for (i = 0; i < n; i++) printf "continuum: c%d\nquestion: Q%d?\nleft: a\nright: b\nanchor: one\nanchor: two\n\n", i, i }'
+}
+# shape NAME N COMMAND...: the command on make_NAME N and N/10; prints the
+# times, the peak and the ratio, and whether growth is linear.
+shape() {
+	name=$1 n=$2
+	shift 2
+	make_$name "$n" > "$work/big"
+	make_$name $((n / 10)) > "$work/small"
+	set -- $(measure "$@" "$work/small") "$@"
+	small_s=$1
+	shift 2
+	set -- $(measure "$@" "$work/big") "$@"
+	big_s=$1 big_kb=$2
+	printf '  %-34s %6.2f s  %7d KiB peak (a tenth: %.2f s)\n' "$label" "$big_s" "$big_kb" "$small_s"
+	# Times under a hundredth of a second are rounded to it.
+	if awk -v b="$big_s" -v s="$small_s" 'BEGIN { if (s < 0.01) s = 0.01; exit !(b <= 20 * s) }'; then
+		echo "    target (ten times the input, at most twenty times as long): met"
+	else
+		echo "    target (ten times the input, at most twenty times as long): NOT met"
+	fi
+	shape_kb=$big_kb shape_s=$big_s
+}
+aggregate_shape() {
+	by=$1
+	if [ -n "$datamash_s" ]; then
+		set -- $(measure sh -c "datamash -s -g $by count 5 mean 5 sstdev 5 min 5 q1 5 median 5 q3 5 max 5 < \"\$1\"" _ "$work/big")
+		printf '  %-34s %6.2f s  %7d KiB peak\n' "datamash -s -g $by (same figures)" "$1" "$2"
+		if awk -v a="$shape_s" -v d="$1" 'BEGIN { exit !(a <= 2 * d) }'; then
+			echo "    target (no slower than twice datamash): met"
+		else
+			echo "    target (no slower than twice datamash): NOT met"
+		fi
+	fi
+	if [ "$shape_kb" -gt 0 ] && [ "$shape_kb" -lt 32768 ]; then
+		echo "    target (peak memory under 32 MB): met"
+	elif [ "$shape_kb" -gt 0 ]; then
+		echo "    target (peak memory under 32 MB): NOT met"
+	fi
+}
+label="aggregate --by-group, 20,000 rounds"
+shape rounds 20000 aggregate --by-group
+aggregate_shape 1,4
+label="aggregate --by-group, 16,000 groups"
+shape groups 16000 aggregate --by-group
+aggregate_shape 3,4
+label="chart, 50,000 rows"
+shape rows 50000 chart -w 80
+label="chart --svg, 50,000 rows"
+shape rows 50000 chart --svg
+label="ask -q, 100,000 continua"
+shape continua 100000 ask --print-questionnaire -q
