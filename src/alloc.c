@@ -3,15 +3,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "alloc.h"
-#include "diag.h"
 #include "lang.h"
 
-static void
-out_of_memory(void)
+static const char *program = "stance";
+
+void
+alloc_set_program(const char *name)
 {
-	diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+	program = name;
 }
+
+/* Said with write(2) alone: the usual diagnostics build their message in
+ * a buffer, and there is no memory for one. */
+void
+alloc_out_of_memory(void)
+{
+	const char *what = tr(": out of memory\n", ": onvoldoende geheugen\n");
+	ssize_t ignored;
+
+	ignored = write(STDERR_FILENO, program, strlen(program));
+	ignored = write(STDERR_FILENO, what, strlen(what));
+	(void)ignored;
+	exit(ALLOC_EXIT);
+}
+
+#define out_of_memory alloc_out_of_memory
 
 void *
 xmalloc(size_t size)

@@ -6,7 +6,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "diag.h"
 #include "lang.h"
 
 void
@@ -15,7 +14,7 @@ buf_reserve(struct buf *b, size_t more)
 	size_t want;
 
 	if (more > SIZE_MAX - b->len - 1)
-		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+		alloc_out_of_memory();
 	want = b->len + more + 1;
 	if (want <= b->cap)
 		return;
@@ -68,8 +67,11 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
+	/* vsnprintf fails only for a text of more than INT_MAX bytes (or
+	 * a wide character, which nothing here formats): more than a
+	 * buffer can be given. */
 	if (n < 0)
-		diag_fatal("%s", tr("cannot format a message", "kan een bericht niet opmaken"));
+		alloc_out_of_memory();
 	buf_reserve(b, (size_t)n);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

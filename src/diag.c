@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "lang.h"
@@ -21,6 +22,7 @@ diag_set_program(const char *argv0)
 		return;
 	slash = strrchr(argv0, '/');
 	diag_program = slash ? slash + 1 : argv0;
+	alloc_set_program(diag_program);
 }
 
 void

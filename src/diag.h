@@ -13,7 +13,7 @@
 enum {
 	EXIT_OK = 0,		/* all input was good and all output written */
 	EXIT_BADINPUT = 1,	/* finished, but bad input was reported and skipped */
-	EXIT_TROUBLE = 2	/* usage error, or the work could not be done */
+	EXIT_TROUBLE = 2	/* usage error, or the work could not be done (alloc.h's ALLOC_EXIT) */
 };
 
 extern const char *diag_program;

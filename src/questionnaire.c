@@ -258,7 +258,7 @@ questionnaire_default(struct questionnaire *q, enum lang lang)
 	FILE *fp = fmemopen((void *)(size_t)text, strlen(text), "r");
 
 	if (fp == NULL)
-		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+		alloc_out_of_memory();
 	/* The embedded text is tested; an error here is a build mistake. */
 	if (questionnaire_read(q, fp, "<default questionnaire>") != 0)
 		abort();

@@ -580,7 +580,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	put_text(&text, r, e, r->invitation ? NULL : g, unreadable);
 	if ((fp = open_memstream(&form, &len)) == NULL || form_write(fp, r->q, &spec) < 0 ||
 	    fclose(fp) != 0)
-		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+		alloc_out_of_memory();
 	buf_addstr(&text, form);
 	free(form);
 	free(fill);

@@ -321,7 +321,7 @@ rules_default(struct rules *r, const struct questionnaire *q)
 		return 0;
 	}
 	if ((fp = fmemopen(text.data, text.len, "r")) == NULL)
-		diag_fatal("%s", tr("out of memory", "onvoldoende geheugen"));
+		alloc_out_of_memory();
 	/* The built-in rules are tested; a mistake here is a build mistake. */
 	if (rules_read(r, fp, "<default rules>", q) != 0)
 		abort();

@@ -107,3 +107,26 @@ load test_helper
 		    { echo "no tests/valgrind/$(basename "$program")"; false; }
 	done
 }
+
+@test "no circle among the modules' includes: arrows point down only" {
+	run -0 python3 - "$TOP/src" <<-'END'
+	import glob, os, re, sys
+	deps = {}
+	for f in glob.glob(os.path.join(sys.argv[1], "*.[ch]")):
+	    m = os.path.basename(f).rsplit(".", 1)[0]
+	    for inc in re.findall(r'#include "([a-z0-9-]+)\.h"', open(f).read()):
+	        if inc != m:
+	            deps.setdefault(m, set()).add(inc)
+	def walk(m, path):
+	    for d in sorted(deps.get(m, ())):
+	        if d in path:
+	            print(" -> ".join(path[path.index(d):] + [d]))
+	            sys.exit(1)
+	        walk(d, path + [d])
+	for m in sorted(deps):
+	    walk(m, [m])
+	END
+	assert_equal "$output" ""
+	# alloc, at the bottom, includes nothing of ours but lang.
+	assert_equal "$(grep -h '#include "' "$TOP/src/alloc.c" "$TOP/src/alloc.h" | sort -u | tr '\n' ' ')" '#include "alloc.h" #include "lang.h" '
+}

@@ -232,3 +232,18 @@ setup() {
 	run -0 formatcheck questionnaire "$BATS_TEST_TMPDIR/bom"
 	assert_golden custom.expected
 }
+
+@test "out of memory is said without memory: prog: out of memory, exit 2" {
+	# Sanitizers and valgrind reserve more address space than the limit.
+	if nm "$TOP/bin/ask" 2> /dev/null | grep -q __asan_init || [ -n "${STANCE_VALGRIND:-}" ]; then
+		skip "this build reserves more address space than the limit"
+	fi
+	awk 'BEGIN { print "questionnaire: big\ntitle: Big\nlang: en\n"
+	    for (i = 0; i < 100000; i++) printf "continuum: c%d\nquestion: Q%d?\nleft: a\nright: b\nanchor: one\nanchor: two\n\n", i, i }' > "$BATS_TEST_TMPDIR/big.txt"
+	run -2 --separate-stderr sh -c 'ulimit -v 40000; exec ask -q "$1" --print-questionnaire' _ "$BATS_TEST_TMPDIR/big.txt"
+	assert_equal "$stderr" "ask: out of memory"
+	run -2 --separate-stderr sh -c 'ulimit -v 40000; exec aggregate -L nl -q "$1" /dev/null' _ "$BATS_TEST_TMPDIR/big.txt"
+	assert_equal "$stderr" "aggregate: onvoldoende geheugen"
+	# Without the limit it reads.
+	run -0 ask -q "$BATS_TEST_TMPDIR/big.txt" --print-questionnaire
+}
