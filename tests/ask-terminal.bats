@@ -500,7 +500,10 @@ run_ask() {
 	wait_for_file status
 	assert_equal "$(cat status)" 2
 	[ ! -e r2.tsv ]
+	# A server of its own for the second terminal: a new server on the
+	# socket just killed could meet the old one still going away.
 	tmux -S "$SOCKET" kill-server
+	SOCKET=$BATS_TEST_TMPDIR/tmux-dumb.socket
 	TERM_FOR_TEST=dumb start_shell
 	run_ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv -o r2.tsv
 	wait_for "From concrete rules (1) to vision (3):"
