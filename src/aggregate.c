@@ -813,6 +813,8 @@ write_partial(struct aggregate *a)
 		fwrite(out.data, 1, out.len, stdout);
 		buf_reset(&out);
 	}
+	/* The header even with no rounds: an empty shard merges too. */
+	fwrite(out.data, 1, out.len, stdout);
 	free(order);
 	buf_free(&out);
 }

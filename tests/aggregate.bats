@@ -312,3 +312,11 @@ aggregate: --merge: the partials do not add up; nothing written"
 	{ printf '%s\n' "$head"; row 0 500:500000000000; } > a.partial
 	run -0 aggregate --merge a.partial a.partial
 }
+
+@test "--partial of no answers is a partial all the same, and merges (found by fuzzing aggregate's main)" {
+	run -0 aggregate --partial /dev/null
+	assert_equal "$output" "#stance-aggregate-partial 1"
+	aggregate --partial /dev/null > empty.partial
+	run -0 aggregate --merge --by-group empty.partial
+	assert_equal "$output" "$(aggregate --by-group /dev/null)"
+}
