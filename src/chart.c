@@ -388,15 +388,25 @@ draw_header(struct chart *c, const struct layout *l, size_t number, const struct
 	put_text(c, &right, k->right);
 	wl = utf8_width(left.data, left.len);
 	wr = utf8_width(right.data, right.len);
-	buf_printf(&line, "%*s", (int)l->x0, "");
-	buf_addstr(&line, left.data);
-	if (wl + 1 + wr > l->length) {
-		emit(&line);	/* both do not fit: the right one under it */
-		wl = 0;
+	if (wl + 1 + wr <= l->length) {
+		buf_printf(&line, "%*s%s%*s%s", (int)l->x0, "", left.data,
+		    (int)(l->length - wr - wl), "", right.data);
+		emit(&line);
+	} else {
+		/* Both do not fit: the right one under it, at the line's
+		 * right end if it fits there, else wrapped like the left. */
+		buf_printf(&line, "%*s", (int)l->x0, "");
+		emit_wrapped(c, line.data, k->left, l->x0);
+		buf_reset(&line);
+		if (wr <= l->length) {
+			buf_printf(&line, "%*s%s", (int)(l->x0 + l->length - wr), "", right.data);
+			emit(&line);
+		} else {
+			buf_printf(&line, "%*s", (int)l->x0, "");
+			emit_wrapped(c, line.data, k->right, l->x0);
+			buf_reset(&line);
+		}
 	}
-	buf_printf(&line, "%*s", (int)(l->x0 + l->length - wr - (wl ? l->x0 + wl : 0)), "");
-	buf_addstr(&line, right.data);
-	emit(&line);
 	/* The statement numbers where the statements lie. */
 	for (i = 1, at = 0; i <= k->nanchors; i++) {
 		size_t x = l->x0 + column_of(l, anchor_position(k->nanchors, i) / 10.0);

@@ -44,9 +44,12 @@ render() {
 	cat groups.agg <(grep -v '^#' "$BATS_TEST_TMPDIR/long.agg") > "$BATS_TEST_TMPDIR/two.agg"
 	for w in 20 21 40 59 60 80 133 200; do
 		for file in groups.agg "$BATS_TEST_TMPDIR/long.agg" "$BATS_TEST_TMPDIR/two.agg"; do
-			chart -w "$w" "$file" > "$BATS_TEST_TMPDIR/out"
-			assert_number "$(LC_ALL=C.UTF-8 wc -L < "$BATS_TEST_TMPDIR/out")" -le "$w"
-			assert_number "$(grep -c ' $' "$BATS_TEST_TMPDIR/out")" -eq 0
+			# Dutch poles are longer: "enkele sleutelmedewerkers" is 25.
+			for lang in en nl; do
+				chart -L "$lang" -w "$w" "$file" > "$BATS_TEST_TMPDIR/out"
+				assert_number "$(LC_ALL=C.UTF-8 wc -L < "$BATS_TEST_TMPDIR/out")" -le "$w"
+				assert_number "$(grep -c ' $' "$BATS_TEST_TMPDIR/out")" -eq 0
+			done
 		done
 	done
 	# Cut at a character, never inside one.
