@@ -44,8 +44,11 @@ MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 MAN7 = $(wildcard man/*.7)
 
-# The fuzz harnesses (tests/fuzz), replayed by make check.
-FUZZERS = answers compose figures form form-roundtrip mail partial progress questionnaire response roster rules sentlog time
+# The fuzz harnesses (tests/fuzz), replayed by make check: a parser's
+# each, and a whole program's main each (main-NAME, tests/fuzz/program.h).
+PROGRAM_FUZZERS = main-ask main-aggregate main-chart main-collect main-recommend main-remind
+FUZZERS = answers compose figures form form-roundtrip mail partial progress questionnaire response roster rules sentlog time \
+	$(PROGRAM_FUZZERS)
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
 # The programs and the test drivers (formatcheck, the fuzz replays): what
@@ -136,7 +139,36 @@ FUZZ_OBJS = $(LIB_OBJS:src/%.o=tests/fuzz/bin/obj/%.o)
 
 tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src/libstance.a
 	$(CC) -Isrc $(STANCE_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c \
-	    src/libstance.a
+	    src/libstance.a -lm
+
+# A program's main as a harness runs it: its file built with its main
+# renamed, linked so that exit() returns to the harness and standard
+# output can be opened again (tests/fuzz/program.h).  Static pattern
+# rules, so that they, not the parsers' rules, make these targets.
+PROGRAM_WRAP = -Wl,--wrap=exit -Wl,--wrap=fclose
+PROGRAM_FLAGS = -Wno-missing-prototypes -Dmain=$*_main
+# The objects a program links besides its own file and the shared modules.
+PROGRAM_EXTRA_ask = slider prompt
+PROGRAM_EXTRA_chart = chart-svg
+
+tests/fuzz/main-%.o: src/%.c $(wildcard src/*.h)
+	$(CC) $(STANCE_CFLAGS) $(PROGRAM_FLAGS) -c -o $@ $<
+
+$(PROGRAM_FUZZERS:%=tests/fuzz/replay-%): tests/fuzz/replay-main-%: tests/fuzz/fuzz-main-%.c tests/fuzz/replay.c tests/fuzz/program.h $(FUZZ_HEADERS) \
+    tests/fuzz/main-%.o src/libstance.a $(ASK_OBJS) $(CHART_OBJS)
+	$(CC) -Isrc $(STANCE_CFLAGS) $(LDFLAGS) $(PROGRAM_WRAP) -o $@ tests/fuzz/fuzz-main-$*.c \
+	    tests/fuzz/replay.c tests/fuzz/main-$*.o $(PROGRAM_EXTRA_$*:%=src/%.o) src/libstance.a -lm
+
+tests/fuzz/bin/obj/main-%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p tests/fuzz/bin/obj
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(PROGRAM_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(PROGRAM_FUZZERS:%=tests/fuzz/bin/fuzz-%): tests/fuzz/bin/fuzz-main-%: tests/fuzz/fuzz-main-%.c tests/fuzz/program.h $(FUZZ_HEADERS) \
+    tests/fuzz/bin/obj/main-%.o tests/fuzz/bin/obj/chart-svg.o tests/fuzz/bin/obj/slider.o \
+    tests/fuzz/bin/obj/prompt.o tests/fuzz/bin/libstance-fuzz.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PROGRAM_WRAP) -o $@ tests/fuzz/fuzz-main-$*.c \
+	    tests/fuzz/bin/obj/main-$*.o $(PROGRAM_EXTRA_$*:%=tests/fuzz/bin/obj/%.o) \
+	    tests/fuzz/bin/libstance-fuzz.a -lm
 
 tests/fuzz/bin/obj/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p tests/fuzz/bin/obj
@@ -190,7 +222,8 @@ uninstall:
 
 clean:
 	rm -f $(BINS) src/*.o src/libstance.a src/embedded.c src/embedded.c.tmp \
-	  tests/formatcheck tests/formatcheck.o tests/digestcheck tests/digestcheck.o $(REPLAYS)
+	  tests/formatcheck tests/formatcheck.o tests/digestcheck tests/digestcheck.o $(REPLAYS) \
+	  tests/fuzz/main-*.o
 	rm -rf tests/fuzz/bin
 
 .PHONY: all check check-valgrind demo bench fuzz install uninstall clean

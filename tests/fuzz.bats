@@ -30,3 +30,18 @@ replay() {
 @test "fuzz replay: remind's messages, read back as collect reads mail" { replay compose; }
 @test "fuzz replay: collect --status lines, as remind reads them" { replay progress; }
 @test "fuzz replay: remind's log" { replay sentlog; }
+@test "fuzz replay: aggregate's main, its rows read back, --partial then --merge as one run" { replay main-aggregate; }
+@test "fuzz replay: ask's main, whole answers or none in the round's file" { replay main-ask; }
+@test "fuzz replay: chart's main, no line wider than asked" { replay main-chart; }
+@test "fuzz replay: collect's main, no answer without that participant's valid token" { replay main-collect; }
+@test "fuzz replay: recommend's main, with rules of its own" { replay main-recommend; }
+@test "fuzz replay: remind's main run twice, nothing sent twice" { replay main-remind; }
+
+@test "every program has a whole-program harness, replayed here and run by make fuzz" {
+	for program in $(sed -n 's/^PROGRAMS *= *//p' "$TOP/Makefile"); do
+		[ -f "$TOP/tests/fuzz/fuzz-main-$program.c" ] || { echo "no harness for $program"; return 1; }
+		grep -q "replay main-$program;" "$BATS_TEST_FILENAME" || { echo "main-$program not replayed"; return 1; }
+		grep -q "main-$program" <(sed -n 's/^PROGRAM_FUZZERS *= *//p' "$TOP/Makefile") ||
+		    { echo "main-$program not in PROGRAM_FUZZERS"; return 1; }
+	done
+}

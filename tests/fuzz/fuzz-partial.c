@@ -15,6 +15,7 @@ check_line(char *line, size_t len, unsigned long number, void *context)
 	static struct partial_row row, again;
 	struct buf out = { 0 };
 	char *copy;
+	size_t i;
 
 	if (partial_parse(line, len, &row) != NULL)
 		return;
@@ -28,9 +29,12 @@ check_line(char *line, size_t len, unsigned long number, void *context)
 	if (partial_parse(copy, out.len - 1, &again) != NULL)
 		fuzz_fail("a formatted partial line does not parse: %s", out.data);
 	fuzz_assert(again.change == row.change && again.both == row.both &&
-	    again.moved == row.moved && again.counts.n == row.counts.n &&
-	    again.counts.abstain == row.counts.abstain &&
-	    memcmp(again.counts.count, row.counts.count, sizeof(row.counts.count)) == 0);
+	    again.moved == row.moved && stats_equal(&again.counts, &row.counts));
+	/* Within the bound of stance-aggregate(5), and rising. */
+	fuzz_assert(row.counts.n <= PARTIAL_COUNT_MAX && row.counts.abstain <= PARTIAL_COUNT_MAX &&
+	    row.both <= PARTIAL_COUNT_MAX);
+	for (i = 1; i < row.counts.nvalues; i++)
+		fuzz_assert(row.counts.value[i - 1] < row.counts.value[i] && row.counts.count[i] > 0);
 	free(copy);
 	buf_free(&out);
 }

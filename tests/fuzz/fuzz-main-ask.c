@@ -1,0 +1,76 @@
+/*
+ * ask's main as a script runs it: answers as arguments (the input's
+ * lines, when its first byte is odd) or on standard input, appended with
+ * -o twice to one file, as two people answering into the round's file.
+ * Properties: it exits 0, 1 or 2 and never crashes; the file holds whole
+ * answers only: every line a response line of the participant, as many
+ * as the questionnaire has continua for each run that exited 0, and
+ * nothing for a run that did not.
+ */
+#include "program.h"
+#include "response.h"
+
+int ask_main(int argc, char **argv);
+
+static int
+ask(int arguments, char *lines, const char *in, const char *participant, const char *file)
+{
+	char *argv[64], *line, *save;
+	int argc = 0;
+
+	argv[argc++] = "ask";
+	argv[argc++] = "-r";
+	argv[argc++] = "r1";
+	argv[argc++] = "-p";
+	argv[argc++] = (char *)participant;
+	argv[argc++] = "-g";
+	argv[argc++] = "staff";
+	argv[argc++] = "-o";
+	argv[argc++] = (char *)file;
+	for (line = strtok_r(lines, "\n", &save); arguments && line != NULL && argc < 60;
+	    line = strtok_r(NULL, "\n", &save))
+		argv[argc++] = line;
+	argv[argc] = NULL;
+	if (freopen(in, "r", stdin) == NULL)
+		fuzz_fail("%s: %s", in, strerror(errno));
+	return fuzz_run(ask_main, argv, fuzz_path(2, "out"));
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *in = fuzz_path(0, "answers"), *file = fuzz_path(1, "round.tsv");
+	char *lines, *text, *line, *next;
+	size_t n, expected = 0, got = 0;
+	int arguments;
+
+	if (size < 1)
+		return 0;
+	setenv("STANCE_NOW", "2026-11-25T09:30:00Z", 1);
+	arguments = data[0] & 1;
+	fuzz_write(in, data + 1, size - 1);
+	fuzz_write(file, "", 0);
+	lines = xstrndup((const char *)data + 1, size - 1);
+	expected += ask(arguments, lines, in, "ann", file) == 0;
+	free(lines);
+	lines = xstrndup((const char *)data + 1, size - 1);
+	expected += ask(arguments, lines, in, "bob", file) == 0;
+	free(lines);
+	text = fuzz_read(file, &n);
+	for (line = text; *line != '\0'; line = next + 1) {
+		struct response r;
+
+		next = strchr(line, '\n');
+		fuzz_assert(next != NULL);	/* whole lines only */
+		*next = '\0';
+		if (response_parse(line, strlen(line), &r) != NULL)
+			fuzz_fail("ask -o wrote what is not a response line: %s", line);
+		fuzz_assert(strcmp(r.participant, "ann") == 0 || strcmp(r.participant, "bob") == 0);
+		got++;
+	}
+	/* The built-in questionnaire: five continua. */
+	if (got != 5 * expected)
+		fuzz_fail("%zu lines for %zu whole runs of ask", got, expected);
+	free(text);
+	return 0;
+}

@@ -1,0 +1,92 @@
+/*
+ * collect's main on a mail message or mbox, with --key and --roster, as
+ * a signed round by mail is collected.  The property is the round's:
+ * nobody answers as someone else.
+ * - Under the round's key, every answer written is a response line of a
+ *   participant on the roster whose own address stands in the input (a
+ *   form counts only from it); none has a time from the future.
+ * - Under another key, which no form in the input can be signed with,
+ *   no answer is written at all: no answer without a valid token.
+ * The seeds hold forms signed with the round's key, mailed as clients
+ * send them; the fuzzer changes them, adds planted response lines and
+ * second From headers, and mixes messages.
+ */
+#include "response.h"
+#include "program.h"
+#include "timestamp.h"
+
+#define KEY "the key of this round, for fuzzing only\n"
+#define OTHER_KEY "another key, one no form is signed with\n"
+
+static const char roster[] =
+    "ann\tstaff\tann@stance.test\tAnn\n"
+    "bob\tyouth\tbob@stance.test\tBob\n"
+    "els\tstaff\t-\tEls\n";
+
+static int
+collect(const char *key, const char *in, const char *out)
+{
+	char *argv[] = { "collect", "--key", (char *)key, "--roster", (char *)fuzz_path(2, "roster"),
+	    (char *)in, NULL };
+
+	return fuzz_run(collect_main, argv, out);
+}
+
+/* Whether the input holds the address, in any case. */
+static int
+mentions(const uint8_t *data, size_t size, const char *address)
+{
+	size_t n = strlen(address), i, j;
+
+	for (i = 0; i + n <= size; i++) {
+		for (j = 0; j < n && (data[i + j] | 0x20) == (address[j] | 0x20); j++)
+			;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *in = fuzz_path(0, "mail"), *out = fuzz_path(1, "out");
+	const char *key = fuzz_path(3, "key"), *other = fuzz_path(4, "other-key");
+	char *text, *line, *next, now[TIMESTAMP_LEN + 1];
+	long long future;
+	size_t n;
+
+	setenv("STANCE_NOW", "2026-11-25T09:30:00Z", 1);
+	fuzz_write(fuzz_path(2, "roster"), roster, sizeof(roster) - 1);
+	fuzz_write(key, KEY, sizeof(KEY) - 1);
+	fuzz_write(other, OTHER_KEY, sizeof(OTHER_KEY) - 1);
+	fuzz_write(in, data, size);
+	timestamp_format(time(NULL), now);
+	future = timestamp_seconds(now) + 10 * 60;
+
+	collect(key, in, out);
+	text = fuzz_read(out, &n);
+	for (line = text; *line != '\0'; line = next + 1) {
+		struct response r;
+		const char *address;
+
+		next = strchr(line, '\n');
+		fuzz_assert(next != NULL);
+		*next = '\0';
+		if (response_parse(line, strlen(line), &r) != NULL)
+			fuzz_fail("collect wrote what is not a response line: %s", line);
+		address = strcmp(r.participant, "ann") == 0 ? "ann@stance.test" :
+		    strcmp(r.participant, "bob") == 0 ? "bob@stance.test" : NULL;
+		if (address == NULL || !mentions(data, size, address))
+			fuzz_fail("an answer of %s, who did not send it: %s", r.participant, line);
+		fuzz_assert(timestamp_seconds(r.time) <= future);
+	}
+	free(text);
+
+	collect(other, in, out);
+	text = fuzz_read(out, &n);
+	if (n != 0)
+		fuzz_fail("an answer without a valid token:\n%s", text);
+	free(text);
+	return 0;
+}

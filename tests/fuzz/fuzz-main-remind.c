@@ -1,0 +1,188 @@
+/*
+ * remind's main on roster lines and, after a line "--log--", a log it
+ * finds already there (cut lines, other rounds, failures), run twice
+ * with --max 1, as the same cron line runs twice; or as a dry run.
+ * The property is remind's promise: nothing is sent twice.
+ * - After both runs, a participant the log already counted as written
+ *   to in the round got nothing more, and anyone else at most one
+ *   message; a line cut short counts for whom it names.
+ * - Every message handed over has its log line: the mbox holds as many
+ *   messages as the log gained "sent" lines.
+ * - A dry run changes nothing: the log is byte for byte as it was.
+ */
+#include "intern.h"
+#include "program.h"
+#include "sentlog.h"
+#include "timestamp.h"
+#include "token.h"
+
+#define ROUND "r1"
+#define KEY "the key of this round, for fuzzing only\n"
+
+/* The "sent" lines of the round in a log, per participant. */
+struct sent {
+	struct intern who;
+	size_t *count;
+	size_t n;
+};
+
+static void
+sent_one(struct sent *s, const char *participant)
+{
+	uint32_t id = intern_add(&s->who, participant, strlen(participant));
+
+	if (id >= s->n) {
+		s->count = xreallocarray(s->count, id + 1, sizeof(*s->count));
+		while (s->n <= id)
+			s->count[s->n++] = 0;
+	}
+	s->count[id]++;
+}
+
+static size_t
+sent_of(const struct sent *s, const char *participant)
+{
+	uint32_t id = intern_find(&s->who, participant, strlen(participant));
+
+	return id == UINT32_MAX ? 0 : s->count[id];
+}
+
+/* A last line without its newline counts for whom it names, as remind
+ * counts it: a time, the round and a participant, each whole. */
+static const char *
+fragment_names(char *line)
+{
+	char *field[3], *p = line, *tab;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if ((tab = strchr(p, '\t')) == NULL)
+			return NULL;
+		*tab = '\0';
+		field[i] = p;
+		p = tab + 1;
+	}
+	if (!timestamp_valid(field[0], strlen(field[0])) || strcmp(field[1], ROUND) != 0 ||
+	    token_problem(field[2], strlen(field[2])) != NULL)
+		return NULL;
+	return field[2];
+}
+
+static void
+count_sent(const char *text, size_t size, struct sent *s)
+{
+	const char *line = text, *end = text + size;
+
+	while (line < end) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t len = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
+		char *copy = xstrndup(line, len);
+		struct sentlog_entry e;
+		const char *who;
+
+		if (nl != NULL && sentlog_parse(copy, len, &e) == NULL && e.sent &&
+		    strcmp(e.round, ROUND) == 0)
+			sent_one(s, e.participant);
+		else if (nl == NULL && (who = fragment_names(copy)) != NULL)
+			sent_one(s, who);
+		free(copy);
+		line = nl != NULL ? nl + 1 : end;
+	}
+}
+
+static void
+sent_free(struct sent *s)
+{
+	intern_free(&s->who);
+	free(s->count);
+}
+
+/* Messages in an mbox: its "From " lines (remind quotes them in bodies). */
+static size_t
+messages(const char *text)
+{
+	size_t n = strncmp(text, "From ", 5) == 0;
+	const char *p;
+
+	for (p = strstr(text, "\nFrom "); p != NULL; p = strstr(p + 1, "\nFrom "))
+		n++;
+	return n;
+}
+
+static int
+remind(const char *roster, const char *log, const char *mbox, int dry_run, const char *out)
+{
+	char *argv[20];
+	int argc = 0;
+
+	argv[argc++] = "remind";
+	argv[argc++] = "-r";
+	argv[argc++] = ROUND;
+	argv[argc++] = "--from";
+	argv[argc++] = "facilitator@stance.test";
+	argv[argc++] = "--key";
+	argv[argc++] = (char *)fuzz_path(4, "key");
+	argv[argc++] = "--max";
+	argv[argc++] = "1";
+	argv[argc++] = "--log";
+	argv[argc++] = (char *)log;
+	argv[argc++] = "--mbox";
+	argv[argc++] = (char *)mbox;
+	if (dry_run)
+		argv[argc++] = "--dry-run";
+	argv[argc++] = (char *)roster;
+	argv[argc] = NULL;
+	return fuzz_run(remind_main, argv, out);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *roster = fuzz_path(0, "roster"), *log = fuzz_path(1, "log");
+	const char *mbox = fuzz_path(2, "mbox"), *out = fuzz_path(3, "out");
+	const uint8_t *lines, *old_log;
+	size_t nlines, nlog, n, i, gained = 0;
+	struct sent before = { 0 }, after = { 0 };
+	char *text;
+
+	if (size < 1)
+		return 0;
+	setenv("STANCE_NOW", "2026-11-26T10:00:00Z", 1);
+	unsetenv("STANCE_SENDMAIL");
+	fuzz_split(data + 1, size - 1, "--log--", &lines, &nlines, &old_log, &nlog);
+	fuzz_write(roster, lines, nlines);
+	fuzz_write(log, old_log, nlog);
+	fuzz_write(mbox, "", 0);
+	fuzz_write(fuzz_path(4, "key"), KEY, sizeof(KEY) - 1);
+	count_sent((const char *)old_log, nlog, &before);
+
+	if (data[0] & 1) {
+		remind(roster, log, mbox, 1, out);
+		text = fuzz_read(log, &n);
+		if (n != nlog || memcmp(text, old_log, n) != 0)
+			fuzz_fail("a dry run changed the log");
+		free(text);
+		sent_free(&before);
+		return 0;
+	}
+	remind(roster, log, mbox, 0, out);
+	remind(roster, log, mbox, 0, out);
+	text = fuzz_read(log, &n);
+	count_sent(text, n, &after);
+	free(text);
+	for (i = 0; i < after.who.n; i++) {
+		const char *who = intern_string(&after.who, (uint32_t)i);
+		size_t had = sent_of(&before, who), has = after.count[i];
+
+		if (had > 0 ? has != had : has > 1)
+			fuzz_fail("%s: %zu messages in the log before, %zu after", who, had, has);
+		gained += has - had;
+	}
+	text = fuzz_read(mbox, &n);
+	if (messages(text) != gained)
+		fuzz_fail("%zu messages in the mbox, %zu sent lines gained in the log", messages(text), gained);
+	free(text);
+	sent_free(&before);
+	sent_free(&after);
+	return 0;
+}
