@@ -237,10 +237,12 @@ log_fragment(struct remind *r, char *line, size_t len, unsigned long number)
 	struct sentlog_entry e = { 0 };
 	struct buf quoted = { 0 }, whole = { 0 };
 	char *field[4], *end = line + len, *p = line;
-	size_t i;
+	size_t i, flen[4];
 	off_t start;
 
 	text_quote(&quoted, line, len);
+	/* The fields whole, by their lengths: a NUL in one (what a crash
+	 * can leave at a file's end) is refused with it, not a cut. */
 	for (i = 0; i < 4; i++) {
 		char *tab = memchr(p, '\t', (size_t)(end - p));
 
@@ -248,12 +250,12 @@ log_fragment(struct remind *r, char *line, size_t len, unsigned long number)
 			break;
 		*tab = '\0';
 		field[i] = p;
+		flen[i] = (size_t)(tab - p);
 		p = tab + 1;
 	}
 	r->bad = 1;
-	if (i >= 3 && timestamp_valid(field[0], strlen(field[0])) &&
-	    token_problem(field[1], strlen(field[1])) == NULL &&
-	    token_problem(field[2], strlen(field[2])) == NULL) {
+	if (i >= 3 && timestamp_valid(field[0], flen[0]) &&
+	    token_problem(field[1], flen[1]) == NULL && token_problem(field[2], flen[2]) == NULL) {
 		e.time = timestamp_seconds(field[0]);
 		e.round = field[1];
 		e.participant = field[2];

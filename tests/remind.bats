@@ -349,3 +349,10 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	run -2 --separate-stderr remind_fake --log remind.log roster.tsv
 	assert_equal "$stderr" "remind: log remind.log belongs to user 65534, not to you; whoever owns it decides who is written to"
 }
+
+@test "a cut last line with NUL bytes in it, as a crash can leave, names nobody (found by the whole-program harness)" {
+	printf '2026-11-26T10:00:00Z\tr1\tjo\000\000\000se\tremi' > nul.log
+	run -1 --separate-stderr remind_fake -r r1 --log nul.log roster.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "remind: nul.log:1: the last line was cut short before it named anyone ('2026-11-26T10:00:00Z\x09r1\x09jo\x00\x00\x00se\x09remi'); removed"
+	assert_equal "$(cut -f3 nul.log | tr '\n' ' ')" "ann jose zoe "
+}

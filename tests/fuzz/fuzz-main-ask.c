@@ -27,6 +27,7 @@ ask(int arguments, char *lines, const char *in, const char *participant, const c
 	argv[argc++] = "staff";
 	argv[argc++] = "-o";
 	argv[argc++] = (char *)file;
+	argv[argc++] = "--";	/* an answer is never an option */
 	for (line = strtok_r(lines, "\n", &save); arguments && line != NULL && argc < 60;
 	    line = strtok_r(NULL, "\n", &save))
 		argv[argc++] = line;

@@ -50,20 +50,21 @@ sent_of(const struct sent *s, const char *participant)
 /* A last line without its newline counts for whom it names, as remind
  * counts it: a time, the round and a participant, each whole. */
 static const char *
-fragment_names(char *line)
+fragment_names(char *line, size_t len)
 {
-	char *field[3], *p = line, *tab;
-	size_t i;
+	char *field[3], *p = line, *end = line + len, *tab;
+	size_t i, flen[3];
 
 	for (i = 0; i < 3; i++) {
-		if ((tab = strchr(p, '\t')) == NULL)
+		if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
 			return NULL;
 		*tab = '\0';
 		field[i] = p;
+		flen[i] = (size_t)(tab - p);
 		p = tab + 1;
 	}
-	if (!timestamp_valid(field[0], strlen(field[0])) || strcmp(field[1], ROUND) != 0 ||
-	    token_problem(field[2], strlen(field[2])) != NULL)
+	if (!timestamp_valid(field[0], flen[0]) || flen[1] != strlen(ROUND) ||
+	    strcmp(field[1], ROUND) != 0 || token_problem(field[2], flen[2]) != NULL)
 		return NULL;
 	return field[2];
 }
@@ -83,7 +84,7 @@ count_sent(const char *text, size_t size, struct sent *s)
 		if (nl != NULL && sentlog_parse(copy, len, &e) == NULL && e.sent &&
 		    strcmp(e.round, ROUND) == 0)
 			sent_one(s, e.participant);
-		else if (nl == NULL && (who = fragment_names(copy)) != NULL)
+		else if (nl == NULL && (who = fragment_names(copy, len)) != NULL)
 			sent_one(s, who);
 		free(copy);
 		line = nl != NULL ? nl + 1 : end;

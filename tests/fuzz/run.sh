@@ -17,9 +17,13 @@ for name in "$@"; do
 	# program's run that exits early leaves its memory behind, by
 	# design (program.h): leaks are watched by make check's sanitizer
 	# run instead.
-	leaks=1
-	case $name in main-*) leaks=0 ;; esac
-	if ! "bin/fuzz-$name" -max_total_time="$seconds" -close_fd_mask=3 \
+	# So that the memory does not pile up either, they run in
+	# libFuzzer's fork mode: a child process at a time, each for a
+	# while, the coverage carried over.
+	leaks=1 fork=0
+	case $name in main-*) leaks=0 fork=1 ;; esac
+	if ! ASAN_OPTIONS="detect_leaks=$leaks${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+	    "bin/fuzz-$name" -max_total_time="$seconds" -close_fd_mask=3 -fork=$fork \
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -detect_leaks=$leaks \
 	    -artifact_prefix="regressions/$name/" "work/$name" "corpus/$name" \
 	    > "work/$name.log" 2>&1; then
