@@ -32,5 +32,8 @@ for name in "$@"; do
 		tail -n 30 "work/$name.log"
 	fi
 	grep -E '^stat::number_of_executed_units|^Done' "work/$name.log" | sed "s/^/fuzz: $name: /"
+	# Fork mode says it on its last "#executions: cov: ..." line.
+	[ "$fork" = 1 ] && grep -E '^#[0-9]+: ' "work/$name.log" | tail -n 1 |
+	    sed "s/^#\([0-9]*\):.*/fuzz: $name: executions: \1/"
 done
 exit $status
