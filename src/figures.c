@@ -157,11 +157,12 @@ profile_of(const char *s, size_t n, struct figures_row *row)
 static const char *
 bad(const char *column, const char *s, size_t n)
 {
-	buf_reset(&problem);
-	buf_printf(&problem, "%s '", column);
-	text_quote(&problem, s, n);
-	buf_addstr(&problem, tr("' is not as stance-aggregate(5) writes it",
-	    "' is niet zoals stance-aggregate(5) het schrijft"));
+	/* A column's message as fields.c words them all (the names are
+	 * aggregate's, the same in both languages). */
+	const struct fields_column said = { column, column, NULL, NULL, 0 };
+
+	fields_say(&problem, &said, s, n, tr("is not as stance-aggregate(5) writes it",
+	    "is niet zoals stance-aggregate(5) het schrijft"));
 	return problem.data;
 }
 
