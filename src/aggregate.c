@@ -33,6 +33,7 @@
 #include "stats.h"
 #include "tally.h"
 #include "token.h"
+#include "verdict.h"
 
 static const char usage_text[] =
     "usage: aggregate [-L lang] [-q file] [--by-group] [--min-group n] [--json]\n"
@@ -332,12 +333,6 @@ suppress(struct aggregate *a, struct block *const *group, size_t n, size_t k)
 	}
 }
 
-/* The verdicts, first match wins (aggregate(1) gives the reasons). */
-enum verdict { V_SUPPRESSED, V_TOO_FEW, V_POLARISED, V_CONSENSUS, V_LEANING, V_DIVIDED };
-static const char *const verdicts[] = {
-	"suppressed", "too-few", "polarised", "consensus", "leaning", "divided",
-};
-
 /* One row's figures, as numbers; NULL text where a figure is not. */
 struct figures {
 	uint64_t n, abstain;
@@ -352,20 +347,21 @@ struct figures {
 	enum verdict verdict;
 };
 
+/* The verdict, first match wins (aggregate(1) gives the reasons). */
 static enum verdict
 verdict_of(const struct aggregate *a, const struct figures *f, const struct stats_counts *c)
 {
 	int64_t iqr = f->q3 - f->q1;	/* fortieths */
 
 	if (f->n < (uint64_t)a->t.too_few)
-		return V_TOO_FEW;
+		return VERDICT_TOO_FEW;
 	if (stats_polarised(c))
-		return V_POLARISED;
+		return VERDICT_POLARISED;
 	if (iqr <= 40 * a->t.consensus_iqr && f->consensus >= a->t.consensus_cns)
-		return V_CONSENSUS;
+		return VERDICT_CONSENSUS;
 	if (iqr <= 40 * a->t.leaning_iqr)
-		return V_LEANING;
-	return V_DIVIDED;
+		return VERDICT_LEANING;
+	return VERDICT_DIVIDED;
 }
 
 static void
@@ -380,10 +376,10 @@ figures_of(const struct aggregate *a, const struct tally *t, size_t anchors,
 	f->n = c->n;
 	f->abstain = c->abstain;
 	if (hidden) {
-		f->verdict = V_SUPPRESSED;
+		f->verdict = VERDICT_SUPPRESSED;
 		return;
 	}
-	f->verdict = V_TOO_FEW;
+	f->verdict = VERDICT_TOO_FEW;
 	if (c->n == 0)
 		return;
 	f->have = 1;
@@ -450,7 +446,7 @@ col_n(const struct row *r, struct buf *out)
 static enum kind
 col_abstain(const struct row *r, struct buf *out)
 {
-	if (r->f->verdict == V_SUPPRESSED)
+	if (r->f->verdict == VERDICT_SUPPRESSED)
 		return MISSING;
 	buf_printf(out, "%llu", (unsigned long long)r->f->abstain);
 	return NUMBER;
@@ -482,7 +478,7 @@ FIGURE(col_anchor, 1, buf_printf(out, "%zu", f->anchor))
 static enum kind
 col_verdict(const struct row *r, struct buf *out)
 {
-	buf_addstr(out, verdicts[r->f->verdict]);
+	buf_addstr(out, verdict_table[r->f->verdict].name);
 	return TEXT;
 }
 

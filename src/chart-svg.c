@@ -76,10 +76,9 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 
 	text(fp, x, y + 12, "font-weight=\"bold\" font-size=\"12\"",
 	    strcmp(r->group, "*") == 0 ? tr("everyone", "iedereen") : r->group);
-	if (r->nbins == 0 || !r->have_quartiles || strcmp(r->verdict, "too-few") == 0 ||
-	    strcmp(r->verdict, "suppressed") == 0) {
+	if (r->nbins == 0 || !r->have_quartiles || !verdict_table[r->verdict].figures) {
 		/* A hidden row never says how small its group is. */
-		if (strcmp(r->verdict, "suppressed") != 0)
+		if (r->verdict != VERDICT_SUPPRESSED)
 			buf_printf(&words, "n %llu \xc2\xb7 ", (unsigned long long)r->n);
 		figures_put_verdict(&words, r, k);
 		text_block(fp, x, y + 30, (size_t)(w / 6), "font-size=\"10\"", words.data, 13);

@@ -300,15 +300,14 @@ draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
 	const char *dot = " \xc2\xb7 ";
 
 	/* A hidden row never says how small its group is. */
-	if (strcmp(r->verdict, "suppressed") != 0) {
+	if (r->verdict != VERDICT_SUPPRESSED) {
 		buf_printf(&words, "n %llu", (unsigned long long)r->n);
 		if (r->have_abstain && r->abstain > 0)
 			buf_printf(&words, tr(", %llu no opinion", ", %llu geen mening"),
 			    (unsigned long long)r->abstain);
 		buf_addstr(&words, dot);
 	}
-	if (r->have_quartiles && strcmp(r->verdict, "too-few") != 0 &&
-	    strcmp(r->verdict, "suppressed") != 0) {
+	if (r->have_quartiles && verdict_table[r->verdict].figures) {
 		buf_addstr(&words, tr("median ", "mediaan "));
 		figures_put_point(&words, r->median);
 		buf_printf(&words, tr("%smiddle half ", "%smiddelste helft "), dot);
@@ -353,7 +352,7 @@ draw_row(struct chart *c, const struct layout *l, const struct figures_row *r,
 
 	/* Hidden, or too few to mean anything: said, not drawn. */
 	if (r->nbins == 0 || !r->have_quartiles || r->nbins != l->bins ||
-	    strcmp(r->verdict, "too-few") == 0 || strcmp(r->verdict, "suppressed") == 0) {
+	    !verdict_table[r->verdict].figures) {
 		if (!in_gutter)
 			emit_wrapped(c, "", label, 0);
 		draw_words(c, l, r, k, in_gutter ? label : NULL);
@@ -452,8 +451,7 @@ scale_of(const struct chart *c, const size_t *rows, size_t n)
 static int
 drawn(const struct figures_row *r)
 {
-	return r->have_quartiles && r->nbins > 0 && strcmp(r->verdict, "too-few") != 0 &&
-	    strcmp(r->verdict, "suppressed") != 0;
+	return r->have_quartiles && r->nbins > 0 && verdict_table[r->verdict].figures;
 }
 
 /* Between two rounds of one group: "r1 -> r2: median 75 -> 80 (+5,

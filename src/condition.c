@@ -6,15 +6,13 @@
 #include "condition.h"
 #include "lang.h"
 #include "text.h"
+#include "verdict.h"
 
 static const char *const column_names[COND_NCOLUMNS] = {
 	"n", "abstain", "mean", "sd", "min", "q1", "median", "q3", "max", "iqr",
 	"consensus", "agreement", "anchor", "verdict",
 };
 
-static const char *const verdicts[] = {
-	"consensus", "leaning", "divided", "polarised", "too-few", "suppressed",
-};
 
 /* The comparisons, longest spelling first so that "<=" is not "<". */
 enum cmp { CMP_LE, CMP_GE, CMP_NE, CMP_LT, CMP_GT, CMP_EQ };
@@ -28,7 +26,7 @@ struct operand {
 	char *continuum;		/* O_COLUMN: NULL for the rule's own */
 	enum condition_column column;
 	double number;
-	const char *word;		/* O_WORD: one of verdicts[] */
+	const char *word;		/* O_WORD: a verdict's name (verdict_table) */
 };
 
 struct node {
@@ -186,7 +184,7 @@ operand(struct parser *ps, struct operand *o)
 	struct token t = peek(ps);
 	const char *dot;
 	long column;
-	size_t i;
+	int verdict;
 
 	memset(o, 0, sizeof(*o));
 	if (t.kind != T_WORD) {
@@ -198,12 +196,10 @@ operand(struct parser *ps, struct operand *o)
 		o->kind = O_NUMBER;
 		return 0;
 	}
-	for (i = 0; i < sizeof(verdicts) / sizeof(verdicts[0]); i++) {
-		if (strlen(verdicts[i]) == t.n && memcmp(verdicts[i], t.s, t.n) == 0) {
-			o->kind = O_WORD;
-			o->word = verdicts[i];
-			return 0;
-		}
+	if ((verdict = verdict_find(t.s, t.n)) >= 0) {
+		o->kind = O_WORD;
+		o->word = verdict_table[verdict].name;
+		return 0;
 	}
 	o->kind = O_COLUMN;
 	/* column, or continuum.column */

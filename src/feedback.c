@@ -66,8 +66,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		 * minimum, aggregate's default --min-group, they would show
 		 * who stood where. */
 		if (!row.have_quartiles || row.n < FEEDBACK_MIN_ANSWERS ||
-		    strcmp(row.verdict, "too-few") == 0 ||
-		    strcmp(row.verdict, "suppressed") == 0) {
+		    !verdict_table[row.verdict].figures) {
 			f[k].have = 0;
 			f[k].hidden = 1;
 			continue;

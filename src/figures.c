@@ -34,10 +34,6 @@ static const struct {
 	[FIGURES_ANCHOR] = { "anchor", 1, STATS_MAX_BINS },
 };
 
-static const char *const verdicts[] = {
-	"consensus", "leaning", "divided", "polarised", "too-few", "suppressed",
-};
-
 static struct buf problem;
 
 #define FIELDS_MAX_LINE 64	/* more columns than aggregate will ever write */
@@ -171,7 +167,7 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 {
 	char *field[FIELDS_MAX_LINE];
 	size_t flen[FIELDS_MAX_LINE], n, i;
-	int q1, median, q3;
+	int q1, median, q3, verdict;
 
 	if (memchr(line, '\0', len) != NULL)
 		return tr("line contains a NUL byte", "regel bevat een NUL-byte");
@@ -207,11 +203,9 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 	if (row->have_quartiles && !(row->q1 <= row->median && row->median <= row->q3))
 		return bad("q1, median, q3", field[h->at[FIGURES_MEDIAN]], flen[h->at[FIGURES_MEDIAN]]);
 	i = h->at[FIGURES_VERDICT];
-	row->verdict = field[i];
-	for (n = 0; n < sizeof(verdicts) / sizeof(verdicts[0]) && strcmp(verdicts[n], field[i]) != 0; n++)
-		;
-	if (n == sizeof(verdicts) / sizeof(verdicts[0]))
+	if ((verdict = verdict_find(field[i], flen[i])) < 0)
 		return bad("verdict", field[i], flen[i]);
+	row->verdict = (enum verdict)verdict;
 	i = h->at[FIGURES_PROFILE];
 	if (profile_of(field[i], flen[i], row) < 0)
 		return bad("profile", field[i], flen[i]);
@@ -383,25 +377,11 @@ figures_put_point(struct buf *out, double v)
 void
 figures_put_verdict(struct buf *out, const struct figures_row *r, const struct continuum *k)
 {
-	static const struct {
-		const char *verdict, *en, *nl;
-	} words[] = {
-		{ "consensus", "consensus", "consensus" },
-		{ "leaning", "leaning to %s", "neigt naar %s" },
-		{ "divided", "divided", "verdeeld" },
-		{ "polarised", "polarised", "gepolariseerd" },
-		{ "too-few", "too few answers to draw", "te weinig antwoorden om te tekenen" },
-		{ "suppressed", "not shown (privacy)", "niet getoond (privacy)" },
-	};
-	size_t i;
+	const struct verdict_info *v = &verdict_table[r->verdict];
 
-	/* figures_parse() let only these verdicts through. */
-	for (i = 0; strcmp(words[i].verdict, r->verdict) != 0; i++)
-		;
-	if (strcmp(r->verdict, "leaning") == 0)
-		buf_printf(out, tr(words[i].en, words[i].nl),
-		    r->median < 50 ? k->left : r->median > 50 ? k->right :
-		    tr("the middle", "het midden"));
+	if (r->verdict == VERDICT_LEANING)
+		buf_printf(out, tr(v->en, v->nl), r->median < 50 ? k->left : r->median > 50 ?
+		    k->right : tr("the middle", "het midden"));
 	else
-		buf_addstr(out, tr(words[i].en, words[i].nl));
+		buf_addstr(out, tr(v->en, v->nl));
 }

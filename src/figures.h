@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "questionnaire.h"
 #include "stats.h"
+#include "verdict.h"
 
 enum figures_column {
 	FIGURES_ROUND, FIGURES_GROUP, FIGURES_CONTINUUM, FIGURES_N, FIGURES_ABSTAIN,
@@ -39,7 +40,8 @@ struct figures_header {
 
 /* One row; a figure that is "-" has have_* 0. */
 struct figures_row {
-	const char *round, *group, *continuum, *verdict;
+	const char *round, *group, *continuum;
+	enum verdict verdict;
 	uint64_t n, abstain;
 	int have_abstain;
 	int have_quartiles;

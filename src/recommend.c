@@ -292,15 +292,13 @@ rule_item(struct recommend *r, const struct rule *u, const char *number)
 static int
 readable(const struct figures_row *row)
 {
-	return row != NULL && strcmp(row->verdict, "suppressed") != 0 &&
-	    strcmp(row->verdict, "too-few") != 0;
+	return row != NULL && verdict_table[row->verdict].figures;
 }
 
 static int
 talk_first(const struct figures_row *row)
 {
-	return row != NULL && (strcmp(row->verdict, "divided") == 0 ||
-	    strcmp(row->verdict, "polarised") == 0);
+	return row != NULL && verdict_table[row->verdict].split;
 }
 
 /* Rules of a continuum read "as if the median stood at": for each camp
@@ -343,7 +341,7 @@ look_up(void *context, const char *continuum, enum condition_column column,
 		v->number = (double)row->n;
 		return 0;
 	case COND_VERDICT:
-		v->word = row->verdict;
+		v->word = verdict_table[row->verdict].name;
 		return 0;
 	case COND_ABSTAIN:
 		v->number = (double)row->abstain;
@@ -459,25 +457,22 @@ positions(struct recommend *r)
 		if (row == NULL)
 			buf_printf(&b, tr("No figures for this continuum in round %s.",
 			    "Geen cijfers voor dit continuum in ronde %s."), r->round);
-		else if (strcmp(row->verdict, "suppressed") == 0)
+		else if (row->verdict == VERDICT_SUPPRESSED)
 			buf_addstr(&b, tr("Not shown: too few answers to keep them anonymous. No advice.",
 			    "Niet getoond: te weinig antwoorden om ze anoniem te houden. Geen advies."));
-		else if (strcmp(row->verdict, "too-few") == 0 || !row->have_quartiles)
+		else if (row->verdict == VERDICT_TOO_FEW || !row->have_quartiles)
 			buf_printf(&b, tr("Too few answers (%ju) to say where the group stands. No advice.",
 			    "Te weinig antwoorden (%ju) om te zeggen waar de groep staat. Geen advies."),
 			    (uintmax_t)row->n);
 		else {
-			if (strcmp(row->verdict, "consensus") == 0)
-				buf_addstr(&b, tr("The group agrees: ", "De groep is het eens: "));
-			else if (strcmp(row->verdict, "leaning") == 0) {
-				buf_addstr(&b, tr("The group leans to ", "De groep neigt naar "));
+			const struct verdict_info *v = &verdict_table[row->verdict];
+
+			buf_addstr(&b, tr(v->lead_en, v->lead_nl));
+			if (row->verdict == VERDICT_LEANING) {
 				put_data(r, &b, row->median < 50 ? c->left : row->median > 50 ? c->right :
 				    tr("the middle", "het midden"));
 				buf_addstr(&b, ": ");
-			} else if (strcmp(row->verdict, "divided") == 0)
-				buf_addstr(&b, tr("The group is divided: ", "De groep is verdeeld: "));
-			else
-				buf_addstr(&b, tr("The group is polarised: ", "De groep is gepolariseerd: "));
+			}
 			put_figures(&b, row);
 			/* Halfway between two statements is near neither. */
 			if (row->median == 50 && c->nanchors % 2 == 0)
@@ -626,7 +621,7 @@ talk(struct recommend *r)
 		struct buf b = { 0 };
 
 		heading(r, 3, c->name);
-		buf_addstr(&b, strcmp(order[i]->verdict, "polarised") == 0 ?
+		buf_addstr(&b, order[i]->verdict == VERDICT_POLARISED ?
 		    tr("Polarised: ", "Gepolariseerd: ") : tr("Divided: ", "Verdeeld: "));
 		put_figures(&b, order[i]);
 		buf_addc(&b, '.');
