@@ -344,6 +344,9 @@ struct figures {
 	size_t anchor;		/* nearest the median, 1-based */
 	uint64_t bins[STATS_MAX_BINS];
 	size_t nbins;
+	struct stats_camp camps[STATS_MAX_CAMPS];
+	size_t ncamps;
+	size_t anchors;		/* the continuum's, for the camps' statements */
 	enum verdict verdict;
 };
 
@@ -395,6 +398,8 @@ figures_of(const struct aggregate *a, const struct tally *t, size_t anchors,
 	f->nbins = stats_profile(c, anchors, f->bins);
 	f->agreement = stats_agreement(f->bins, f->nbins);
 	f->anchor = anchor_nearest(anchors, f->median);
+	f->ncamps = stats_camps(c, anchors, f->camps);
+	f->anchors = anchors;
 	f->verdict = verdict_of(a, f, c);
 }
 
@@ -428,6 +433,7 @@ put_tenths(struct buf *out, int v)
 struct row {
 	const char *round, *group, *continuum;
 	const struct figures *f;
+	int json;		/* a list is written as JSON wants it */
 };
 
 enum kind { TEXT, NUMBER, MISSING };
@@ -494,6 +500,30 @@ col_profile(const struct row *r, struct buf *out)
 	return NUMBER;	/* a list of numbers: [..] in JSON */
 }
 
+/* The camps: "n:median:statement" each, comma-separated, as the
+ * profile; in JSON a list of objects. */
+static enum kind
+col_camps(const struct row *r, struct buf *out)
+{
+	const struct figures *f = r->f;
+	size_t i;
+
+	/* Too few answers, or hidden: nothing said about where they stand. */
+	if (!f->have || !verdict_table[f->verdict].figures)
+		return MISSING;
+	for (i = 0; i < f->ncamps; i++) {
+		const struct stats_camp *c = &f->camps[i];
+
+		buf_addstr(out, i == 0 ? (r->json ? "[" : "") : ",");
+		buf_printf(out, r->json ? "{\"n\":%llu,\"median\":" : "%llu:", (unsigned long long)c->n);
+		put_fortieths(out, c->median);
+		buf_printf(out, r->json ? ",\"anchor\":%zu}" : ":%zu", anchor_nearest(f->anchors, c->median));
+	}
+	if (r->json)
+		buf_addc(out, ']');
+	return NUMBER;	/* written as it stands, in JSON too */
+}
+
 static const struct {
 	const char *name;
 	enum kind (*put)(const struct row *, struct buf *);
@@ -503,7 +533,7 @@ static const struct {
 	{ "min", col_min }, { "q1", col_q1 }, { "median", col_median }, { "q3", col_q3 },
 	{ "max", col_max }, { "iqr", col_iqr }, { "consensus", col_consensus },
 	{ "agreement", col_agreement }, { "verdict", col_verdict }, { "anchor", col_anchor },
-	{ "profile", col_profile },
+	{ "profile", col_profile }, { "camps", col_camps },
 };
 
 #define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
@@ -623,6 +653,7 @@ write_round(struct aggregate *a, size_t r, struct buf *out)
 	struct row row;
 
 	row.round = intern_string(&a->rounds, order[0]->round);
+	row.json = a->json;
 	row.f = &f;
 	for (k = 0; k < a->q->ncontinua; k++) {
 		const struct continuum *c = &a->q->continua[k];

@@ -73,6 +73,10 @@ figures_header_parse(char *line, size_t len, struct figures_header *h)
 			    memcmp(numbers[i].name, field[j], flen[j]) == 0)
 				h->number_at[i] = j;
 	}
+	h->camps_at = FIGURES_ABSENT;
+	for (j = 0; j < n; j++)
+		if (flen[j] == 5 && memcmp(field[j], "camps", 5) == 0)
+			h->camps_at = j;
 	return NULL;
 }
 
@@ -150,6 +154,49 @@ profile_of(const char *s, size_t n, struct figures_row *row)
 	return row->nbins >= 3 && row->nbins % 2 == 1 ? 0 : -1;
 }
 
+/*
+ * The camps column, "n:median:anchor,...": into camps (at most
+ * STATS_MAX_CAMPS), each n above 0, the medians rising within 0-100, the
+ * anchors from 1; returns how many, or -1 if it is not that.
+ */
+static long
+camps_of(const char *s, size_t len, struct figures_camp *camps)
+{
+	const char *p = s, *end = s + len;
+	size_t n = 0;
+
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p)), *c1, *c2;
+		uint64_t anchor;
+
+		if (comma == NULL)
+			comma = end;
+		if (n == STATS_MAX_CAMPS || (c1 = memchr(p, ':', (size_t)(comma - p))) == NULL ||
+		    (c2 = memchr(c1 + 1, ':', (size_t)(comma - c1 - 1))) == NULL ||
+		    count_of(p, (size_t)(c1 - p), &camps[n].n) != 0 || camps[n].n == 0 ||
+		    point_of(c1 + 1, (size_t)(c2 - c1 - 1), &camps[n].median) != 0 ||
+		    (n > 0 && camps[n].median <= camps[n - 1].median) ||
+		    count_of(c2 + 1, (size_t)(comma - c2 - 1), &anchor) != 0 || anchor == 0 ||
+		    anchor > STATS_MAX_BINS)
+			return -1;
+		camps[n++].anchor = (size_t)anchor;
+		p = comma + 1;
+		if (comma < end && p == end)
+			return -1;	/* a trailing comma */
+	}
+	return (long)n;
+}
+
+size_t
+figures_camps(const struct figures_row *row, struct figures_camp *camps)
+{
+	long n;
+
+	if (row->camps == NULL || (n = camps_of(row->camps, strlen(row->camps), camps)) < 0)
+		return 0;
+	return (size_t)n;
+}
+
 static const char *
 bad(const char *column, const char *s, size_t n)
 {
@@ -222,7 +269,32 @@ figures_parse(const struct figures_header *h, char *line, size_t len, struct fig
 		if (got == 0)
 			row->have_number |= 1u << i;
 	}
+	if ((i = h->camps_at) != FIGURES_ABSENT && !(flen[i] == 1 && field[i][0] == '-')) {
+		struct figures_camp camps[STATS_MAX_CAMPS];
+		uint64_t sum = 0;
+		long got = camps_of(field[i], flen[i], camps), j;
+
+		for (j = 0; j < got; j++)
+			sum += camps[j].n;
+		/* Camps are said only of rows that show where people stand,
+		 * and they hold every answer with a position. */
+		if (got <= 0 || sum != row->n || !verdict_table[row->verdict].figures)
+			return bad("camps", field[i], flen[i]);
+		row->camps = field[i];
+	}
 	return NULL;
+}
+
+static int
+camps_fit(const struct figures_row *row, size_t anchors)
+{
+	struct figures_camp camps[STATS_MAX_CAMPS];
+	size_t i, n = figures_camps(row, camps);
+
+	for (i = 0; i < n; i++)
+		if (camps[i].anchor > anchors)
+			return 0;
+	return 1;
 }
 
 void
@@ -264,6 +336,9 @@ figures_read(struct figures_table *t, const struct questionnaire *q, const char 
 		    row.number[FIGURES_ANCHOR] > (double)q->continua[k].nanchors)
 			why = tr("the anchor is not one of the continuum's statements",
 			    "het anker is geen van de uitspraken van het continuum");
+		if (why == NULL && !camps_fit(&row, q->continua[k].nanchors))
+			why = tr("a camp's statement is not one of the continuum's statements",
+			    "de uitspraak van een kamp is geen van de uitspraken van het continuum");
 		if (why != NULL) {
 			diag_at(in.name, in.number, "%s", why);
 			t->bad = 1;

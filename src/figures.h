@@ -35,6 +35,7 @@ enum figures_number {
 struct figures_header {
 	size_t at[FIGURES_NCOLUMNS];
 	size_t number_at[FIGURES_NNUMBERS];	/* or FIGURES_ABSENT */
+	size_t camps_at;			/* or FIGURES_ABSENT */
 	size_t ncolumns;	/* in the line */
 };
 
@@ -51,6 +52,15 @@ struct figures_row {
 	double number[FIGURES_NNUMBERS];
 	unsigned have_number;	/* bit i: number[i] is there */
 	size_t k;		/* its continuum in the questionnaire (figures_read) */
+	const char *camps;	/* the camps column as written, checked; NULL
+				 * if the file has none or it is "-" */
+};
+
+/* A camp of a row, as figures_camps() reads them. */
+struct figures_camp {
+	uint64_t n;
+	double median;		/* points */
+	size_t anchor;		/* the statement nearest it, from 1 */
 };
 
 /* The rows of aggregate's output files, each copied out of its line,
@@ -89,6 +99,9 @@ struct figures_order {
 void figures_order(const struct figures_table *t, size_t ncontinua, int by_group,
     struct figures_order *o);
 void figures_order_free(struct figures_order *o);
+/* A row's camps, left to right, into camps[STATS_MAX_CAMPS]; returns
+ * how many (0 when the row has none to say). */
+size_t figures_camps(const struct figures_row *row, struct figures_camp *camps);
 /* The name of a number column, for messages and conditions. */
 const char *figures_number_name(enum figures_number i);
 

@@ -16,41 +16,78 @@ stats_equal(const struct stats_counts *a, const struct stats_counts *b)
 	return 1;
 }
 
-/* The value (in tenths) at 0-based index i of the sorted positions. */
+/* The value (in tenths) at 0-based index i of the positions value[0..m)
+ * with their counts, rising. */
 static int
-value_at(const struct stats_counts *c, uint64_t i)
+value_at(const uint16_t *value, const uint64_t *count, size_t m, uint64_t i)
 {
 	uint64_t seen = 0;
 	size_t j;
 
-	for (j = 0; j < c->nvalues; j++) {
-		seen += c->count[j];
+	for (j = 0; j < m; j++) {
+		seen += count[j];
 		if (seen > i)
-			return c->value[j];
+			return value[j];
 	}
 	return POSITION_MAX;
+}
+
+/* The quartile of n positions value[0..m) with their counts. */
+static int64_t
+quartile_of(const uint16_t *value, const uint64_t *count, size_t m, uint64_t n, int quarter)
+{
+	/* h = (n-1)p in quarters: its whole part and its quarters. */
+	uint64_t h4 = (n - 1) * (uint64_t)quarter, j = h4 / 4, frac = h4 % 4;
+	int low = value_at(value, count, m, j), high = frac ? value_at(value, count, m, j + 1) : low;
+
+	return 4 * (int64_t)low + (int64_t)frac * (high - low);
 }
 
 int64_t
 stats_quartile(const struct stats_counts *c, int quarter)
 {
-	/* h = (n-1)p in quarters: its whole part and its quarters. */
-	uint64_t h4 = (c->n - 1) * (uint64_t)quarter, j = h4 / 4, frac = h4 % 4;
-	int low = value_at(c, j), high = frac ? value_at(c, j + 1) : low;
+	return quartile_of(c->value, c->count, c->nvalues, c->n, quarter);
+}
 
-	return 4 * (int64_t)low + (int64_t)frac * (high - low);
+size_t
+stats_camps(const struct stats_counts *c, size_t anchors, struct stats_camp *camps)
+{
+	size_t i, first = 0, ncamps = 0;
+	uint64_t n = 0;
+
+	for (i = 0; i < c->nvalues; i++) {
+		n += c->count[i];
+		/* A cut after i: the next position a quarter of the line
+		 * away (250 tenths), or half a statement (500 / (k - 1)
+		 * tenths) where statements stand closer. */
+		if (i + 1 < c->nvalues) {
+			unsigned gap = (unsigned)(c->value[i + 1] - c->value[i]);
+
+			if (gap < 250 && gap * (anchors - 1) < 500)
+				continue;
+		}
+		if (ncamps < STATS_MAX_CAMPS) {
+			camps[ncamps].n = n;
+			camps[ncamps].median = quartile_of(c->value + first, c->count + first,
+			    i + 1 - first, n, 2);
+			ncamps++;
+		}
+		first = i + 1;
+		n = 0;
+	}
+	return ncamps;
 }
 
 int
 stats_min(const struct stats_counts *c)
 {
-	return value_at(c, 0);
+	return c->nvalues > 0 ? c->value[0] : POSITION_MAX;
 }
 
 int
 stats_max(const struct stats_counts *c)
 {
-	return value_at(c, c->n - 1);
+	return c->nvalues > 0 ? c->value[c->nvalues - 1] : POSITION_MAX;
 }
 
 double

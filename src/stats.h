@@ -56,4 +56,19 @@ double stats_agreement(const uint64_t *bins, size_t k);
 /* Whether two camps face each other: the three-zone rule (aggregate(1)). */
 int stats_polarised(const struct stats_counts *c);
 
+/*
+ * The camps: the positions, rising, cut wherever two neighbours stand a
+ * quarter of the line apart (25 points), or half a statement apart
+ * where the statements stand closer than that (50 / (anchors - 1)
+ * points).  Each piece is a camp: how many, and its own median (type 7,
+ * in fortieths).  Into camps[STATS_MAX_CAMPS]; returns how many, 0 for
+ * no positions.  Exact from the counts, so exact under --merge.
+ */
+#define STATS_MAX_CAMPS 64	/* gaps of 500/31 tenths on 0-1000: at most 63 */
+struct stats_camp {
+	uint64_t n;
+	int64_t median;		/* fortieths of a point */
+};
+size_t stats_camps(const struct stats_counts *c, size_t anchors, struct stats_camp *camps);
+
 #endif

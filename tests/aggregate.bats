@@ -31,7 +31,7 @@ column() {	# column NAME CONTINUUM [GROUP]
 
 @test "the header names the columns; empty input writes the header alone" {
 	run -0 aggregate < /dev/null
-	assert_equal "$output" "#round	group	continuum	n	abstain	mean	sd	min	q1	median	q3	max	iqr	consensus	agreement	verdict	anchor	profile"
+	assert_equal "$output" "#round	group	continuum	n	abstain	mean	sd	min	q1	median	q3	max	iqr	consensus	agreement	verdict	anchor	profile	camps"
 }
 
 @test "van der Eijk's example: agreement 0.6113, consensus 0.7254 on one-decimal positions" {
@@ -319,4 +319,63 @@ aggregate: --merge: the partials do not add up; nothing written"
 	aggregate --partial /dev/null > empty.partial
 	run -0 aggregate --merge --by-group empty.partial
 	assert_equal "$output" "$(aggregate --by-group /dev/null)"
+}
+
+@test "camps: cut where neighbours stand a quarter of the line apart, or half a statement where statements are closer" {
+	# The review's cases: the two at hard do not vanish; the closed camp sits at 0.
+	answers enforcement 0:2 50:3 100:4 > e.tsv
+	run -0 aggregate e.tsv
+	assert_equal "$(column camps enforcement)" "2:0:1,3:50:1,4:100:2"
+	answers openness 0:2 40:1 75:1 90:1 100:5 > o.tsv
+	run -0 aggregate o.tsv
+	assert_equal "$(column camps openness)" "2:0:1,1:40:1,7:100:2"
+	# An even spread is one camp; two clusters at the poles are two;
+	# three clusters three; nine against one, two.
+	answers steering 0:1 10:1 20:1 30:1 40:1 50:1 60:1 70:1 80:1 90:1 100:1 > even.tsv
+	run -0 aggregate even.tsv
+	assert_equal "$(column camps steering) $(column verdict steering)" "11:50:2 divided"
+	answers steering 0:7 100:7 > two.tsv
+	run -0 aggregate two.tsv
+	assert_equal "$(column camps steering) $(column verdict steering)" "7:0:1,7:100:3 polarised"
+	answers steering 0:4 5:1 50:5 95:2 100:3 > three.tsv
+	run -0 aggregate three.tsv
+	assert_equal "$(column camps steering)" "5:0:1,5:50:2,5:100:3"
+	answers steering 20:9 90:1 > lopsided.tsv
+	run -0 aggregate lopsided.tsv
+	assert_equal "$(column camps steering)" "9:20:1,1:90:3"
+	# Two statements of four (legal): a third of the line apart.
+	answers legal 0:6 33.3:6 > statements.tsv
+	run -0 aggregate statements.tsv
+	assert_equal "$(column camps legal)" "6:0:1,6:33.3:2"
+}
+
+@test "camps: the gap at its boundary, 25 points, and half a statement of four (16.7)" {
+	answers steering 0:3 25:3 > at.tsv
+	run -0 aggregate at.tsv
+	assert_equal "$(column camps steering)" "3:0:1,3:25:2"
+	answers steering 0:3 24.9:3 > below.tsv
+	run -0 aggregate below.tsv
+	assert_equal "$(column camps steering)" "6:12.45:1"
+	# 16.7 * 3 >= 50: a cut; 16.6 * 3 < 50: none.
+	answers legal 50:3 66.7:3 > at.tsv
+	run -0 aggregate at.tsv
+	assert_equal "$(column camps legal)" "3:50:2,3:66.7:3"
+	answers legal 50:3 66.6:3 > below.tsv
+	run -0 aggregate below.tsv
+	assert_equal "$(column camps legal)" "6:58.3:3"
+}
+
+@test "camps: nothing for a hidden row or one with too few answers; JSON lists them; --merge keeps them exact" {
+	{ printf 'r\tp%d\tg1\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' 1 0 2 0 3 100 4 100
+	  printf 'r\tq%d\tg2\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' 1 0 2 0 3 0 4 100 5 100 6 100; } > groups.tsv
+	run -0 aggregate --by-group groups.tsv
+	assert_equal "$(column camps steering g1) $(column verdict steering g1)" "- suppressed"
+	assert_equal "$(column camps steering) $(column verdict steering)" "5:0:1,5:100:3 polarised"
+	answers steering 0:1 100:1 > few.tsv
+	run -0 aggregate few.tsv
+	assert_equal "$(column camps steering) $(column verdict steering)" "- too-few"
+	run -0 aggregate --json groups.tsv
+	assert_equal "$(printf '%s\n' "$output" | jq -c 'select(.continuum == "steering") | .camps')" '[{"n":5,"median":0,"anchor":1},{"n":5,"median":100,"anchor":3}]'
+	aggregate --partial groups.tsv > p
+	diff -u <(aggregate --by-group groups.tsv) <(aggregate --merge --by-group p)
 }

@@ -500,7 +500,7 @@ round_one() {
 	# A bad row is said and left out; the rest still shows, status 1.
 	{ cat r1-figures.tsv; printf 'r1\t*\tsteering\tbogus\n'; } > bad-row.tsv
 	run -1 --separate-stderr ask -r r2 --feedback bad-row.tsv --form
-	assert_equal "${stderr_lines[0]}" "ask: bad-row.tsv:7: 4 tab-separated fields where the header has 18"
+	assert_equal "${stderr_lines[0]}" "ask: bad-row.tsv:7: 4 tab-separated fields where the header has 19"
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^Last round')" 4
 	run -2 --separate-stderr ask -r r2 --feedback nothing.tsv --form
 	assert_equal "${stderr_lines[0]}" "ask: nothing.tsv: No such file or directory"

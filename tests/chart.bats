@@ -198,3 +198,21 @@ render() {
 	assert_equal "$(printf '%s\n' "$output" | grep -o '>[^<]*not shown (privacy)<' | sort -u)" ">not shown (privacy)<"
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'n [36] · not shown')" 0
 }
+
+@test "the camps column is read and checked: its n add up to the row's, medians rise, statements are the continuum's" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'r1\tp%d\t-\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' 1 0 2 0 3 0 4 100 5 100 > round.tsv
+	aggregate round.tsv > good.agg
+	run -0 chart good.agg
+	camps() { awk -F'\t' -v c="$1" 'BEGIN { OFS = "\t" } NR == 2 { $19 = c } 1' good.agg > bad.agg; }
+	for bad in 3:0:1,3:100:3 3:100:3,2:0:1 3:0:1,0:100:3 3:0:1,2:100:0 3:0:1,2:100:3, 5:101:3 3:0:1:2:100:3; do
+		camps "$bad"
+		run -1 --separate-stderr chart bad.agg
+		assert_equal "$stderr" "chart: bad.agg:2: camps '$bad' is not as stance-aggregate(5) writes it"
+	done
+	camps 3:0:1,2:100:4
+	run -1 --separate-stderr chart bad.agg
+	assert_equal "$stderr" "chart: bad.agg:2: a camp's statement is not one of the continuum's statements"
+	camps 3:0:1,2:100:3
+	run -0 chart bad.agg
+}

@@ -28,6 +28,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (row.have_quartiles)
 				fuzz_assert(row.q1 <= row.median && row.median <= row.q3 &&
 				    row.q1 >= 0 && row.q3 <= 100);
+			if (row.camps != NULL) {
+				struct figures_camp camps[STATS_MAX_CAMPS];
+				size_t i, k = figures_camps(&row, camps);
+				uint64_t sum = 0;
+
+				fuzz_assert(k > 0 && verdict_table[row.verdict].figures);
+				for (i = 0; i < k; i++) {
+					fuzz_assert(camps[i].n > 0 && camps[i].anchor > 0);
+					fuzz_assert(i == 0 || camps[i - 1].median < camps[i].median);
+					sum += camps[i].n;
+				}
+				fuzz_assert(sum == row.n);
+			}
 		}
 	}
 	lines_close(&in);
