@@ -462,7 +462,8 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 {
 	struct buf words = { 0 }, prefix = { 0 };
 	const char *arrow = " \xe2\x86\x92 ";
-	double shift = to->median - from->median;
+	/* In the whole points shown, so that the words add up. */
+	long shift = figures_whole(to->median) - figures_whole(from->median);
 
 	buf_printf(&words, "%s%s%s: ", from->round, arrow, to->round);
 	buf_addstr(&words, tr("median ", "mediaan "));
@@ -470,14 +471,12 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 	buf_addstr(&words, arrow);
 	figures_put_point(&words, to->median);
 	if (shift != 0) {
-		buf_addstr(&words, shift > 0 ? " (+" : " (-");
-		figures_put_point(&words, shift > 0 ? shift : -shift);
+		buf_printf(&words, " (%+ld", shift);
 		buf_printf(&words, tr(", toward %s)", ", richting %s)"), shift > 0 ? k->right : k->left);
 	}
 	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
-	figures_put_point(&words, from->q3 - from->q1);
-	buf_addstr(&words, arrow);
-	figures_put_point(&words, to->q3 - to->q1);
+	buf_printf(&words, "%ld%s%ld", figures_whole(from->q3) - figures_whole(from->q1), arrow,
+	    figures_whole(to->q3) - figures_whole(to->q1));
 	buf_printf(&prefix, "%*s", (int)l->x0, "");
 	emit_wrapped(c, prefix.data, words.data, l->x0);
 	buf_free(&words);

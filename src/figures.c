@@ -434,19 +434,18 @@ figures_table_free(struct figures_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+long
+figures_whole(double v)
+{
+	return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
+}
+
 void
 figures_put_point(struct buf *out, double v)
 {
-	char text[32], *dot;
-	size_t n = (size_t)snprintf(text, sizeof(text), "%.3f", v);
-
-	while (text[n - 1] == '0')
-		text[--n] = '\0';
-	if (text[n - 1] == '.')
-		text[--n] = '\0';
-	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
-		*dot = ',';
-	buf_addstr(out, text);
+	/* Whole points, a half up: people read "middle half 21-70", and
+	 * aggregate's columns keep the exact figures. */
+	buf_printf(out, "%ld", figures_whole(v));
 }
 
 void

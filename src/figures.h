@@ -106,9 +106,12 @@ size_t figures_camps(const struct figures_row *row, struct figures_camp *camps);
 const char *figures_number_name(enum figures_number i);
 
 /* How people read the figures, in the current language (chart, ask
- * --feedback): a point with at most three decimals and a decimal comma
- * in Dutch; a row's verdict in words ("leaning to vision"). */
+ * --feedback, recommend): a point in whole points, rounded half up; a
+ * row's verdict in words ("leaning to vision"). */
 void figures_put_point(struct buf *out, double v);
+/* The whole points a figure is shown as: a width between two shown
+ * figures is their difference, so that the words add up. */
+long figures_whole(double v);
 void figures_put_verdict(struct buf *out, const struct figures_row *r,
     const struct continuum *k);
 

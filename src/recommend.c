@@ -406,6 +406,18 @@ put_point(struct buf *b, double v)
 	figures_put_point(b, v);
 }
 
+/* A number the user gave (--apart), as given: it is no figure to round. */
+static void
+put_option(struct buf *b, double v)
+{
+	char text[32], *dot;
+
+	snprintf(text, sizeof(text), "%g", v);
+	if (lang_current == LANG_NL && (dot = strchr(text, '.')) != NULL)
+		*dot = ',';
+	buf_addstr(b, text);
+}
+
 /* “The statement”, in the reader's quotation marks. */
 static void
 put_statement(struct recommend *r, struct buf *b, const struct continuum *c, size_t anchor)
@@ -435,7 +447,7 @@ put_figures(struct buf *b, const struct figures_row *row)
 	buf_addstr(b, "\u2013");
 	put_point(b, row->q3);
 	buf_addstr(b, tr(" (IQR ", " (IKA "));
-	put_point(b, row->q3 - row->q1);
+	put_point(b, (double)(figures_whole(row->q3) - figures_whole(row->q1)));
 	buf_printf(b, tr("), %ju answers", "), %ju antwoorden"), (uintmax_t)row->n);
 }
 
@@ -724,7 +736,7 @@ groups(struct recommend *r)
 				buf_addstr(&s, tr(" (median ", " (mediaan "));
 				put_point(&s, b->median);
 				buf_addstr(&s, tr(") lie ", ") liggen "));
-				put_point(&s, fabs(a->median - b->median));
+				buf_printf(&s, "%ld", labs(figures_whole(a->median) - figures_whole(b->median)));
 				buf_addstr(&s, tr(" points apart.", " punten uit elkaar."));
 				item(r, s.data);
 				buf_free(&s);
@@ -735,7 +747,7 @@ groups(struct recommend *r)
 		struct buf s = { 0 };
 
 		buf_addstr(&s, tr("No two groups lie ", "Geen twee groepen liggen "));
-		put_point(&s, r->apart);
+		put_option(&s, r->apart);
 		buf_addstr(&s, tr(" points or more apart on any continuum.",
 		    " punten of meer uit elkaar op een continuum."));
 		paragraph(r, s.data);

@@ -48,19 +48,19 @@ fired() {
 	# No advice under Direction in part 1, only the pointer to part 2.
 	printf '%s\n' "$output" | sed -n '/^1\. Where/,/^2\. Talk/p' | sed -n '/^Direction$/,/^Openness$/p' |
 	    grep -q '^- ' && false
-	printf '%s\n' "$output" | grep -q '^One camp leans to concrete rules (around 3.5): “Our social media policy should spell out'
-	printf '%s\n' "$output" | grep -qx "Only the camp around 3.5 would write:"
+	printf '%s\n' "$output" | grep -q '^One camp leans to concrete rules (around 4): “Our social media policy should spell out'
+	printf '%s\n' "$output" | grep -qx "Only the camp around 4 would write:"
 }
 
 @test "management and staff apart: every continuum named, with both medians" {
 	golden apart
 	run -0 recommend -w 200 "$R/apart.agg"
 	diff -u - <(printf '%s\n' "$output" | grep 'points apart\.$') <<-'END'
-	- Direction: management (median 9.5) and staff (median 84.5) lie 75 points apart.
-	- Openness: management (median 20.5) and staff (median 79.5) lie 59 points apart.
-	- Enforcement: management (median 10) and staff (median 85.5) lie 75.5 points apart.
-	- Legal form: management (median 19.5) and staff (median 79.5) lie 60 points apart.
-	- Audience: management (median 30.5) and staff (median 89.5) lie 59 points apart.
+	- Direction: management (median 10) and staff (median 85) lie 75 points apart.
+	- Openness: management (median 21) and staff (median 80) lie 59 points apart.
+	- Enforcement: management (median 10) and staff (median 86) lie 76 points apart.
+	- Legal form: management (median 20) and staff (median 80) lie 60 points apart.
+	- Audience: management (median 31) and staff (median 90) lie 59 points apart.
 	END
 	run -0 recommend -w 200 --apart 60 "$R/apart.agg"
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'points apart\.$')" 3
@@ -379,9 +379,9 @@ fired() {
 	run -0 recommend -w 300 two.agg
 	printf '%s\n' "$output" | grep -qx 'Advice from round r2'
 	printf '%s\n' "$output" | grep -qx 'Weighing up what your social media policy should look like. The input has rounds r1, r2; -r chooses another.'
-	printf '%s\n' "$output" | grep -q '^The group agrees: median 95.5'
+	printf '%s\n' "$output" | grep -q '^The group agrees: median 96'
 	run -0 recommend -r r1 -w 300 two.agg
-	printf '%s\n' "$output" | grep -q '^The group agrees: median 3.5'
+	printf '%s\n' "$output" | grep -q '^The group agrees: median 4,'
 	run -2 --separate-stderr recommend -r r3 two.agg
 	assert_equal "$stderr" "recommend: no rows for round r3"
 }
@@ -404,10 +404,12 @@ fired() {
 	fi
 }
 
-@test "Dutch: the words, the decimal comma, and the legal instruments by their own names" {
+@test "Dutch: the words, whole points, the decimal comma of an option, and the legal instruments by their own names" {
 	run -0 recommend -L nl -w 300 "$R/polarised.agg"
 	printf '%s\n' "$output" | grep -qx 'Advies uit ronde r1'
-	printf '%s\n' "$output" | grep -q '^De groep is het eens: mediaan 49,5, middelste helft'
+	printf '%s\n' "$output" | grep -q '^De groep is het eens: mediaan 50, middelste helft 48–52 (IKA 4)'
+	run -0 recommend -L nl -w 300 --apart 99.5 "$R/apart.agg"
+	printf '%s\n' "$output" | grep -q '^Geen twee groepen liggen 99,5 punten of meer uit elkaar'
 	printf '%s\n' "$output" | grep -q 'arbeidsreglement'
 	run -0 recommend -L en -w 300 "$R/left.agg"
 	printf '%s\n' "$output" | grep -q 'work regulations (arbeidsreglement)'
