@@ -445,7 +445,7 @@ main(int argc, char **argv)
 	} else {
 		status = answer(&a);
 	}
-	free(feedback);
+	feedback_free(feedback, a.q.ncontinua);
 	questionnaire_free(&a.q);
 	if (status == EXIT_OK && a.feedback_bad)
 		status = EXIT_BADINPUT;

@@ -113,15 +113,7 @@ panel(FILE *fp, const struct figures_row *r, const struct continuum *k, double s
 	    lx0 + lw * r->q1 / 100, base + 22, lx0 + lw * r->q3 / 100, base + 22);
 	fprintf(fp, "<path class=\"median\" data-x=\"%.1f\" d=\"M%.1f %.1fl-6 10h12z\" fill=\"" MEDIAN_COLOUR "\"/>\n",
 	    lx0 + lw * r->median / 100, lx0 + lw * r->median / 100, base + 17);
-	buf_printf(&words, tr("n %llu \xc2\xb7 median ", "n %llu \xc2\xb7 mediaan "),
-	    (unsigned long long)r->n);
-	figures_put_point(&words, r->median);
-	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
-	figures_put_point(&words, r->q1);
-	buf_addstr(&words, "\xe2\x80\x93");
-	figures_put_point(&words, r->q3);
-	buf_addstr(&words, " \xc2\xb7 ");
-	figures_put_verdict(&words, r, k);
+	figures_put_words(&words, r, k);
 	y = text_block(fp, x, base + 44, (size_t)(w / 5.5), "font-size=\"10\"", words.data, 13);
 	buf_free(&words);
 	return y - (base - 20 - BARS_HEIGHT) + 4;

@@ -297,26 +297,7 @@ draw_words(struct chart *c, const struct layout *l, const struct figures_row *r,
     const struct continuum *k, const char *label)
 {
 	struct buf words = { 0 }, prefix = { 0 };
-	const char *dot = " \xc2\xb7 ";
-
-	/* A hidden row never says how small its group is. */
-	if (r->verdict != VERDICT_SUPPRESSED) {
-		buf_printf(&words, "n %llu", (unsigned long long)r->n);
-		if (r->have_abstain && r->abstain > 0)
-			buf_printf(&words, tr(", %llu no opinion", ", %llu geen mening"),
-			    (unsigned long long)r->abstain);
-		buf_addstr(&words, dot);
-	}
-	if (r->have_quartiles && verdict_table[r->verdict].figures) {
-		buf_addstr(&words, tr("median ", "mediaan "));
-		figures_put_point(&words, r->median);
-		buf_printf(&words, tr("%smiddle half ", "%smiddelste helft "), dot);
-		figures_put_point(&words, r->q1);
-		buf_addstr(&words, "\xe2\x80\x93");
-		figures_put_point(&words, r->q3);
-		buf_addstr(&words, dot);
-	}
-	figures_put_verdict(&words, r, k);
+	figures_put_words(&words, r, k);
 	if (label != NULL)
 		put_text(c, &prefix, label);
 	while (utf8_width(prefix.data ? prefix.data : "", prefix.len) < l->x0)

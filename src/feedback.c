@@ -1,7 +1,9 @@
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "feedback.h"
@@ -28,6 +30,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 {
 	struct figures_header h;
 	struct figures_row row;
+	struct buf words = { 0 };
 	struct lines in;
 	const char *why;
 	ssize_t n;
@@ -74,12 +77,18 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		/* The last round in the file counts: it is the one before. */
 		f[k].have = 1;
 		f[k].hidden = 0;
+		f[k].split = verdict_table[row.verdict].split;
+		buf_reset(&words);
+		figures_put_verdict(&words, &row, &q->continua[k]);
+		free(f[k].verdict);
+		f[k].verdict = xstrdup(words.data);
 		f[k].median = row.median;
 		f[k].q1 = row.q1;
 		f[k].q3 = row.q3;
 		snprintf(f[k].round_text, sizeof(f[k].round_text), "%s", row.round);
 		f[k].round = f[k].round_text;
 	}
+	buf_free(&words);
 	if (read_failed(&in))
 		return -1;
 	for (i = 0; i < q->ncontinua; i++)
@@ -138,12 +147,23 @@ feedback_previous(struct feedback *f, const struct questionnaire *q, const char 
 }
 
 void
+feedback_free(struct feedback *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; f != NULL && i < n; i++)
+		free(f[i].verdict);
+	free(f);
+}
+
+void
 feedback_words(struct buf *out, const struct feedback *f)
 {
 	char text[POSITION_TEXT];
 
 	if (f->have) {
-		buf_printf(out, tr("Last round (%s): median ", "Vorige ronde (%s): mediaan "), f->round);
+		buf_printf(out, tr("Last round (%s): %s; median ", "Vorige ronde (%s): %s; mediaan "),
+		    f->round, f->verdict);
 		figures_put_point(out, f->median);
 		buf_addstr(out, tr(", middle half ", ", middelste helft "));
 		figures_put_point(out, f->q1);

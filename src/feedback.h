@@ -19,6 +19,8 @@ struct feedback {
 	int have;		/* the group's figures are known */
 	int hidden;		/* too few answered to show them */
 	double median, q1, q3;	/* points */
+	int split;		/* divided or polarised: said by its camps first */
+	char *verdict;		/* the verdict in words, as chart says it */
 	const char *round;	/* the round they are of */
 	int own;		/* the person's last position, tenths; or POSITION_UNSET */
 	char round_text[72];
@@ -34,7 +36,11 @@ int feedback_load(struct feedback *f, const struct questionnaire *q, const char 
  * returns as feedback_load() does. */
 int feedback_previous(struct feedback *f, const struct questionnaire *q, const char *path,
     const char *participant, const char *round);
-/* "Last round (r1): median 50, middle half 25-75; you: 40%" in words. */
+/* "Last round (r1): fair agreement, around statement 2; median 50,
+ * middle half 25-75; you: 40%" in words; a split room's camps first:
+ * "Last round (r1): polarised: 3 at hard, 3 at soft; median 50, ...". */
 void feedback_words(struct buf *out, const struct feedback *f);
+/* The feedback of n continua, and what it holds. */
+void feedback_free(struct feedback *f, size_t n);
 
 #endif

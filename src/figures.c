@@ -434,6 +434,13 @@ figures_table_free(struct figures_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* A point in fortieths, rounded to the nearest. */
+static long long
+llround_points(double point)
+{
+	return (long long)(point * 40 + (point < 0 ? -0.5 : 0.5));
+}
+
 long
 figures_whole(double v)
 {
@@ -448,14 +455,124 @@ figures_put_point(struct buf *out, double v)
 	buf_printf(out, "%ld", figures_whole(v));
 }
 
+/* The two statements a point lies exactly halfway between: the lower's
+ * number, or 0 if it is nearer one of them. */
+static size_t
+halfway(const struct continuum *k, double point)
+{
+	long long at = llround_points(point);
+	size_t i;
+
+	for (i = 1; i < k->nanchors; i++)
+		if (2 * at == 4LL * (anchor_position(k->nanchors, i) + anchor_position(k->nanchors, i + 1)))
+			return i;
+	return 0;
+}
+
+void
+figures_put_place(struct buf *out, const struct continuum *k, double point)
+{
+	size_t i;
+
+	/* A pole only for the outer quarter of the line: a point at 45 is
+	 * near a statement, and leans nowhere. */
+	if (point < 25 || point > 75) {
+		/* At the pole where its statement is the nearest; else on
+		 * the way to it (20 on a line of four statements is nearer
+		 * the second). */
+		i = anchor_nearest(k->nanchors, llround_points(point));
+		buf_printf(out, i == 1 || i == k->nanchors ? tr("at %s", "bij %s") :
+		    tr("toward %s", "richting %s"), point < 25 ? k->left : k->right);
+	}
+	else if ((i = halfway(k, point)) > 0)
+		buf_printf(out, tr("halfway between statements %zu and %zu",
+		    "halfweg tussen uitspraak %zu en %zu"), i, i + 1);
+	else
+		buf_printf(out, tr("around statement %zu", "rond uitspraak %zu"),
+		    anchor_nearest(k->nanchors, llround_points(point)));
+}
+
+void
+figures_put_camps(struct buf *out, const struct figures_row *r, const struct continuum *k)
+{
+	struct figures_camp camps[STATS_MAX_CAMPS];
+	size_t i, n = figures_camps(r, camps);
+
+	for (i = 0; i < n; i++) {
+		buf_printf(out, "%s%llu ", i ? ", " : "", (unsigned long long)camps[i].n);
+		figures_put_place(out, k, camps[i].median);
+	}
+}
+
+void
+figures_put_words(struct buf *out, const struct figures_row *r, const struct continuum *k)
+{
+	const char *dot = " \xc2\xb7 ";
+	/* A split room is said by its camps first: its median is only a
+	 * figure, and nobody's position. */
+	int split_first = verdict_table[r->verdict].split;
+
+	/* A hidden row never says how small its group is. */
+	if (r->verdict != VERDICT_SUPPRESSED) {
+		buf_printf(out, "n %llu", (unsigned long long)r->n);
+		if (r->have_abstain && r->abstain > 0)
+			buf_printf(out, tr(", %llu no opinion", ", %llu geen mening"),
+			    (unsigned long long)r->abstain);
+		buf_addstr(out, dot);
+	}
+	if (split_first) {
+		figures_put_verdict(out, r, k);
+		buf_addstr(out, dot);
+	}
+	if (r->have_quartiles && verdict_table[r->verdict].figures) {
+		buf_addstr(out, tr("median ", "mediaan "));
+		figures_put_point(out, r->median);
+		buf_printf(out, tr("%smiddle half ", "%smiddelste helft "), dot);
+		figures_put_point(out, r->q1);
+		buf_addstr(out, "\xe2\x80\x93");
+		figures_put_point(out, r->q3);
+		if (!split_first)
+			buf_addstr(out, dot);
+	}
+	if (!split_first)
+		figures_put_verdict(out, r, k);
+}
+
 void
 figures_put_verdict(struct buf *out, const struct figures_row *r, const struct continuum *k)
 {
 	const struct verdict_info *v = &verdict_table[r->verdict];
+	struct figures_camp camps[STATS_MAX_CAMPS];
+	size_t ncamps = figures_camps(r, camps);
 
-	if (r->verdict == VERDICT_LEANING)
-		buf_printf(out, tr(v->en, v->nl), r->median < 50 ? k->left : r->median > 50 ?
-		    k->right : tr("the middle", "het midden"));
-	else
+	switch (r->verdict) {
+	case VERDICT_CONSENSUS:
+		buf_addstr(out, tr("consensus ", "consensus "));
+		figures_put_place(out, k, r->median);
+		return;
+	case VERDICT_LEANING:
+		/* Leaning is a level of agreement: a direction only where
+		 * the median lies in the outer quarter of the line. */
+		if (r->median < 25 || r->median > 75)
+			buf_printf(out, tr(v->en, v->nl), r->median < 25 ? k->left : k->right);
+		else {
+			buf_addstr(out, tr("fair agreement, ", "redelijke overeenstemming, "));
+			figures_put_place(out, k, r->median);
+		}
+		return;
+	case VERDICT_DIVIDED:
+	case VERDICT_POLARISED:
+		/* A split room is said by its camps, never by its median. */
 		buf_addstr(out, tr(v->en, v->nl));
+		if (r->camps == NULL)
+			return;
+		buf_addstr(out, ": ");
+		if (ncamps < 2)
+			buf_addstr(out, tr("spread over the line", "verspreid over de lijn"));
+		else
+			figures_put_camps(out, r, k);
+		return;
+	default:
+		buf_addstr(out, tr(v->en, v->nl));
+	}
 }

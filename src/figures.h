@@ -114,5 +114,16 @@ void figures_put_point(struct buf *out, double v);
 long figures_whole(double v);
 void figures_put_verdict(struct buf *out, const struct figures_row *r,
     const struct continuum *k);
+/* Where a point lies, in words: at a pole in the outer quarter of the
+ * line ("at vision"), else near a statement ("around statement 2",
+ * "halfway between statements 1 and 2"). */
+void figures_put_place(struct buf *out, const struct continuum *k, double point);
+/* A row's figures in words, as chart and chart --svg show them under it:
+ * "n 23, 1 no opinion · median 47 · middle half 21-72 · fair agreement,
+ * around statement 2"; a split row its camps first; a hidden row
+ * without its n. */
+void figures_put_words(struct buf *out, const struct figures_row *r, const struct continuum *k);
+/* A row's camps in words: "7 at concrete rules, 3 around statement 2". */
+void figures_put_camps(struct buf *out, const struct figures_row *r, const struct continuum *k);
 
 #endif

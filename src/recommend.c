@@ -435,8 +435,77 @@ anchor_of(const struct figures_row *row, const struct continuum *c)
 	return nearest_anchor(row->median, c->nanchors);
 }
 
-/* "median 70, middle half 55-80 (IQR 25), 12 answers": IQR as
- * aggregate's column calls it, IKA (interkwartielafstand) in Dutch. */
+/*
+ * Where the group stands on a continuum, in a sentence that says no more
+ * than the figures: a split room by its camps (its median is nobody's
+ * position, and no statement is quoted as where it stands); a pole only
+ * for a median in the outer quarter of the line; else the statement
+ * nearest the median.
+ */
+static void put_figures(struct buf *b, const struct figures_row *row);
+
+/* A split room, led by lead: its camps, then its figures in brackets:
+ * "The group is polarised: 6 at concrete rules, 6 at vision (median 50,
+ * ...)". */
+static void
+put_split(struct recommend *r, struct buf *b, const struct continuum *c,
+    const struct figures_row *row, const char *lead)
+{
+	struct figures_camp camps[STATS_MAX_CAMPS];
+	struct buf words = { 0 };
+
+	buf_addstr(b, lead);
+	if (figures_camps(row, camps) >= 2)
+		figures_put_camps(&words, row, c);
+	else if (row->camps != NULL)
+		buf_addstr(&words, tr("spread over the line", "verspreid over de lijn"));
+	put_data(r, b, words.data != NULL ? words.data : "");
+	buf_addstr(b, words.len > 0 ? " (" : "(");
+	put_figures(b, row);
+	buf_addc(b, ')');
+	buf_free(&words);
+}
+
+static void
+where_it_stands(struct recommend *r, struct buf *b, const struct continuum *c,
+    const struct figures_row *row)
+{
+	const struct verdict_info *v = &verdict_table[row->verdict];
+	struct buf words = { 0 };
+	int outer = row->median < 25 || row->median > 75;
+
+	if (v->split) {
+		put_split(r, b, c, row, tr(v->lead_en, v->lead_nl));
+		buf_addstr(b, tr(". No single advice: talk this through first (below).",
+		    ". Geen eenduidig advies: bespreek dit eerst (hieronder)."));
+		return;
+	}
+	if (row->verdict == VERDICT_LEANING && !outer) {
+		buf_addstr(b, tr("Fair agreement, ", "Redelijke overeenstemming, "));
+		figures_put_place(&words, c, row->median);
+		put_data(r, b, words.data);
+		buf_addstr(b, ": ");
+	} else {
+		buf_addstr(b, tr(v->lead_en, v->lead_nl));
+		if (row->verdict == VERDICT_LEANING) {
+			put_data(r, b, row->median < 25 ? c->left : c->right);
+			buf_addstr(b, ": ");
+		}
+	}
+	buf_free(&words);
+	put_figures(b, row);
+	/* Halfway between two statements is near neither. */
+	if (row->median == 50 && c->nanchors % 2 == 0) {
+		buf_addstr(b, tr(", halfway between the statements.",
+		    ", halfweg tussen de uitspraken."));
+		return;
+	}
+	buf_addstr(b, tr(". Nearest statement: ", ". Dichtstbijzijnde uitspraak: "));
+	put_statement(r, b, c, anchor_of(row, c));
+}
+
+/* "median 70, middle half 55-80 (IQR 25), 12 answers, 1 no opinion": IQR
+ * as aggregate's column calls it, IKA (interkwartielafstand) in Dutch. */
 static void
 put_figures(struct buf *b, const struct figures_row *row)
 {
@@ -449,6 +518,8 @@ put_figures(struct buf *b, const struct figures_row *row)
 	buf_addstr(b, tr(" (IQR ", " (IKA "));
 	put_point(b, (double)(figures_whole(row->q3) - figures_whole(row->q1)));
 	buf_printf(b, tr("), %ju answers", "), %ju antwoorden"), (uintmax_t)row->n);
+	if (row->have_abstain && row->abstain > 0)
+		buf_printf(b, tr(", %ju no opinion", ", %ju geen mening"), (uintmax_t)row->abstain);
 }
 
 /* ---- The parts. ---- */
@@ -476,29 +547,18 @@ positions(struct recommend *r)
 			buf_printf(&b, tr("Too few answers (%ju) to say where the group stands. No advice.",
 			    "Te weinig antwoorden (%ju) om te zeggen waar de groep staat. Geen advies."),
 			    (uintmax_t)row->n);
-		else {
-			const struct verdict_info *v = &verdict_table[row->verdict];
-
-			buf_addstr(&b, tr(v->lead_en, v->lead_nl));
-			if (row->verdict == VERDICT_LEANING) {
-				put_data(r, &b, row->median < 50 ? c->left : row->median > 50 ? c->right :
-				    tr("the middle", "het midden"));
-				buf_addstr(&b, ": ");
-			}
-			put_figures(&b, row);
-			/* Halfway between two statements is near neither. */
-			if (row->median == 50 && c->nanchors % 2 == 0)
-				buf_addstr(&b, tr(", halfway between the statements.",
-				    ", halfweg tussen de uitspraken."));
-			else {
-				buf_addstr(&b, tr(". Nearest statement: ", ". Dichtstbijzijnde uitspraak: "));
-				put_statement(r, &b, c, anchor_of(row, c));
-			}
-			if (talk_first(row))
-				buf_addstr(&b, tr(" No single advice: talk this through first (below).",
-				    " Geen eenduidig advies: bespreek dit eerst (hieronder)."));
-		}
+		else
+			where_it_stands(r, &b, c, row);
 		paragraph(r, b.data);
+		if (row != NULL && row->have_abstain && row->abstain > 0 &&
+		    10 * row->abstain >= row->n + row->abstain) {
+			buf_reset(&b);
+			buf_printf(&b, tr(
+			    "%ju of %ju gave no opinion here: they could not place themselves on this line. Ask them why before writing this part.",
+			    "%ju van %ju gaven hier geen mening: ze konden zich niet op deze lijn plaatsen. Vraag hen waarom voor je dit deel schrijft."),
+			    (uintmax_t)row->abstain, (uintmax_t)(row->n + row->abstain));
+			paragraph(r, b.data);
+		}
 		if (row != NULL && readable(row) && !talk_first(row) && row->have_quartiles) {
 			emit("\n");
 			if (rules_of(r, RULES_ADVICE, (long)k, -1, 0, 0) == 0 && !r->have_rules)
@@ -520,91 +580,152 @@ by_spread(const void *a, const void *b)
 	return wx < wy ? 1 : wx > wy ? -1 : 0;
 }
 
-/* "leans to hard (around 10)", or "stands around 60" when the quartile
- * is not on that pole's side of the middle. */
-static void
-put_camp(struct recommend *r, struct buf *b, double at, const char *pole, int left)
-{
-	if (left ? at < 50 : at > 50) {
-		buf_addstr(b, tr("leans to ", "neigt naar "));
-		put_data(r, b, pole);
-		buf_addstr(b, tr(" (around ", " (rond "));
-		put_point(b, at);
-		buf_addc(b, ')');
-		return;
-	}
-	buf_addstr(b, tr("stands around ", "staat rond "));
-	put_point(b, at);
-}
-
-/* A continuum's advice as one camp would have it: which=0 what both
- * would write, 1 only the lower camp, 2 only the upper; how many, and
- * with write, written. */
+/* A continuum's advice as the camps would have it, each rule read as if
+ * the median stood at a camp's: with which < 0 what every camp would
+ * write; else what camp `which` would write and not every camp would.
+ * How many; with write, written. */
 static size_t
-camp_rules(struct recommend *r, long k, double low, double high, int which, int write)
+camp_rules(struct recommend *r, long k, const struct figures_camp *camps, size_t n,
+    long which, int write)
 {
-	size_t i, n = 0;
+	size_t i, j, count = 0, firing;
 
 	for (i = 0; i < r->rules.n; i++) {
 		const struct rule *u = &r->rules.rules[i];
-		int at_low, at_high;
+		int here = 0;
 
 		if (u->part != RULES_ADVICE || u->continuum != k)
 			continue;
-		at_low = fires(r, u, k, low);
-		at_high = fires(r, u, k, high);
-		if ((which == 0 && at_low && at_high) || (which == 1 && at_low && !at_high) ||
-		    (which == 2 && !at_low && at_high)) {
-			if (write && n == 0)
+		for (j = 0, firing = 0; j < n; j++) {
+			int fired = fires(r, u, k, camps[j].median);
+
+			firing += fired != 0;
+			if ((long)j == which)
+				here = fired;
+		}
+		if (which < 0 ? firing == n : here && firing < n) {
+			if (write && count == 0)
 				emit("\n");
 			if (write)
 				rule_item(r, u, NULL);
-			n++;
+			count++;
 		}
 	}
-	return n;
+	return count;
 }
 
-/* The two camps of a divided continuum, around its quartiles, with their
- * statements and the policy as each would write it. */
+/* "7 at concrete rules (median 4): “the statement”", or with the camp
+ * halfway between two statements, none quoted. */
+static void
+put_camp(struct recommend *r, struct buf *b, const struct continuum *c,
+    const struct figures_camp *camp)
+{
+	struct buf place = { 0 };
+
+	figures_put_place(&place, c, camp->median);
+	buf_printf(b, "%llu ", (unsigned long long)camp->n);
+	put_data(r, b, place.data);
+	buf_addstr(b, tr(" (median ", " (mediaan "));
+	put_point(b, camp->median);
+	buf_addc(b, ')');
+	if (strstr(place.data, tr("halfway", "halfweg")) != NULL)
+		buf_addc(b, '.');
+	else {
+		buf_addstr(b, ": ");
+		put_statement(r, b, c, camp->anchor);
+	}
+	buf_free(&place);
+}
+
+/*
+ * Which shown groups make up which camp: each group of the round whose
+ * row is shown (never a hidden one) goes to the camp nearest its median.
+ * Said only where groups sit in different camps: "mainly management
+ * (n 6)".  Into words[i] for camp i; returns whether it is worth saying.
+ */
+static int
+camp_groups(struct recommend *r, long k, const struct figures_camp *camps, size_t n,
+    struct buf *words)
+{
+	size_t i, j, used = 0;
+	unsigned long long seen = 0;
+
+	for (i = 0; i < r->table.n; i++) {
+		const struct figures_row *g = &r->table.rows[i];
+		size_t best = 0;
+
+		if (strcmp(g->round, r->round) != 0 || strcmp(g->group, "*") == 0 ||
+		    g->k != (size_t)k || !readable(g) || !g->have_quartiles)
+			continue;
+		for (j = 1; j < n; j++)
+			if (fabs(camps[j].median - g->median) < fabs(camps[best].median - g->median))
+				best = j;
+		buf_addstr(&words[best], words[best].len > 0 ? ", " : "");
+		put_data(r, &words[best], g->group);
+		buf_printf(&words[best], " (n %llu)", (unsigned long long)g->n);
+		if (best < 64 && !(seen >> best & 1)) {
+			seen |= 1ULL << best;
+			used++;
+		}
+	}
+	return used >= 2;
+}
+
+/* The camps of a split continuum, from where people stand (aggregate's
+ * camps column), with their statements and the policy as each would
+ * write it; for two camps or more alike. */
 static void
 camps(struct recommend *r, long k, const struct figures_row *row)
 {
 	const struct continuum *c = &r->q->continua[k];
-	struct buf b = { 0 };
-	int side;
+	struct figures_camp camp[STATS_MAX_CAMPS];
+	size_t n = figures_camps(row, camp), i;
+	struct buf b = { 0 }, place = { 0 }, *groups;
+	int said;
 
-	for (side = 0; side < 2; side++) {
-		double at = side == 0 ? row->q1 : row->q3;
-
+	if (n < 2) {
+		paragraph(r, row->camps == NULL ?
+		    tr("(These figures have no camps column: run aggregate again to see where the camps stand.)",
+		    "(Deze cijfers hebben geen kolom camps: laat aggregate opnieuw lopen om te zien waar de kampen staan.)") :
+		    tr("No camps: the answers are spread over the line. Ask each where they stand and why before looking for a middle.",
+		    "Geen kampen: de antwoorden liggen verspreid over de lijn. Vraag iedereen waar hij staat en waarom, voor je een midden zoekt."));
+		return;
+	}
+	groups = xcalloc(n, sizeof(*groups));
+	said = camp_groups(r, k, camp, n, groups);
+	for (i = 0; i < n; i++) {
 		buf_reset(&b);
-		buf_addstr(&b, side == 0 ? tr("One camp ", "Het ene kamp ") : tr("The other ", "Het andere "));
-		put_camp(r, &b, at, side == 0 ? c->left : c->right, side == 0);
-		/* Halfway between two statements is near neither. */
-		if (at == 50 && c->nanchors % 2 == 0)
-			buf_addc(&b, '.');
-		else {
-			buf_addstr(&b, ": ");
-			put_statement(r, &b, c, nearest_anchor(at, c->nanchors));
-		}
+		put_camp(r, &b, c, &camp[i]);
+		if (said && groups[i].len > 0)
+			buf_printf(&b, tr(" Mainly %s.", " Vooral %s."), groups[i].data);
 		paragraph(r, b.data);
 	}
-	for (side = 0; side < 3; side++) {
+	for (i = 0; i < n; i++)
+		buf_free(&groups[i]);
+	free(groups);
+	buf_reset(&b);
+	buf_addstr(&b, n == 2 ? tr("Both would write:", "Beide zouden schrijven:") :
+	    tr("All would write:", "Allemaal zouden ze schrijven:"));
+	/* A heading only over a list that has items. */
+	if (camp_rules(r, k, camp, n, -1, 0) > 0) {
+		paragraph(r, b.data);
+		camp_rules(r, k, camp, n, -1, 1);
+	}
+	for (i = 0; i < n; i++) {
 		buf_reset(&b);
-		if (side == 0)
-			buf_addstr(&b, tr("Both would write:", "Beide zouden schrijven:"));
-		else {
-			buf_addstr(&b, tr("Only the camp around ", "Alleen het kamp rond "));
-			put_point(&b, side == 1 ? row->q1 : row->q3);
-			buf_addstr(&b, tr(" would write:", " zou schrijven:"));
-		}
-		/* The heading only over a list that has items. */
-		if (camp_rules(r, k, row->q1, row->q3, side, 0) > 0) {
+		buf_reset(&place);
+		figures_put_place(&place, c, camp[i].median);
+		buf_addstr(&b, n == 2 ? tr("Only the camp ", "Alleen het kamp ") :
+		    tr("Not every camp, but the camp ", "Niet elk kamp, maar het kamp "));
+		put_data(r, &b, place.data);
+		buf_addstr(&b, tr(" would write:", " zou schrijven:"));
+		if (camp_rules(r, k, camp, n, (long)i, 0) > 0) {
 			paragraph(r, b.data);
-			camp_rules(r, k, row->q1, row->q3, side, 1);
+			camp_rules(r, k, camp, n, (long)i, 1);
 		}
 	}
 	buf_free(&b);
+	buf_free(&place);
 }
 
 /* Part 2: the continua to talk through before anything is drafted. */
@@ -633,9 +754,8 @@ talk(struct recommend *r)
 		struct buf b = { 0 };
 
 		heading(r, 3, c->name);
-		buf_addstr(&b, order[i]->verdict == VERDICT_POLARISED ?
+		put_split(r, &b, c, order[i], order[i]->verdict == VERDICT_POLARISED ?
 		    tr("Polarised: ", "Gepolariseerd: ") : tr("Divided: ", "Verdeeld: "));
-		put_figures(&b, order[i]);
 		buf_addc(&b, '.');
 		paragraph(r, b.data);
 		camps(r, kk, order[i]);

@@ -486,7 +486,8 @@ run_ask() {
 	aggregate r1.tsv > r1-figures.tsv
 	start_shell 100 40
 	run_ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv -o r2.tsv
-	wait_for "Last round (r1): median 50, middle half 0-50; you: 0%."
+	wait_for "Last round (r1): divided: 2 at concrete rules, 2 around statement 2, 1 at vision; median 50,"
+	wait_for "  middle half 0-50; you: 0%."
 	# The line is 95 columns from "1" to "3": the middle half 0-50 runs
 	# from column 2 to 49, the median on 49 (^), ann's own at 0 on 2 (o;
 	# in the C locale of the tests, ASCII).
@@ -495,7 +496,7 @@ run_ask() {
 	wait_for "Position: not placed yet"
 	keys 3 Enter
 	wait_for "2/5"
-	wait_for "Last round (r1): median 100, middle half 100-100; you: 100%."
+	wait_for "Last round (r1): consensus at open; median 100, middle half 100-100; you: 100%."
 	keys q y
 	wait_for_file status
 	assert_equal "$(cat status)" 2
@@ -507,6 +508,6 @@ run_ask() {
 	TERM_FOR_TEST=dumb start_shell
 	run_ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv -o r2.tsv
 	wait_for "From concrete rules (1) to vision (3):"
-	assert_equal "$(screen | grep -A 1 -F 'From concrete rules (1)' | tail -n 1)" \
-	    "Last round (r1): median 50, middle half 0-50; you: 0%."
+	assert_equal "$(screen | grep -A 2 -F 'From concrete rules (1)' | tail -n 2 | tr '\n' '|')" \
+	    "Last round (r1): divided: 2 at concrete rules, 2 around statement 2, 1 at vision; median 50, middle|half 0-50; you: 0%.|"
 }

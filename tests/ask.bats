@@ -444,6 +444,14 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	assert_number "$(wc -l < "$f")" -eq 6
 }
 
+# A form's continuum lines and feedback paragraphs, each on one line.
+feedback_lines() {
+	awk '/^continuum:/ { print; next }
+	    /^(Last round|Your last|Vorige ronde|Jouw vorige)/ { s = $0
+	        while ((getline l) > 0 && l != "" && l !~ /^\[/) s = s " " l
+	        print s }'
+}
+
 # Round r1 of five people, and aggregate's figures of it, for --feedback.
 round_one() {
 	local p
@@ -460,16 +468,18 @@ round_one() {
 	run -0 --separate-stderr ask -r r2 -p ann --feedback r1-figures.tsv --previous r1.tsv --form
 	# Nobody gave a position on audience: no figures to show there.
 	assert_equal "$stderr" "ask: r1-figures.tsv: too few answers on 1 of 5 continua to show the group's figures there, which would tell who stood where"
-	printf '%s\n' "$output" | grep -e '^continuum:' -e '^Last round' -e '^Your last' > got
+	# The verdict first, in the words chart uses (a split room by its
+	# camps), then the figures in whole points; wrapped lines joined.
+	printf '%s\n' "$output" | feedback_lines > got
 	diff -u - got <<-'END'
 	continuum: steering
-	Last round (r1): median 50, middle half 0-50; you: 0%.
+	Last round (r1): divided: 2 at concrete rules, 2 around statement 2, 1 at vision; median 50, middle half 0-50; you: 0%.
 	continuum: openness
-	Last round (r1): median 100, middle half 100-100; you: 100%.
+	Last round (r1): consensus at open; median 100, middle half 100-100; you: 100%.
 	continuum: enforcement
-	Last round (r1): median 100, middle half 100-100; you: 100%.
+	Last round (r1): consensus at soft; median 100, middle half 100-100; you: 100%.
 	continuum: legal
-	Last round (r1): median 0, middle half 0-0; you: 0%.
+	Last round (r1): consensus at lawyers lead; median 0, middle half 0-0; you: 0%.
 	continuum: audience
 	Your last answer: no opinion.
 	END
@@ -481,8 +491,8 @@ round_one() {
 	assert_equal "${#lines[@]}" 5
 	# Without --previous only the group; in Dutch in Dutch.
 	run -0 ask -L nl -r r2 -p ann --feedback r1-figures.tsv --form
-	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Vorige')" \
-	    "Vorige ronde (r1): mediaan 50, middelste helft 0-50."
+	assert_equal "$(printf '%s\n' "$output" | feedback_lines | grep -m 1 '^Vorige')" \
+	    "Vorige ronde (r1): verdeeld: 2 bij concrete regels, 2 rond uitspraak 2, 1 bij visie; mediaan 50, middelste helft 0-50."
 }
 
 @test "--feedback without figures stops ask; --previous without the person's answers says so" {
@@ -519,8 +529,8 @@ round_one() {
 	# A newcomer still gets the form, with the group's figures.
 	run -0 --separate-stderr ask -r r2 -p zoe --feedback r1-figures.tsv --previous r1.tsv --form
 	assert_equal "${stderr_lines[1]}" "ask: r1.tsv: no answers of zoe in another round than r2"
-	assert_equal "$(printf '%s\n' "$output" | grep -m 1 '^Last round')" \
-	    "Last round (r1): median 50, middle half 0-50."
+	assert_equal "$(printf '%s\n' "$output" | feedback_lines | grep -m 1 '^Last round')" \
+	    "Last round (r1): divided: 2 at concrete rules, 2 around statement 2, 1 at vision; median 50, middle half 0-50."
 	# Four answers are fewer than the privacy minimum of five: figures
 	# shown to people would tell who stood where.  Only one's own shows.
 	grep -v -P '^r1\teva\t' r1.tsv | aggregate > four.tsv

@@ -84,7 +84,7 @@ render() {
 	printf 'r\tp\t-\tsteering\t50\t2026-11-25T09:30:00Z\t\n' > lines.tsv
 	run -2 --separate-stderr chart lines.tsv
 	assert_equal "$stderr" "chart: lines.tsv:1: not aggregate's output: its first line is not a '#round...' header"
-	{ head -2 "$FIXTURES/chart/groups.agg"; printf 'r1\t*\tsteer\t3\t0\t1\t1\t1\t1\t1\t1\t1\t0\t1\t1\tconsensus\t1\t3,0,0,0,0\n'
+	{ head -2 "$FIXTURES/chart/groups.agg"; printf 'r1\t*\tsteer\t3\t0\t1\t1\t1\t1\t1\t1\t1\t0\t1\t1\tconsensus\t1\t3,0,0,0,0\t3:1:1\n'
 	  head -2 "$FIXTURES/chart/groups.agg" | tail -1 | sed 's/divided/split/'; } > bad.agg
 	run -1 --separate-stderr chart -w 80 bad.agg
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'

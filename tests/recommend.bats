@@ -48,8 +48,12 @@ fired() {
 	# No advice under Direction in part 1, only the pointer to part 2.
 	printf '%s\n' "$output" | sed -n '/^1\. Where/,/^2\. Talk/p' | sed -n '/^Direction$/,/^Openness$/p' |
 	    grep -q '^- ' && false
-	printf '%s\n' "$output" | grep -q '^One camp leans to concrete rules (around 4): “Our social media policy should spell out'
-	printf '%s\n' "$output" | grep -qx "Only the camp around 4 would write:"
+	# The camps from where people stand, each with its statement; the
+	# median of the split room is no statement's.
+	printf '%s\n' "$output" | grep -qx 'The group is polarised: 6 at concrete rules, 6 at vision (median 50, middle half 4–94 (IQR 90), 12 answers). No single advice: talk this through first (below).'
+	printf '%s\n' "$output" | grep -q '^6 at concrete rules (median 3): “Our social media policy should spell out'
+	printf '%s\n' "$output" | grep -qx "Only the camp at concrete rules would write:"
+	printf '%s\n' "$output" | grep -qx "Only the camp at vision would write:"
 }
 
 @test "management and staff apart: every continuum named, with both medians" {
@@ -387,7 +391,7 @@ fired() {
 }
 
 @test "bad rows are reported and skipped; no rows, unreadable input and a full disk stop" {
-	{ cat "$R/left.agg"; printf 'r1\t*\tsteer\t3\t0\t1\t1\t1\t1\t1\t1\t1\t0\t1\t1\tconsensus\t1\t3,0,0,0,0\n'; } > bad.agg
+	{ cat "$R/left.agg"; printf 'r1\t*\tsteer\t3\t0\t1\t1\t1\t1\t1\t1\t1\t0\t1\t1\tconsensus\t1\t3,0,0,0,0\t3:1:1\n'; } > bad.agg
 	run -1 --separate-stderr recommend bad.agg
 	assert_equal "$stderr" "recommend: bad.agg:7: a continuum this questionnaire does not have (give its questionnaire with -q)"
 	diff -u <(recommend "$R/left.agg") <(printf '%s\n' "$output")
