@@ -379,3 +379,37 @@ aggregate: --merge: the partials do not add up; nothing written"
 	aggregate --partial groups.tsv > p
 	diff -u <(aggregate --by-group groups.tsv) <(aggregate --merge --by-group p)
 }
+
+@test "verdicts at their boundaries: 25 and 75 are the middle zone, an IQR of exactly 10 and 25, a consensus of exactly the threshold" {
+	# With 25 in the middle: 3 x 2 > 2 + 2 x 2 fails, so not polarised;
+	# counted low it would be (3 x 2 > 4).  The same at 75.
+	answers steering 0:2 25:2 100:2 > low.tsv
+	run -0 aggregate low.tsv
+	assert_equal "$(column verdict steering)" "divided"
+	answers steering 0:2 75:2 100:2 > high.tsv
+	run -0 aggregate high.tsv
+	assert_equal "$(column verdict steering)" "divided"
+	# An IQR of exactly 10 (and a consensus above 0.80) is consensus.
+	answers steering 45:2 50:1 55:2 > ten.tsv
+	run -0 aggregate ten.tsv
+	assert_equal "$(column iqr steering) $(column verdict steering)" "10 consensus"
+	# Everyone on one spot: a consensus of exactly 1 meets --consensus-cns 1.
+	answers steering 50:5 > one.tsv
+	run -0 aggregate --consensus-cns 1 one.tsv
+	assert_equal "$(column consensus steering) $(column verdict steering)" "1.0000 consensus"
+	# An IQR of exactly 25 is still leaning.
+	answers steering 40:2 50:1 65:2 > quarter.tsv
+	run -0 aggregate quarter.tsv
+	assert_equal "$(column iqr steering) $(column verdict steering)" "25 leaning"
+}
+
+@test "of two groups as small, the first in byte order is hidden to protect a smaller one" {
+	{ printf 'r\ta%d\ta\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' 1 10 2 20
+	  for p in 1 2 3 4 5; do printf 'r\tb%d\tb\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done
+	  for p in 1 2 3 4 5; do printf 'r\tc%d\tc\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done; } > tie.tsv
+	run -0 aggregate --by-group tie.tsv
+	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed suppressed leaning"
+	# The same whatever order the lines come in.
+	run -0 aggregate --by-group <(tac tie.tsv)
+	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed suppressed leaning"
+}

@@ -216,3 +216,24 @@ render() {
 	camps 3:0:1,2:100:3
 	run -0 chart bad.agg
 }
+
+@test "one person is never nothing: a bin with one of 61 still shows a bar, in text and SVG" {
+	cd "$BATS_TEST_TMPDIR"
+	{ for p in $(seq 60); do printf 'r1\tp%d\t-\tsteering\t0\t2026-11-25T09:30:00Z\t\n' "$p"; done
+	  printf 'r1\tp61\t-\tsteering\t100\t2026-11-25T09:30:00Z\t\n'; } | aggregate > one.agg
+	run -0 chart -w 60 one.agg
+	assert_equal "$(printf '%s\n' "$output" | grep -c '▁▁▁▁▁$')" 1
+	run -0 chart --svg one.agg
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'class="bar" .* height="1.5"')" 1
+}
+
+@test "a row whose quartiles are out of order, or whose profile has an even number of bins, is refused" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'r1\tp%d\t-\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' 1 0 2 50 3 100 4 50 5 50 | aggregate > good.agg
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR == 2 { $9 = 60 } 1' good.agg > order.agg
+	run -1 --separate-stderr chart order.agg
+	assert_equal "$stderr" "chart: order.agg:2: q1, median, q3 '50' is not as stance-aggregate(5) writes it"
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR == 2 { $18 = "1,2,1,1" } 1' good.agg > even.agg
+	run -1 --separate-stderr chart even.agg
+	assert_equal "$stderr" "chart: even.agg:2: profile '1,2,1,1' is not as stance-aggregate(5) writes it"
+}
