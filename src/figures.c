@@ -457,8 +457,8 @@ figures_put_point(struct buf *out, double v)
 
 /* The two statements a point lies exactly halfway between: the lower's
  * number, or 0 if it is nearer one of them. */
-static size_t
-halfway(const struct continuum *k, double point)
+size_t
+figures_halfway(const struct continuum *k, double point)
 {
 	long long at = llround_points(point);
 	size_t i;
@@ -484,7 +484,7 @@ figures_put_place(struct buf *out, const struct continuum *k, double point)
 		buf_printf(out, i == 1 || i == k->nanchors ? tr("at %s", "bij %s") :
 		    tr("toward %s", "richting %s"), point < 25 ? k->left : k->right);
 	}
-	else if ((i = halfway(k, point)) > 0)
+	else if ((i = figures_halfway(k, point)) > 0)
 		buf_printf(out, tr("halfway between statements %zu and %zu",
 		    "halfweg tussen uitspraak %zu en %zu"), i, i + 1);
 	else

@@ -123,6 +123,9 @@ void figures_put_place(struct buf *out, const struct continuum *k, double point)
  * around statement 2"; a split row its camps first; a hidden row
  * without its n. */
 void figures_put_words(struct buf *out, const struct figures_row *r, const struct continuum *k);
+/* The statement a point lies exactly halfway after (i of i and i + 1),
+ * or 0 if it is nearer one: such a point is near neither. */
+size_t figures_halfway(const struct continuum *k, double point);
 /* A row's camps in words: "7 at concrete rules, 3 around statement 2". */
 void figures_put_camps(struct buf *out, const struct figures_row *r, const struct continuum *k);
 

@@ -473,6 +473,7 @@ where_it_stands(struct recommend *r, struct buf *b, const struct continuum *c,
 	const struct verdict_info *v = &verdict_table[row->verdict];
 	struct buf words = { 0 };
 	int outer = row->median < 25 || row->median > 75;
+	size_t i;
 
 	if (v->split) {
 		put_split(r, b, c, row, tr(v->lead_en, v->lead_nl));
@@ -495,9 +496,12 @@ where_it_stands(struct recommend *r, struct buf *b, const struct continuum *c,
 	buf_free(&words);
 	put_figures(b, row);
 	/* Halfway between two statements is near neither. */
-	if (row->median == 50 && c->nanchors % 2 == 0) {
-		buf_addstr(b, tr(", halfway between the statements.",
-		    ", halfweg tussen de uitspraken."));
+	if ((i = figures_halfway(c, row->median)) > 0) {
+		if (row->verdict == VERDICT_LEANING && !outer)
+			buf_addc(b, '.');	/* its lead said so */
+		else
+			buf_printf(b, tr(", halfway between statements %zu and %zu.",
+			    ", halfweg tussen uitspraak %zu en %zu."), i, i + 1);
 		return;
 	}
 	buf_addstr(b, tr(". Nearest statement: ", ". Dichtstbijzijnde uitspraak: "));
@@ -628,7 +632,7 @@ put_camp(struct recommend *r, struct buf *b, const struct continuum *c,
 	buf_addstr(b, tr(" (median ", " (mediaan "));
 	put_point(b, camp->median);
 	buf_addc(b, ')');
-	if (strstr(place.data, tr("halfway", "halfweg")) != NULL)
+	if (figures_halfway(c, camp->median) > 0)
 		buf_addc(b, '.');
 	else {
 		buf_addstr(b, ": ");

@@ -413,3 +413,21 @@ aggregate: --merge: the partials do not add up; nothing written"
 	run -0 aggregate --by-group <(tac tie.tsv)
 	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed suppressed leaning"
 }
+
+@test "camps: a quarter of the line cuts on a line of two statements; half a statement cuts at exactly 50/(k-1)" {
+	answers enforcement 0:3 25:3 > two.tsv
+	run -0 aggregate two.tsv
+	assert_equal "$(column camps enforcement)" "3:0:1,3:25:1"
+	answers enforcement 0:3 24.9:3 > two.tsv
+	run -0 aggregate two.tsv
+	assert_equal "$(column camps enforcement)" "6:12.45:1"
+	# Six statements, 20 points apart: half a statement is 10 points.
+	{ printf 'questionnaire: six\ntitle: Six\nlang: en\n\ncontinuum: c\nquestion: Q?\nleft: a\nright: b\n'
+	  for i in 1 2 3 4 5 6; do printf 'anchor: %d\n' "$i"; done; } > six.txt
+	answers c 50:3 60:3 > six.tsv
+	run -0 aggregate -q six.txt six.tsv
+	assert_equal "$(column camps c)" "3:50:3,3:60:4"
+	answers c 50:3 59.9:3 > six.tsv
+	run -0 aggregate -q six.txt six.tsv
+	assert_equal "$(column camps c)" "6:54.95:4"
+}

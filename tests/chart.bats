@@ -237,3 +237,13 @@ render() {
 	run -1 --separate-stderr chart even.agg
 	assert_equal "$stderr" "chart: even.agg:2: profile '1,2,1,1' is not as stance-aggregate(5) writes it"
 }
+
+@test "words at the quarter marks: a median of exactly 25 or 75 leans to no pole" {
+	cd "$BATS_TEST_TMPDIR"
+	row() { printf 'r1\tp%d\t-\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' "$@" | aggregate | chart -w 200 | grep '^ *n 5'; }
+	assert_equal "$(row 1 10 2 15 3 25 4 35 5 40)" "               n 5 · median 25 · middle half 15–35 · fair agreement, halfway between statements 1 and 2"
+	assert_equal "$(row 1 60 2 65 3 75 4 85 5 90)" "               n 5 · median 75 · middle half 65–85 · fair agreement, halfway between statements 2 and 3"
+	assert_equal "$(row 1 25 2 25 3 25 4 25 5 25)" "               n 5 · median 25 · middle half 25–25 · consensus halfway between statements 1 and 2"
+	assert_equal "$(row 1 75 2 75 3 75 4 75 5 75)" "               n 5 · median 75 · middle half 75–75 · consensus halfway between statements 2 and 3"
+	assert_equal "$(row 1 5 2 10 3 20 4 25 5 30)" "               n 5 · median 20 · middle half 10–25 · leaning to concrete rules"
+}

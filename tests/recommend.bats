@@ -441,3 +441,19 @@ fired() {
 	run -2 --separate-stderr chart rows.json
 	assert_equal "$stderr" "chart: rows.json:1: this is aggregate --json's output; give the tab-separated one, without --json"
 }
+
+@test "a median of exactly 25 leans to no pole; a tenth without an opinion gets its own sentence, less does not" {
+	row() { for p in "$@"; do printf 'r1\tp%s\t-\tsteering\t%s\t2026-11-25T09:30:00Z\t\n' "${p%:*}" "${p#*:}"; done; }
+	row 1:0 2:5 3:15 4:25 5:25 6:- 7:25 8:35 9:45 10:50 | aggregate > tenth.agg
+	run -0 recommend -w 300 tenth.agg
+	printf '%s\n' "$output" | grep -qx 'Fair agreement, halfway between statements 1 and 2: median 25, middle half 15–35 (IQR 20), 9 answers, 1 no opinion.'
+	printf '%s\n' "$output" | grep -qx '1 of 10 gave no opinion here: they could not place themselves on this line. Ask them why before writing this part.'
+	# Everyone at 25 agrees halfway: no statement is quoted as theirs.
+	row 1:25 2:25 3:25 4:25 5:25 | aggregate > agree.agg
+	run -0 recommend -w 300 agree.agg
+	printf '%s\n' "$output" | grep -qx 'The group agrees: median 25, middle half 25–25 (IQR 0), 5 answers, halfway between statements 1 and 2.'
+	row 1:0 2:5 3:15 4:25 5:25 6:- 7:25 8:35 9:45 10:50 11:25 | aggregate > less.agg
+	run -0 recommend -w 300 less.agg
+	printf '%s\n' "$output" | grep -q ', 10 answers, 1 no opinion'
+	! printf '%s\n' "$output" | grep -q 'gave no opinion here'
+}
