@@ -642,37 +642,82 @@ put_camp(struct recommend *r, struct buf *b, const struct continuum *c,
 }
 
 /*
- * Which shown groups make up which camp: each group of the round whose
- * row is shown (never a hidden one) goes to the camp nearest its median.
- * Said only where groups sit in different camps: "mainly management
- * (n 6)".  Into words[i] for camp i; returns whether it is worth saying.
+ * Which groups make up which camp, exactly: a group's own camps each lie
+ * within one camp of everyone's (a cut between two of everyone's
+ * positions is a gap between the group's too), and go to the nearest.
+ * Said only when every camp adds up to its n from the groups shown (a
+ * hidden group, or a camp that will not sort, says nothing) and the
+ * camps differ in who they are mostly: "mainly direction (3 of 3)".
+ * Into words[i] for camp i; returns whether it is worth saying.
  */
 static int
 camp_groups(struct recommend *r, long k, const struct figures_camp *camps, size_t n,
     struct buf *words)
 {
-	size_t i, j, used = 0;
-	unsigned long long seen = 0;
+	const struct figures_row **group = NULL;
+	uint64_t *count = NULL;		/* count[j * ngroups + g] */
+	size_t i, j, g, ngroups = 0, listed, *main = xcalloc(n, sizeof(*main));
+	int worth = 0;
 
 	for (i = 0; i < r->table.n; i++) {
-		const struct figures_row *g = &r->table.rows[i];
-		size_t best = 0;
+		const struct figures_row *row = &r->table.rows[i];
 
-		if (strcmp(g->round, r->round) != 0 || strcmp(g->group, "*") == 0 ||
-		    g->k != (size_t)k || !readable(g) || !g->have_quartiles)
-			continue;
-		for (j = 1; j < n; j++)
-			if (fabs(camps[j].median - g->median) < fabs(camps[best].median - g->median))
-				best = j;
-		buf_addstr(&words[best], words[best].len > 0 ? ", " : "");
-		put_data(r, &words[best], g->group);
-		buf_printf(&words[best], " (n %llu)", (unsigned long long)g->n);
-		if (best < 64 && !(seen >> best & 1)) {
-			seen |= 1ULL << best;
-			used++;
+		if (strcmp(row->round, r->round) == 0 && strcmp(row->group, "*") != 0 &&
+		    row->k == (size_t)k) {
+			group = xreallocarray(group, ngroups + 1, sizeof(*group));
+			group[ngroups++] = row;
 		}
 	}
-	return used >= 2;
+	count = xcalloc(n * ngroups + 1, sizeof(*count));
+	for (g = 0; g < ngroups; g++) {
+		struct figures_camp own[STATS_MAX_CAMPS];
+		size_t m = figures_camps(group[g], own), best;
+
+		for (i = 0; i < m; i++) {
+			for (j = 1, best = 0; j < n; j++)
+				if (fabs(camps[j].median - own[i].median) <
+				    fabs(camps[best].median - own[i].median))
+					best = j;
+			count[best * ngroups + g] += own[i].n;
+		}
+	}
+	for (j = 0; j < n; j++) {
+		uint64_t sum = 0;
+
+		for (g = 0; g < ngroups; g++) {
+			sum += count[j * ngroups + g];
+			if (count[j * ngroups + g] > count[j * ngroups + main[j]])
+				main[j] = g;
+		}
+		if (sum != camps[j].n || ngroups == 0)
+			goto done;	/* not every answer is in a shown group's camps */
+		worth |= j > 0 && main[j] != main[0];
+	}
+	for (j = 0; worth && j < n; j++) {
+		uint64_t most = count[j * ngroups + main[j]];
+
+		if (2 * most > camps[j].n) {
+			buf_addstr(&words[j], tr("Mainly ", "Vooral "));
+			put_data(r, &words[j], group[main[j]]->group);
+			buf_printf(&words[j], tr(" (%llu of %llu).", " (%llu van %llu)."),
+			    (unsigned long long)most, (unsigned long long)camps[j].n);
+			continue;
+		}
+		buf_addstr(&words[j], tr("Of them:", "Daarvan:"));
+		for (g = 0, listed = 0; g < ngroups; g++) {
+			if (count[j * ngroups + g] == 0)
+				continue;
+			buf_addstr(&words[j], listed++ ? ", " : " ");
+			put_data(r, &words[j], group[g]->group);
+			buf_printf(&words[j], " %llu", (unsigned long long)count[j * ngroups + g]);
+		}
+		buf_addc(&words[j], '.');
+	}
+done:
+	free(group);
+	free(count);
+	free(main);
+	return worth;
 }
 
 /* The camps of a split continuum, from where people stand (aggregate's
@@ -692,7 +737,7 @@ camps(struct recommend *r, long k, const struct figures_row *row)
 		    tr("(These figures have no camps column: run aggregate again to see where the camps stand.)",
 		    "(Deze cijfers hebben geen kolom camps: laat aggregate opnieuw lopen om te zien waar de kampen staan.)") :
 		    tr("No camps: the answers are spread over the line. Ask each where they stand and why before looking for a middle.",
-		    "Geen kampen: de antwoorden liggen verspreid over de lijn. Vraag iedereen waar hij staat en waarom, voor je een midden zoekt."));
+		    "Geen kampen: de antwoorden liggen verspreid over de lijn. Vraag iedereen waar ze staan en waarom, voor je een midden zoekt."));
 		return;
 	}
 	groups = xcalloc(n, sizeof(*groups));
@@ -700,8 +745,8 @@ camps(struct recommend *r, long k, const struct figures_row *row)
 	for (i = 0; i < n; i++) {
 		buf_reset(&b);
 		put_camp(r, &b, c, &camp[i]);
-		if (said && groups[i].len > 0)
-			buf_printf(&b, tr(" Mainly %s.", " Vooral %s."), groups[i].data);
+		if (said)
+			buf_printf(&b, " %s", groups[i].data);
 		paragraph(r, b.data);
 	}
 	for (i = 0; i < n; i++)
