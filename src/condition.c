@@ -10,7 +10,39 @@
 
 static const char *const column_names[COND_NCOLUMNS] = {
 	"n", "abstain", "mean", "sd", "min", "q1", "median", "q3", "max", "iqr",
-	"consensus", "agreement", "anchor", "verdict",
+	"consensus", "agreement", "anchor", "verdict", "employer", "staff", "client-work",
+};
+
+/*
+ * What a value is, so that like is compared with like: a number, or a
+ * word of one column's set.  A column's kind, and the words besides the
+ * verdicts (verdict_table) that a condition may name.
+ */
+enum kind { K_NUMBER, K_VERDICT, K_EMPLOYER, K_CLIENTS };
+
+static const enum kind column_kinds[COND_NCOLUMNS] = {
+	[COND_VERDICT] = K_VERDICT, [COND_EMPLOYER] = K_EMPLOYER, [COND_CLIENT_WORK] = K_CLIENTS,
+};
+
+static const struct {
+	const char *word;
+	enum kind kind;
+} words[] = {
+	{ "private", K_EMPLOYER }, { "public", K_EMPLOYER },
+	{ "yes", K_CLIENTS }, { "no", K_CLIENTS },
+};
+
+/* How a mismatch is put right, by the kind of the column compared. */
+static const struct {
+	const char *en, *nl;
+} like_with_like[] = {
+	[K_NUMBER] = { "a number is compared with a number (staff >= 50, median < 35)",
+	    "een getal vergelijk je met een getal (staff >= 50, median < 35)" },
+	[K_VERDICT] = { "a verdict is compared with a verdict (verdict = polarised), a number with a number",
+	    "een oordeel vergelijk je met een oordeel (verdict = polarised), een getal met een getal" },
+	[K_EMPLOYER] = { "employer is private or public (employer = public)",
+	    "employer is private of public (employer = public)" },
+	[K_CLIENTS] = { "client-work is yes or no (client-work = no)", "client-work is yes of no (client-work = no)" },
 };
 
 
@@ -19,14 +51,15 @@ enum cmp { CMP_LE, CMP_GE, CMP_NE, CMP_LT, CMP_GT, CMP_EQ };
 static const char *const cmp_names[] = { "<=", ">=", "!=", "<", ">", "=" };
 
 enum node_kind { N_TRUE, N_NOT, N_AND, N_OR, N_CMP };
-enum operand_kind { O_COLUMN, O_NUMBER, O_WORD };
+enum operand_kind { O_COLUMN, O_NUMBER, O_WORD, O_UNKNOWN };
 
 struct operand {
 	enum operand_kind kind;
 	char *continuum;		/* O_COLUMN: NULL for the rule's own */
 	enum condition_column column;
 	double number;
-	const char *word;		/* O_WORD: a verdict's name (verdict_table) */
+	const char *word;		/* O_WORD: a verdict's name or one of words[] */
+	enum kind word_kind;		/* O_WORD */
 };
 
 struct node {
@@ -185,6 +218,7 @@ operand(struct parser *ps, struct operand *o)
 	const char *dot;
 	long column;
 	int verdict;
+	size_t i;
 
 	memset(o, 0, sizeof(*o));
 	if (t.kind != T_WORD) {
@@ -199,6 +233,18 @@ operand(struct parser *ps, struct operand *o)
 	if ((verdict = verdict_find(t.s, t.n)) >= 0) {
 		o->kind = O_WORD;
 		o->word = verdict_table[verdict].name;
+		o->word_kind = K_VERDICT;
+		return 0;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].word) == t.n && memcmp(words[i].word, t.s, t.n) == 0) {
+			o->kind = O_WORD;
+			o->word = words[i].word;
+			o->word_kind = words[i].kind;
+			return 0;
+		}
+	if (t.n == 7 && memcmp(t.s, "unknown", 7) == 0) {
+		o->kind = O_UNKNOWN;
 		return 0;
 	}
 	o->kind = O_COLUMN;
@@ -208,12 +254,22 @@ operand(struct parser *ps, struct operand *o)
 	    dot == t.s ? -1 : column_of(dot + 1, (size_t)(t.s + t.n - dot - 1));
 	if (column < 0) {
 		buf_printf(ps->why, tr(
-		    "'%.*s' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column), a number or a verdict",
-		    "'%.*s' is geen kolom (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, of continuum.kolom), geen getal en geen oordeel"),
+		    "'%.*s' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column; employer, staff, client-work), a number or a word (a verdict, private, public, yes, no, unknown)",
+		    "'%.*s' is geen kolom (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, of continuum.kolom; employer, staff, client-work), geen getal en geen woord (een oordeel, private, public, yes, no, unknown)"),
 		    (int)t.n, t.s);
 		return -1;
 	}
 	o->column = (enum condition_column)column;
+	if (COND_CONTEXT(o->column)) {
+		if (dot != NULL) {
+			buf_printf(ps->why, tr(
+			    "'%.*s': %s is the organisation's, not a continuum's: write it alone",
+			    "'%.*s': %s hoort bij de organisatie, niet bij een continuum: schrijf het alleen"),
+			    (int)t.n, t.s, column_names[column]);
+			return -1;
+		}
+		return 0;
+	}
 	if (dot != NULL) {
 		o->continuum = xstrndup(t.s, (size_t)(dot - t.s));
 		note_continuum(ps->c, t.s, (size_t)(dot - t.s));
@@ -229,12 +285,19 @@ operand(struct parser *ps, struct operand *o)
 
 static struct node *disjunction(struct parser *ps);
 
+static enum kind
+kind_of(const struct operand *o)
+{
+	return o->kind == O_WORD ? o->word_kind : o->kind == O_COLUMN ? column_kinds[o->column] :
+	    K_NUMBER;
+}
+
 static struct node *
 comparison(struct parser *ps)
 {
 	struct node *n = xcalloc(1, sizeof(*n));
 	struct token t;
-	int verdict_a, verdict_b;
+	enum kind kind_a, kind_b, column;
 
 	n->kind = N_CMP;
 	if (operand(ps, &n->a) < 0)
@@ -253,17 +316,29 @@ comparison(struct parser *ps)
 		    "een vergelijking heeft aan één kant een kolom nodig"));
 		goto fail;
 	}
-	/* A verdict is a word: it is or is not another verdict. */
-	verdict_a = n->a.kind == O_WORD || (n->a.kind == O_COLUMN && n->a.column == COND_VERDICT);
-	verdict_b = n->b.kind == O_WORD || (n->b.kind == O_COLUMN && n->b.column == COND_VERDICT);
-	if (verdict_a != verdict_b) {
-		buf_addstr(ps->why, tr("a verdict is compared with a verdict (verdict = polarised), a number with a number",
-		    "een oordeel vergelijk je met een oordeel (verdict = polarised), een getal met een getal"));
+	/* "= unknown": whether the other side is there at all. */
+	if (n->a.kind == O_UNKNOWN || n->b.kind == O_UNKNOWN) {
+		if (n->cmp != CMP_EQ && n->cmp != CMP_NE) {
+			buf_addstr(ps->why, tr("unknown is asked with = or != (staff = unknown)",
+			    "unknown vraag je met = of != (staff = unknown)"));
+			goto fail;
+		}
+		return n;
+	}
+	/* Like with like; a word is or is not another word. */
+	kind_a = kind_of(&n->a);
+	kind_b = kind_of(&n->b);
+	if (kind_a != kind_b) {
+		column = n->a.kind == O_COLUMN ? kind_a : kind_b;
+		buf_addstr(ps->why, tr(like_with_like[column].en, like_with_like[column].nl));
 		goto fail;
 	}
-	if (verdict_a && n->cmp != CMP_EQ && n->cmp != CMP_NE) {
-		buf_addstr(ps->why, tr("verdicts have no order: compare them with = or !=",
-		    "oordelen hebben geen volgorde: vergelijk ze met = of !="));
+	if (kind_a != K_NUMBER && n->cmp != CMP_EQ && n->cmp != CMP_NE) {
+		buf_addstr(ps->why, kind_a == K_VERDICT ?
+		    tr("verdicts have no order: compare them with = or !=",
+		    "oordelen hebben geen volgorde: vergelijk ze met = of !=") :
+		    tr("words have no order: compare them with = or !=",
+		    "woorden hebben geen volgorde: vergelijk ze met = of !="));
 		goto fail;
 	}
 	return n;
@@ -409,6 +484,11 @@ compare(const struct node *n, condition_lookup *lookup, void *context)
 	struct condition_value a = { 0, NULL }, b = { 0, NULL };
 	int order;
 
+	if (n->a.kind == O_UNKNOWN || n->b.kind == O_UNKNOWN) {
+		int there = value_of(n->a.kind == O_UNKNOWN ? &n->b : &n->a, lookup, context, &a) == 0;
+
+		return there == (n->cmp == CMP_NE) ? COND_TRUE : COND_FALSE;
+	}
 	if (value_of(&n->a, lookup, context, &a) < 0 || value_of(&n->b, lookup, context, &b) < 0)
 		return COND_UNKNOWN;
 	if (a.word != NULL || b.word != NULL)

@@ -6,7 +6,11 @@
  * parentheses; "always" is true.  A figure that is not there ("-") makes
  * its comparison unknown, and unknown stays unknown through not, and and
  * or (Kleene's logic): a rule fires only on true, so a suppressed or
- * too-few row never sets off advice it cannot support.
+ * too-few row never sets off advice it cannot support.  Only "= unknown"
+ * and "!= unknown" ask whether a figure is there, and are never unknown
+ * themselves: advice that depends on what was not said can say so.
+ * Besides a continuum's columns, a condition may name the organisation's:
+ * employer (private or public), staff (a number) and client-work (yes or no).
  */
 #ifndef STANCE_CONDITION_H
 #define STANCE_CONDITION_H
@@ -18,21 +22,27 @@ enum condition_column {
 	COND_N, COND_ABSTAIN, COND_MEAN, COND_SD, COND_MIN, COND_Q1, COND_MEDIAN,
 	COND_Q3, COND_MAX, COND_IQR, COND_CONSENSUS, COND_AGREEMENT, COND_ANCHOR,
 	COND_VERDICT,
+	/* The organisation's, not a continuum's (recommend's context). */
+	COND_EMPLOYER, COND_STAFF, COND_CLIENT_WORK,
 	COND_NCOLUMNS
 };
 
+/* Whether a column belongs to the organisation rather than a continuum. */
+#define COND_CONTEXT(column) ((column) >= COND_EMPLOYER)
+
 enum condition_truth { COND_FALSE, COND_TRUE, COND_UNKNOWN };
 
-/* A value looked up for a condition: a number, or for the verdict its
- * word ("polarised"). */
+/* A value looked up for a condition: a number, or for a column of words
+ * (verdict, employer, client-work) its word ("polarised", "public", "yes"). */
 struct condition_value {
 	double number;
 	const char *word;
 };
 
 /*
- * Where the values come from: continuum is NULL for the rule's own.
- * Returns 0 with *v set, or -1 when the figure is not there.
+ * Where the values come from: continuum is NULL for the rule's own (and
+ * for the organisation's columns).  Returns 0 with *v set, or -1 when the
+ * figure is not there.
  */
 typedef int condition_lookup(void *context, const char *continuum,
     enum condition_column column, struct condition_value *v);

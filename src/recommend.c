@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "condition.h"
+#include "context.h"
 #include "diag.h"
 #include "figures.h"
 #include "lang.h"
@@ -29,8 +30,9 @@
 
 static const char usage_text[] =
     "usage: recommend [-v] [-L lang] [-q file] [-r round] [--rules file]\n"
-    "                 [--format text | markdown] [--apart points] [-w width]\n"
-    "                 [file ...]\n";
+    "                 [--context file] [--employer private | public] [--staff n]\n"
+    "                 [--client-work yes | no] [--format text | markdown]\n"
+    "                 [--apart points] [-w width] [file ...]\n";
 
 static void
 help(void)
@@ -39,14 +41,18 @@ help(void)
 	    "\n"
 	    "Turn aggregate's rows into advice for the policy: where the group\n"
 	    "stands and what follows, what to talk through first, tensions, groups\n"
-	    "apart, the legal floor, a draft outline and the sources.  With no\n"
-	    "file, read standard input.\n"
+	    "apart, the legal and ethical minimum, a draft outline, next steps and\n"
+	    "the sources.  With no file, read standard input.\n"
 	    "\n"
 	    "  -L lang        the advice in nl or en\n"
 	    "  -q file        the questionnaire the rows belong to\n"
 	    "  -r round       advise on this round (default: the last in the input)\n"
 	    "  --rules file   rules to use instead of the built-in ones; again to add\n"
 	    "                 more; 'default' names the built-in rules\n"
+	    "  --context file the organisation: employer, staff, client-work\n"
+	    "  --employer e   private or public (statutory staff)\n"
+	    "  --staff n      about how many people work there\n"
+	    "  --client-work  yes (default) or no: whether staff work with clients\n"
 	    "  --format f     text (default) or markdown\n"
 	    "  --apart points groups this far apart are named (default 25)\n"
 	    "  -v             name the rule behind every piece of advice\n"
@@ -56,14 +62,19 @@ help(void)
 	    "\n"
 	    "Maak van de rijen van aggregate advies voor het beleid: waar de groep\n"
 	    "staat en wat daaruit volgt, wat eerst besproken moet worden, spanningen,\n"
-	    "groepen die uit elkaar liggen, de wettelijke bodem, een ontwerp van\n"
-	    "inhoudstafel en de bronnen.  Zonder bestand: lees standaardinvoer.\n"
+	    "groepen die uit elkaar liggen, het wettelijke en deontologische minimum,\n"
+	    "een ontwerp van inhoudstafel, volgende stappen en de bronnen.  Zonder\n"
+	    "bestand: lees standaardinvoer.\n"
 	    "\n"
 	    "  -L taal          het advies in nl of en\n"
 	    "  -q bestand       de vragenlijst waar de rijen bij horen\n"
 	    "  -r ronde         advies over deze ronde (standaard: de laatste)\n"
 	    "  --rules bestand  regels in plaats van de ingebouwde; nog eens om er\n"
 	    "                   toe te voegen; 'default' noemt de ingebouwde regels\n"
+	    "  --context bestand  de organisatie: employer, staff, client-work\n"
+	    "  --employer e     private of public (statutair personeel)\n"
+	    "  --staff n        ongeveer hoeveel mensen er werken\n"
+	    "  --client-work    yes (standaard) of no: werken medewerkers met cliënten\n"
 	    "  --format f       text (standaard) of markdown\n"
 	    "  --apart punten   groepen die zo ver uit elkaar liggen, worden genoemd\n"
 	    "                   (standaard 25)\n"
@@ -91,17 +102,25 @@ static const struct step {
 	{ "Agree how the group will decide before it decides: degrees of agreement rather than yes or no, and consent to what is good enough for now and safe enough to try, with a date to review it.",
 	  "Spreek af hoe de groep zal beslissen voor ze beslist: gradaties van instemming in plaats van ja of nee, en instemming met wat goed genoeg is voor nu en veilig genoeg om te proberen, met een datum om het te herzien.",
 	  "Kaner S3" },
-	{ "Keep the floor out of the debate: what the law and professional ethics require is not a preference.",
-	  "Hou de bodem buiten het debat: wat de wet en de beroepsethiek vragen, is geen voorkeur.",
+	{ "Keep the legal and ethical minimum out of the debate: what the law and professional ethics require is not a preference.",
+	  "Hou het wettelijke en deontologische minimum buiten het debat: wat de wet en de beroepsethiek vragen, is geen voorkeur.",
 	  NULL },
 };
 
 static const struct {
-	const char *tag, *reference;
+	const char *tag;
+	enum rules_kind kind;
+	const char *en, *nl;
 } own_sources[] = {
-	{ "Spectrogram", "Spectrograms, a way to show where a group stands. https://www.phoenixtraumacenter.com/spectrograms/" },
-	{ "Kaner", "Sam Kaner, Facilitator's Guide to Participatory Decision-Making. https://www.v01.io/posts/bookshelf/2014-facilitators-guide" },
-	{ "S3", "Sociocracy For All, the liberating effect of good enough for now. https://www.sociocracyforall.org/the-liberating-effect-of-good-enough-for-now/" },
+	{ "Spectrogram", RULES_EXAMPLE,
+	  "Spectrograms: people stand on a line across the room to show where they stand. https://www.phoenixtraumacenter.com/spectrograms/",
+	  "Spectrogrammen: mensen gaan op een lijn door de zaal staan om te tonen waar ze staan. https://www.phoenixtraumacenter.com/spectrograms/" },
+	{ "Kaner", RULES_GUIDANCE,
+	  "Sam Kaner et al., Facilitator's Guide to Participatory Decision-Making (book; 3rd ed. Jossey-Bass, 2014).",
+	  "Sam Kaner e.a., Facilitator's Guide to Participatory Decision-Making (boek; 3de uitg. Jossey-Bass, 2014)." },
+	{ "S3", RULES_GUIDANCE,
+	  "Sociocracy For All, the liberating effect of good enough for now. https://www.sociocracyforall.org/the-liberating-effect-of-good-enough-for-now/",
+	  "Sociocracy For All, over \u201cgoed genoeg voor nu\u201d als beslisregel (Engels). https://www.sociocracyforall.org/the-liberating-effect-of-good-enough-for-now/" },
 };
 
 static const char *const own_tags[] = { "Spectrogram", "Kaner", "S3", NULL };
@@ -119,6 +138,7 @@ struct recommend {
 	size_t width;
 	int verbose;
 	double apart;
+	struct context context;		/* the organisation's */
 	int part;			/* the number of the last part written */
 	char **cited;			/* tags in the order first used */
 	size_t ncited;
@@ -333,6 +353,21 @@ look_up(void *context, const char *continuum, enum condition_column column,
 		[COND_ANCHOR] = FIGURES_ANCHOR,
 	};
 
+	/* The organisation's columns: known, or not said. */
+	switch (column) {
+	case COND_EMPLOYER:
+		v->word = context_employer_name(l->r->context.employer);
+		return l->r->context.employer == EMPLOYER_UNKNOWN ? -1 : 0;
+	case COND_STAFF:
+		v->number = (double)l->r->context.staff;
+		v->word = NULL;
+		return l->r->context.staff < 0 ? -1 : 0;
+	case COND_CLIENT_WORK:
+		v->word = l->r->context.client_work ? "yes" : "no";
+		return 0;
+	default:
+		break;
+	}
 	if (k < 0 || (row = l->r->everyone[k]) == NULL)
 		return -1;
 	v->word = NULL;
@@ -397,6 +432,17 @@ rules_of(struct recommend *r, enum rules_part p, long continuum, long moved, dou
 		rule_item(r, u, numbered ? number : NULL);
 		n++;
 	}
+	return n;
+}
+
+/* How many rules of a part (not a continuum's advice) fire. */
+static size_t
+firing(struct recommend *r, enum rules_part p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->rules.n; i++)
+		n += r->rules.rules[i].part == p && fires(r, &r->rules.rules[i], -1, 0);
 	return n;
 }
 
@@ -733,11 +779,9 @@ camps(struct recommend *r, long k, const struct figures_row *row)
 	int said;
 
 	if (n < 2) {
-		paragraph(r, row->camps == NULL ?
-		    tr("(These figures have no camps column: run aggregate again to see where the camps stand.)",
-		    "(Deze cijfers hebben geen kolom camps: laat aggregate opnieuw lopen om te zien waar de kampen staan.)") :
-		    tr("No camps: the answers are spread over the line. Ask each where they stand and why before looking for a middle.",
-		    "Geen kampen: de antwoorden liggen verspreid over de lijn. Vraag iedereen waar ze staan en waarom, voor je een midden zoekt."));
+		if (row->camps == NULL)
+			paragraph(r, tr("(These figures have no camps column: run aggregate again to see where the camps stand.)",
+			    "(Deze cijfers hebben geen kolom camps: laat aggregate opnieuw lopen om te zien waar de kampen staan.)"));
 		return;
 	}
 	groups = xcalloc(n, sizeof(*groups));
@@ -791,6 +835,11 @@ talk(struct recommend *r)
 	if (n == 0) {
 		paragraph(r, tr("Every continuum has a direction: none needs to be talked through before drafting.",
 		    "Elk continuum heeft een richting: geen enkel moet besproken worden voor het schrijven."));
+		/* Who must have a say comes first all the same. */
+		if (firing(r, RULES_TALK) > 0) {
+			emit("\n");
+			rules_of(r, RULES_TALK, -1, -1, 0, 0);
+		}
 		free(order);
 		return;
 	}
@@ -802,11 +851,14 @@ talk(struct recommend *r)
 		const struct continuum *c = &r->q->continua[kk];
 		struct buf b = { 0 };
 
+		struct figures_camp spread[STATS_MAX_CAMPS];
+
 		heading(r, 3, c->name);
-		put_split(r, &b, c, order[i], order[i]->verdict == VERDICT_POLARISED ?
-		    tr("Polarised: ", "Gepolariseerd: ") : tr("Divided: ", "Verdeeld: "));
-		buf_addc(&b, '.');
-		paragraph(r, b.data);
+		/* Part 1 gave the figures; the camps follow, or, for a room
+		 * without camps, what to do instead. */
+		if (order[i]->camps != NULL && figures_camps(order[i], spread) < 2)
+			paragraph(r, tr("Spread over the line, no camps: ask each where they stand and why before looking for a middle.",
+			    "Verspreid over de lijn, geen kampen: vraag iedereen waar ze staan en waarom, voor je een midden zoekt."));
 		camps(r, kk, order[i]);
 		buf_free(&b);
 	}
@@ -847,102 +899,196 @@ tensions(struct recommend *r)
 		    "Geen spanningen tussen de posities van de groep."));
 }
 
+/* ---- Part 4: groups apart. ---- */
+
+/* A group's row of continuum k in the round, or of any continuum (k < 0). */
+static int
+group_row(const struct recommend *r, const struct figures_row *row, long k)
+{
+	return strcmp(row->round, r->round) == 0 && strcmp(row->group, "*") != 0 &&
+	    (k < 0 || row->k == (size_t)k);
+}
+
+/* Whether a group's median says where the group stands: a group split
+ * within itself stands nowhere, and is not compared. */
+static int
+comparable(const struct figures_row *row)
+{
+	return readable(row) && row->have_quartiles && !talk_first(row);
+}
+
+static int
+by_median(const void *a, const void *b)
+{
+	const struct figures_row *x = *(const struct figures_row *const *)a;
+	const struct figures_row *y = *(const struct figures_row *const *)b;
+
+	return x->median < y->median ? -1 : x->median > y->median ? 1 : 0;
+}
+
+/* "management 10, staff 85": each group with its median, lowest first. */
+static void
+put_medians(struct recommend *r, struct buf *b, const struct figures_row **g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		buf_addstr(b, i == 0 ? "" : i + 1 < n || n > 2 ? ", " : tr(" and ", " en "));
+		put_data(r, b, g[i]->group);
+		buf_addc(b, ' ');
+		put_point(b, g[i]->median);
+	}
+}
+
+/* One item for continuum k if its groups lie --apart or more apart:
+ * every group's median, lowest first, and the distance end to end.
+ * Whether they do; written only with write. */
+static int
+apart_on(struct recommend *r, size_t k, int first, int write)
+{
+	const struct figures_row **g = xcalloc(r->table.n + 1, sizeof(*g));
+	struct buf name = { 0 }, list = { 0 }, s = { 0 };
+	size_t i, n = 0;
+	int said;
+
+	for (i = 0; i < r->table.n; i++)
+		if (group_row(r, &r->table.rows[i], (long)k) && comparable(&r->table.rows[i]))
+			g[n++] = &r->table.rows[i];
+	qsort(g, n, sizeof(*g), by_median);
+	/* The distance said is that of the whole points shown; it is the
+	 * one compared, so that "76 points apart" is named by --apart 76. */
+	said = n >= 2 && (double)(figures_whole(g[n - 1]->median) - figures_whole(g[0]->median)) >= r->apart;
+	if (said && write) {
+		put_data(r, &name, r->q->continua[k].name);
+		put_medians(r, &list, g, n);
+		buf_printf(&s, n == 2 ? tr("%s: %s (medians), %ld points apart.",
+		    "%s: %s (medianen), %ld punten uit elkaar.") :
+		    tr("%s: %s (medians), %ld points from lowest to highest.",
+		    "%s: %s (medianen), %ld punten van laagste tot hoogste."), name.data, list.data,
+		    figures_whole(g[n - 1]->median) - figures_whole(g[0]->median));
+		if (first)
+			emit("\n");
+		item(r, s.data);
+	}
+	buf_free(&name);
+	buf_free(&list);
+	buf_free(&s);
+	free(g);
+	return said;
+}
+
+/*
+ * The groups left out of the comparison for a reason (hidden or too few;
+ * split within), grouped by the continua they are left out on:
+ * "admin and direction on every continuum; youth on Openness".  Into
+ * out; whether any.
+ */
+static int
+left_out(struct recommend *r, int split, struct buf *out)
+{
+	size_t i, j, n = 0, k, *count = NULL;
+	char **group = NULL;
+	struct buf *where = NULL;
+	int said = 0;
+
+	/* Each group once, with the continua it is left out on. */
+	for (i = 0; i < r->table.n; i++) {
+		const struct figures_row *row = &r->table.rows[i];
+
+		if (!group_row(r, row, -1) || comparable(row) ||
+		    (split ? !readable(row) || !row->have_quartiles : readable(row) && row->have_quartiles))
+			continue;
+		for (j = 0; j < n && strcmp(group[j], row->group) != 0; j++)
+			;
+		if (j == n) {
+			group = xreallocarray(group, n + 1, sizeof(*group));
+			where = xreallocarray(where, n + 1, sizeof(*where));
+			count = xreallocarray(count, n + 1, sizeof(*count));
+			group[n] = (char *)row->group;
+			memset(&where[n], 0, sizeof(where[n]));
+			count[n++] = 0;
+		}
+		buf_addstr(&where[j], count[j]++ ? ", " : "");
+		put_data(r, &where[j], r->q->continua[row->k].name);
+	}
+	for (j = 0; j < n; j++)
+		if (count[j] == r->q->ncontinua) {
+			buf_reset(&where[j]);
+			buf_addstr(&where[j], tr("every continuum", "elk continuum"));
+		}
+	/* Groups left out on the same continua are said together. */
+	for (j = 0; j < n; j++) {
+		size_t joined = 0;
+
+		if (count[j] == 0)
+			continue;
+		buf_addstr(out, said++ ? "; " : "");
+		for (k = j; k < n; k++) {
+			if (count[k] == 0 || strcmp(where[k].data, where[j].data) != 0)
+				continue;
+			buf_addstr(out, joined++ ? ", " : "");
+			put_data(r, out, group[k]);
+			if (k != j)
+				count[k] = 0;
+		}
+		buf_printf(out, tr(" on %s", " op %s"), where[j].data);
+	}
+	for (j = 0; j < n; j++)
+		buf_free(&where[j]);
+	free(where);
+	free(group);
+	free(count);
+	return said;
+}
+
 /* Part 4: groups whose medians lie --apart points or more apart. */
 static void
 groups(struct recommend *r)
 {
-	size_t i, j, k, pairs = 0, grouped = 0;
-	struct buf hidden = { 0 };
+	struct buf s = { 0 }, list = { 0 };
+	size_t i, k, said = 0, grouped = 0;
 
 	part(r, "Groups apart", "Groepen uit elkaar");
-	for (i = 0; i < r->table.n; i++) {
-		const struct figures_row *a = &r->table.rows[i];
-
-		if (strcmp(a->round, r->round) != 0 || strcmp(a->group, "*") == 0)
-			continue;
-		grouped++;
-		if (!readable(a) || !a->have_quartiles) {
-			struct buf b = { 0 };
-
-			k = (size_t)questionnaire_find(r->q, a->continuum, strlen(a->continuum));
-			put_data(r, &b, a->group);
-			buf_addstr(&b, tr(" on ", " op "));
-			put_data(r, &b, r->q->continua[k].name);
-			buf_printf(&hidden, "%s%s", hidden.len ? ", " : "", b.data);
-			buf_free(&b);
-		}
-	}
+	for (i = 0; i < r->table.n; i++)
+		grouped += group_row(r, &r->table.rows[i], -1);
 	if (grouped == 0) {
 		paragraph(r, tr("No group rows in the input: aggregate --by-group writes them.",
 		    "Geen rijen per groep in de invoer: aggregate --by-group schrijft ze."));
 		return;
 	}
-	for (k = 0; k < r->q->ncontinua; k++) {
-		for (i = 0; i < r->table.n; i++) {
-			const struct figures_row *a = &r->table.rows[i];
-
-			if (strcmp(a->round, r->round) != 0 || strcmp(a->group, "*") == 0 ||
-			    strcmp(a->continuum, r->q->continua[k].id) != 0 || !readable(a) ||
-			    !a->have_quartiles)
-				continue;
-			for (j = i + 1; j < r->table.n; j++) {
-				const struct figures_row *b = &r->table.rows[j];
-				struct buf s = { 0 };
-
-				if (strcmp(b->round, r->round) != 0 || strcmp(b->group, "*") == 0 ||
-				    strcmp(b->continuum, a->continuum) != 0 || !readable(b) ||
-				    !b->have_quartiles || fabs(a->median - b->median) < r->apart)
-					continue;
-				if (pairs++ == 0)
-					emit("\n");
-				put_data(r, &s, r->q->continua[k].name);
-				buf_addstr(&s, ": ");
-				put_data(r, &s, a->group);
-				buf_addstr(&s, tr(" (median ", " (mediaan "));
-				put_point(&s, a->median);
-				buf_addstr(&s, tr(") and ", ") en "));
-				put_data(r, &s, b->group);
-				buf_addstr(&s, tr(" (median ", " (mediaan "));
-				put_point(&s, b->median);
-				buf_addstr(&s, tr(") lie ", ") liggen "));
-				buf_printf(&s, "%ld", labs(figures_whole(a->median) - figures_whole(b->median)));
-				buf_addstr(&s, tr(" points apart.", " punten uit elkaar."));
-				item(r, s.data);
-				buf_free(&s);
-			}
-		}
-	}
-	if (pairs == 0) {
-		struct buf s = { 0 };
-
-		buf_addstr(&s, tr("No two groups lie ", "Geen twee groepen liggen "));
-		put_option(&s, r->apart);
-		buf_addstr(&s, tr(" points or more apart on any continuum.",
-		    " punten of meer uit elkaar op een continuum."));
+	for (k = 0; k < r->q->ncontinua; k++)
+		said += apart_on(r, k, said == 0, 1);
+	if (said == 0) {
+		put_option(&list, r->apart);
+		buf_printf(&s, tr("No two groups lie %s points or more apart on any continuum.",
+		    "Geen twee groepen liggen %s punten of meer uit elkaar op een continuum."), list.data);
 		paragraph(r, s.data);
-		buf_free(&s);
 	} else {
 		paragraph(r, tr("A text both sides must live by cannot be written over this gap: let the groups hear each other's reasons before drafting.",
 		    "Over deze kloof heen schrijf je geen tekst waar beide kanten mee moeten leven: laat de groepen elkaars redenen horen voor het schrijven."));
 		emit("\n");
 		rules_of(r, RULES_GROUPS, -1, -1, 0, 0);
 	}
-	if (hidden.len > 0) {
-		struct buf s = { 0 };
-
-		buf_printf(&s, tr("Not compared (too few answers, or hidden for privacy): %s.",
-		    "Niet vergeleken (te weinig antwoorden, of verborgen voor de privacy): %s."), hidden.data);
+	for (i = 0; i < 2; i++) {
+		buf_reset(&s);
+		buf_reset(&list);
+		if (!left_out(r, (int)i, &list))
+			continue;
+		buf_printf(&s, i == 0 ? tr("Not compared (too few answers, or hidden for privacy): %s.",
+		    "Niet vergeleken (te weinig antwoorden, of verborgen voor de privacy): %s.") :
+		    tr("Not compared, split within the group itself: %s.",
+		    "Niet vergeleken, verdeeld binnen de groep zelf: %s."), list.data);
 		paragraph(r, s.data);
-		buf_free(&s);
 	}
-	buf_free(&hidden);
+	buf_free(&s);
+	buf_free(&list);
 }
 
 /* Part 5: what holds at any position, as far as the positions make it relevant. */
 static void
 floor_part(struct recommend *r)
 {
-	part(r, "The floor", "De bodem");
+	part(r, "The legal and ethical minimum", "Het wettelijke en deontologische minimum");
 	paragraph(r, tr("What applies whatever the group prefers:", "Wat geldt, wat de groep ook verkiest:"));
 	emit("\n");
 	rules_of(r, RULES_FLOOR, -1, -1, 0, 0);
@@ -957,58 +1103,214 @@ outline(struct recommend *r)
 	rules_of(r, RULES_OUTLINE, -1, -1, 0, 1);
 }
 
-/* Part 7: every tag cited, with its reference. */
+/* Part 7: who does what next, and when. */
+static void
+steps(struct recommend *r)
+{
+	part(r, "Next steps", "Volgende stappen");
+	emit("\n");
+	rules_of(r, RULES_STEPS, -1, -1, 0, 1);
+}
+
+/* The reference of a tag, in the advice's language where it has one. */
+static const char *
+reference_of(const struct recommend *r, const char *tag, enum rules_kind *kind)
+{
+	const struct rules_source *src = rules_source(&r->rules, tag);
+	size_t j;
+
+	if (src != NULL) {
+		*kind = src->kind;
+		return src->reference[lang_current] != NULL ? src->reference[lang_current] :
+		    src->reference[LANG_EN];
+	}
+	for (j = 0; j < sizeof(own_sources) / sizeof(own_sources[0]); j++)
+		if (strcmp(own_sources[j].tag, tag) == 0) {
+			*kind = own_sources[j].kind;
+			return tr(own_sources[j].en, own_sources[j].nl);
+		}
+	*kind = RULES_UNSTATED;
+	return "";
+}
+
+/* Part 8: every tag cited, with its reference, law first: a reader sees
+ * which lines are not negotiable and which are somebody's good idea. */
 static void
 sources(struct recommend *r)
 {
-	size_t i, j;
+	enum rules_kind kind, want;
+	size_t i, listed;
 
 	part(r, "Sources", "Bronnen");
-	emit("\n");
-	for (i = 0; i < r->ncited; i++) {
-		const char *reference = rules_reference(&r->rules, r->cited[i]);
-		struct buf b = { 0 };
+	for (want = 0; want < RULES_NKINDS; want++) {
+		for (i = 0, listed = 0; i < r->ncited; i++) {
+			const char *reference = reference_of(r, r->cited[i], &kind);
+			struct buf b = { 0 };
 
-		for (j = 0; reference == NULL && j < sizeof(own_sources) / sizeof(own_sources[0]); j++)
-			if (strcmp(own_sources[j].tag, r->cited[i]) == 0)
-				reference = own_sources[j].reference;
-		buf_printf(&b, "[%s] ", r->cited[i]);
-		put_data(r, &b, reference);
-		item(r, b.data);
-		buf_free(&b);
+			if (kind != want)
+				continue;
+			if (listed++ == 0) {
+				heading(r, 3, tr(rules_kinds[want].en, rules_kinds[want].nl));
+				emit("\n");
+			}
+			buf_printf(&b, "[%s] ", r->cited[i]);
+			put_data(r, &b, reference);
+			item(r, b.data);
+			buf_free(&b);
+		}
 	}
 	if (r->ncited == 0)
-		put_block(r, "", "", tr("None cited.", "Geen aangehaald."));
+		paragraph(r, tr("None cited.", "Geen aangehaald."));
+}
+
+/* "For De Brug vzw: a public employer of about 60 people, with client
+ * work.", and what was not said, and how to say it. */
+static void
+put_context(struct recommend *r, struct buf *b)
+{
+	const struct context *c = &r->context;
+	static const char *const employer[][2] = {
+		[EMPLOYER_UNKNOWN] = { "an employer", "een werkgever" },
+		[EMPLOYER_PRIVATE] = { "a private employer", "een private werkgever" },
+		[EMPLOYER_PUBLIC] = { "a public employer", "een publieke werkgever" },
+	};
+	/* What is missing, by (employer unknown) + 2 * (staff unknown). */
+	static const char *const missing[][2] = {
+		{ "", "" },
+		{ " Private or public was not said: where the law depends on it, the advice says so (--employer).",
+		  " Privaat of publiek is niet gezegd: waar de wet ervan afhangt, zegt het advies dat (--employer)." },
+		{ " The size was not said: where the law depends on it, the advice says so (--staff).",
+		  " De grootte is niet gezegd: waar de wet ervan afhangt, zegt het advies dat (--staff)." },
+		{ " Private or public and the size were not said: where the law depends on them, the advice says so (--context, --employer, --staff).",
+		  " Privaat of publiek en de grootte zijn niet gezegd: waar de wet ervan afhangt, zegt het advies dat (--context, --employer, --staff)." },
+	};
+	struct buf name = { 0 }, size = { 0 };
+
+	if (c->name != NULL) {
+		put_data(r, &name, c->name);
+		buf_addstr(&name, ": ");
+	}
+	if (c->staff == 1)
+		buf_addstr(&size, tr(" of one person", " van één persoon"));
+	else if (c->staff > 1)
+		buf_printf(&size, tr(" of about %ld people", " van ongeveer %ld mensen"), c->staff);
+	buf_printf(b, tr("For %s%s%s, %s.", "Voor %s%s%s, %s."), name.data != NULL ? name.data : "",
+	    tr(employer[c->employer][0], employer[c->employer][1]), size.data != NULL ? size.data : "",
+	    c->client_work ? tr("with client work", "met werk met cliënten") :
+	    tr("without client work", "zonder werk met cliënten"));
+	buf_addstr(b, tr(missing[(c->employer == EMPLOYER_UNKNOWN) + 2 * (c->staff < 0)][0],
+	    missing[(c->employer == EMPLOYER_UNKNOWN) + 2 * (c->staff < 0)][1]));
+	buf_free(&name);
+	buf_free(&size);
 }
 
 static void
 title(struct recommend *r)
 {
 	struct buf b = { 0 }, rounds = { 0 };
-	size_t i, n = 0;
+	size_t i, j, n = 0;
 
 	buf_printf(&b, tr("Advice from round %s", "Advies uit ronde %s"), r->round);
 	heading(r, 1, b.data);
 	buf_reset(&b);
 	put_data(r, &b, r->q->title);
-	buf_reset(&rounds);
+	buf_addstr(&b, ". ");
+	put_context(r, &b);
 	for (i = 0; i < r->table.n; i++) {
-		size_t j;
-
 		for (j = 0; j < i && strcmp(r->table.rows[j].round, r->table.rows[i].round) != 0; j++)
 			;
-		if (j == i) {
-			buf_printf(&rounds, "%s%s", n ? ", " : "", r->table.rows[i].round);
-			n++;
-		}
+		if (j == i)
+			buf_printf(&rounds, "%s%s", n++ ? ", " : "", r->table.rows[i].round);
 	}
-	if (n > 1) {
-		buf_printf(&b, tr(". The input has rounds %s; -r chooses another.",
-		    ". De invoer heeft de rondes %s; -r kiest een andere."), rounds.data);
-	}
+	if (n > 1)
+		buf_printf(&b, tr(" The input has rounds %s; -r chooses another.",
+		    " De invoer heeft de rondes %s; -r kiest een andere."), rounds.data);
 	paragraph(r, b.data);
 	buf_free(&b);
 	buf_free(&rounds);
+}
+
+/* ---- The summary on top: five lines a director reads first. ---- */
+
+/* The titles of the rules of a part that fire, "; " between them. */
+static size_t
+titles_of(struct recommend *r, enum rules_part p, struct buf *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->rules.n; i++) {
+		const struct rule *u = &r->rules.rules[i];
+
+		if (u->part != p || !fires(r, u, -1, 0))
+			continue;
+		buf_addstr(out, n++ ? "; " : "");
+		put_data(r, out, u->title[lang_current] != NULL ? u->title[lang_current] : u->id);
+	}
+	return n;
+}
+
+/* The continua that agree (split 0) or must be talked through (split 1):
+ * "Direction, at vision; Audience, toward everyone". */
+static size_t
+continua_of(struct recommend *r, int split, struct buf *out)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < r->q->ncontinua; k++) {
+		const struct figures_row *row = r->everyone[k];
+		struct buf place = { 0 };
+
+		if (!readable(row) || !row->have_quartiles || talk_first(row) != split)
+			continue;
+		buf_addstr(out, n++ ? "; " : "");
+		put_data(r, out, r->q->continua[k].name);
+		if (split)
+			buf_printf(out, " (%s)", tr(verdict_table[row->verdict].en, verdict_table[row->verdict].nl));
+		else {
+			figures_put_place(&place, &r->q->continua[k], row->median);
+			buf_addstr(out, ", ");
+			put_data(r, out, place.data);
+		}
+		buf_free(&place);
+	}
+	return n;
+}
+
+static void
+summary(struct recommend *r)
+{
+	struct buf line[5], s = { 0 };
+	size_t i, apart = 0;
+	static const char *const none[2] = { "none", "geen" };
+	static const char *const lead[5][2] = {
+		{ "Agreed on: %s.", "Eens over: %s." },
+		{ "Talk first on: %s.", "Eerst praten over: %s." },
+		{ "Tensions: %s.", "Spanningen: %s." },
+		{ "Groups apart: %s.", "Groepen uit elkaar: %s." },
+		{ "Next steps: %s.", "Volgende stappen: %s." },
+	};
+
+	memset(line, 0, sizeof(line));
+	continua_of(r, 0, &line[0]);
+	continua_of(r, 1, &line[1]);
+	titles_of(r, RULES_TENSION, &line[2]);
+	for (i = 0; i < r->q->ncontinua; i++)
+		if (apart_on(r, i, 0, 0)) {
+			buf_addstr(&line[3], apart++ ? ", " : "");
+			put_data(r, &line[3], r->q->continua[i].name);
+		}
+	titles_of(r, RULES_STEPS, &line[4]);
+	heading(r, 2, tr("In short", "Kort"));
+	emit("\n");
+	for (i = 0; i < 5; i++) {
+		if (i == 2 && !r->have_rules)
+			continue;
+		buf_reset(&s);
+		buf_printf(&s, tr(lead[i][0], lead[i][1]), line[i].len ? line[i].data : tr(none[0], none[1]));
+		item(r, s.data);
+		buf_free(&line[i]);
+	}
+	buf_free(&s);
 }
 
 /* ---- Putting it together. ---- */
@@ -1016,7 +1318,7 @@ title(struct recommend *r)
 static void
 choose_round(struct recommend *r, const char *round)
 {
-	size_t i, k;
+	size_t i;
 
 	if (r->table.n == 0)
 		diag_fatal("%s", tr("no rows to advise on (give it aggregate's output)",
@@ -1029,121 +1331,184 @@ choose_round(struct recommend *r, const char *round)
 		diag_fatal(tr("no rows for round %s", "geen rijen voor ronde %s"), round);
 	r->round = round;
 	r->everyone = xcalloc(r->q->ncontinua, sizeof(*r->everyone));
-	for (i = 0; i < r->table.n; i++) {
-		const struct figures_row *row = &r->table.rows[i];
+	for (i = 0; i < r->table.n; i++)	/* a later row of the same continuum wins */
+		if (strcmp(r->table.rows[i].round, round) == 0 && strcmp(r->table.rows[i].group, "*") == 0)
+			r->everyone[r->table.rows[i].k] = &r->table.rows[i];
+}
 
-		if (strcmp(row->round, round) != 0 || strcmp(row->group, "*") != 0)
-			continue;
-		k = (size_t)questionnaire_find(r->q, row->continuum, strlen(row->continuum));
-		r->everyone[k] = row;	/* a later row of the same continuum wins */
+/* What the command line asks for, before anything is read. */
+struct settings {
+	const char *qfile, *width, *round, *format, *context;
+	const char *employer, *staff, *client_work;
+	const char **rules;
+	size_t nrules;
+};
+
+enum {
+	OPT_APART = 256, OPT_CLIENT_WORK, OPT_CONTEXT, OPT_EMPLOYER, OPT_FORMAT, OPT_RULES,
+	OPT_STAFF, OPT_VERSION
+};
+
+static void
+parse_options(struct recommend *r, struct settings *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "apart", required_argument, NULL, OPT_APART },
+		{ "client-work", required_argument, NULL, OPT_CLIENT_WORK },
+		{ "context", required_argument, NULL, OPT_CONTEXT },
+		{ "employer", required_argument, NULL, OPT_EMPLOYER },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "rules", required_argument, NULL, OPT_RULES },
+		{ "staff", required_argument, NULL, OPT_STAFF },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	opterr = 0;	/* option_trouble() reports */
+	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:r:vw:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'L': option_language(optarg, usage_text); break;
+		case 'h': help(); break;
+		case 'q': o->qfile = optarg; break;
+		case 'r': o->round = optarg; break;
+		case 'v': r->verbose = 1; break;
+		case 'w': o->width = optarg; break;
+		case OPT_APART: r->apart = option_fraction(optarg, 0, 100, "--apart", usage_text); break;
+		case OPT_CLIENT_WORK: o->client_work = optarg; break;
+		case OPT_CONTEXT: o->context = optarg; break;
+		case OPT_EMPLOYER: o->employer = optarg; break;
+		case OPT_FORMAT: o->format = optarg; break;
+		case OPT_STAFF: o->staff = optarg; break;
+		case OPT_RULES:
+			o->rules = xreallocarray(o->rules, o->nrules + 1, sizeof(*o->rules));
+			o->rules[o->nrules++] = optarg;
+			break;
+		case OPT_VERSION: option_version();
+		default: option_trouble(ch, argv, usage_text);
+		}
 	}
 }
 
-enum { OPT_APART = 256, OPT_FORMAT, OPT_RULES, OPT_VERSION };
+/* The option's values, checked: each wrong one is a usage error. */
+static void
+check_options(struct recommend *r, const struct settings *o)
+{
+	static const struct {
+		const char *option, *en, *nl;
+	} wrong[] = {
+		{ "--format", "--format '%s' is not text or markdown", "--format '%s' is geen text of markdown" },
+		{ "--employer", "--employer '%s' is not private or public", "--employer '%s' is geen private of public" },
+		{ "--staff", "--staff '%s' is not a number of people from 1 to 1000000",
+		  "--staff '%s' is geen aantal mensen van 1 tot 1000000" },
+		{ "--client-work", "--client-work '%s' is not yes or no", "--client-work '%s' is geen yes of no" },
+	};
+	int bad[4] = {
+		strcmp(o->format, "text") != 0 && strcmp(o->format, "markdown") != 0,
+		o->employer != NULL && context_employer(o->employer, &r->context.employer) < 0,
+		o->staff != NULL && context_staff(o->staff, &r->context.staff) < 0,
+		o->client_work != NULL && context_yes_no(o->client_work, &r->context.client_work) < 0,
+	};
+	const char *given[4] = { o->format, o->employer, o->staff, o->client_work };
+	size_t i;
+
+	r->format = strcmp(o->format, "markdown") == 0 ? FORMAT_MARKDOWN : FORMAT_TEXT;
+	for (i = 0; i < 4; i++)
+		if (bad[i]) {
+			diag_warn(tr(wrong[i].en, wrong[i].nl), given[i]);
+			option_usage(usage_text);
+		}
+}
+
+/* The rules first: a broken rules file stops before any input is read. */
+static void
+load_rules(struct recommend *r, const struct settings *o)
+{
+	size_t i;
+	int errors = 0;
+
+	if (o->nrules == 0)
+		r->have_rules = rules_default(&r->rules, r->q);
+	for (i = 0; i < o->nrules; i++) {
+		if (strcmp(o->rules[i], "default") != 0)
+			errors += rules_load(&r->rules, o->rules[i], r->q);
+		else if (!rules_default(&r->rules, r->q)) {
+			diag_warn(tr("--rules default: the built-in rules are for questionnaire social-media-policy, not %s",
+			    "--rules default: de ingebouwde regels zijn voor vragenlijst social-media-policy, niet voor %s"),
+			    r->q->id);
+			errors++;
+		}
+		r->have_rules = 1;
+	}
+	if (errors == 0)
+		errors += rules_check(&r->rules, lang_current, own_tags);
+	if (errors > 0)
+		diag_fatal(tr("mistakes in the rules (%d); nothing written (see stance-rules(5))",
+		    "fouten in de regels (%d); niets geschreven (zie stance-rules(5))"), errors);
+}
+
+static void
+advise(struct recommend *r)
+{
+	title(r);
+	summary(r);
+	positions(r);
+	talk(r);
+	if (r->have_rules)
+		tensions(r);
+	groups(r);
+	if (r->have_rules) {
+		floor_part(r);
+		outline(r);
+		steps(r);
+	}
+	sources(r);
+}
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "apart", required_argument, NULL, OPT_APART },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, 'h' },
-		{ "rules", required_argument, NULL, OPT_RULES },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct recommend r;
 	struct questionnaire q;
-	const char *qfile = NULL, *width = NULL, *round = NULL, *format = "text";
-	const char **rules_files = NULL;
-	size_t nrules_files = 0, i;
-	int ch, errors = 0;
+	struct settings o = { .format = "text" };
+	size_t i;
+	int status;
 
 	diag_set_program(argv[0]);
 	output_init();
 	lang_current = lang_from_environment();
 	memset(&r, 0, sizeof(r));
 	r.apart = 25;
-	opterr = 0;	/* option_trouble() reports */
-	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:r:vw:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'L': option_language(optarg, usage_text); break;
-		case 'h': help(); break;
-		case 'q': qfile = optarg; break;
-		case 'r': round = optarg; break;
-		case 'v': r.verbose = 1; break;
-		case 'w': width = optarg; break;
-		case OPT_APART: r.apart = option_fraction(optarg, 0, 100, "--apart", usage_text); break;
-		case OPT_FORMAT: format = optarg; break;
-		case OPT_RULES:
-			rules_files = xreallocarray(rules_files, nrules_files + 1, sizeof(*rules_files));
-			rules_files[nrules_files++] = optarg;
-			break;
-		case OPT_VERSION: option_version();
-		default: option_trouble(ch, argv, usage_text);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (strcmp(format, "text") == 0)
-		r.format = FORMAT_TEXT;
-	else if (strcmp(format, "markdown") == 0)
-		r.format = FORMAT_MARKDOWN;
-	else {
-		diag_warn(tr("--format '%s' is not text or markdown", "--format '%s' is geen text of markdown"),
-		    format);
-		option_usage(usage_text);
-	}
-	r.width = option_width(width, usage_text);
-	questionnaire_choose(&q, qfile);
+	context_init(&r.context);
+	parse_options(&r, &o, argc, argv);
+	/* The file first, so that an option says more than the file. */
+	if (o.context != NULL && context_load(&r.context, o.context) > 0)
+		diag_fatal(tr("mistakes in the context file %s; nothing written (see stance-context(5))",
+		    "fouten in het contextbestand %s; niets geschreven (zie stance-context(5))"), o.context);
+	check_options(&r, &o);
+	r.width = option_width(o.width, usage_text);
+	questionnaire_choose(&q, o.qfile);
 	r.q = &q;
-	/* The rules first: a broken rules file stops before any input is read. */
-	if (nrules_files == 0)
-		r.have_rules = rules_default(&r.rules, &q);
-	for (i = 0; i < nrules_files; i++) {
-		if (strcmp(rules_files[i], "default") == 0) {
-			if (!rules_default(&r.rules, &q)) {
-				diag_warn(tr("--rules default: the built-in rules are for questionnaire social-media-policy, not %s",
-				    "--rules default: de ingebouwde regels zijn voor vragenlijst social-media-policy, niet voor %s"),
-				    q.id);
-				errors++;
-			}
-		} else
-			errors += rules_load(&r.rules, rules_files[i], &q);
-		r.have_rules = 1;
-	}
-	if (errors == 0)
-		errors += rules_check(&r.rules, lang_current, own_tags);
-	if (errors > 0)
-		diag_fatal(tr("mistakes in the rules (%d); nothing written (see stance-rules(5))",
-		    "fouten in de regels (%d); niets geschreven (zie stance-rules(5))"), errors);
-	if (argc == 0)
+	load_rules(&r, &o);
+	if (optind == argc)
 		figures_read(&r.table, &q, "-");
-	for (i = 0; i < (size_t)argc; i++)
+	for (i = (size_t)optind; i < (size_t)argc; i++)
 		figures_read(&r.table, &q, argv[i]);
 	if (r.table.trouble && r.table.n == 0)
 		exit(EXIT_TROUBLE);
-	choose_round(&r, round);
-	title(&r);
-	positions(&r);
-	talk(&r);
-	if (r.have_rules)
-		tensions(&r);
-	groups(&r);
-	if (r.have_rules) {
-		floor_part(&r);
-		outline(&r);
-	}
-	sources(&r);
-	ch = output_close_stdout() < 0 || r.table.trouble ? EXIT_TROUBLE :
+	choose_round(&r, o.round);
+	advise(&r);
+	status = output_close_stdout() < 0 || r.table.trouble ? EXIT_TROUBLE :
 	    r.table.bad ? EXIT_BADINPUT : EXIT_OK;
 	for (i = 0; i < r.ncited; i++)
 		free(r.cited[i]);
 	free(r.cited);
 	free(r.everyone);
-	free(rules_files);
 	figures_table_free(&r.table);
 	rules_free(&r.rules);
+	context_free(&r.context);
+	free(o.rules);
 	questionnaire_free(&q);
-	return ch;
+	return status;
 }

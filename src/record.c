@@ -165,8 +165,9 @@ record_kind_of(struct record_reader *r, struct record *rec)
 		if (r->fields[i].names_kind)
 			buf_printf(&names, "%s'%s:'", count++ ? tr(" nor a ", " of ") : "",
 			    r->fields[i].name);
-	record_error(r, rec->line, tr("record has neither a %s line",
-	    "record heeft geen regel %s"), names.data);
+	/* One kind of record: it simply lacks its first line. */
+	record_error(r, rec->line, count == 1 ? tr("record has no %s line", "record heeft geen regel %s") :
+	    tr("record has neither a %s line", "record heeft geen regel %s"), names.data);
 	buf_free(&names);
 	return -1;
 }

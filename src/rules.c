@@ -15,7 +15,7 @@ enum kind { KIND_HEADER, KIND_RULE, KIND_TAG };
 
 enum field {
 	F_RULES, F_RULE, F_PART, F_CONTINUUM, F_WHEN, F_TITLE_EN, F_TITLE_NL,
-	F_ADVICE_EN, F_ADVICE_NL, F_SOURCE, F_TAG, F_REFERENCE,
+	F_ADVICE_EN, F_ADVICE_NL, F_SOURCE, F_TAG, F_REFERENCE, F_REFERENCE_NL, F_KIND,
 	NFIELDS
 };
 
@@ -32,6 +32,20 @@ static const struct record_field fields[NFIELDS] = {
 	[F_SOURCE]    = { "source", KIND_RULE, 1, 0, 0 },
 	[F_TAG]       = { "tag", KIND_TAG, 0, 1, 1 },
 	[F_REFERENCE] = { "reference", KIND_TAG, 0, 1, 0 },
+	[F_REFERENCE_NL] = { "reference-nl", KIND_TAG, 0, 0, 0 },
+	[F_KIND]      = { "kind", KIND_TAG, 0, 0, 0 },
+};
+
+/* What kind a source is, so that a reader sees which lines are law and
+ * which are somebody's good idea; in the order the sources are listed. */
+const struct rules_kind_info rules_kinds[RULES_NKINDS] = {
+	[RULES_LAW] = { "law", "Law", "Wetgeving" },
+	[RULES_COURT] = { "court", "Regulators and courts", "Toezichthouders en rechtspraak" },
+	[RULES_PROFESSIONAL] = { "professional", "Professional bodies", "Beroepsorganisaties" },
+	[RULES_GUIDANCE] = { "guidance", "Sector guidance", "Handleidingen voor de sector" },
+	[RULES_COMMENTARY] = { "commentary", "Explainers", "Toelichtingen" },
+	[RULES_EXAMPLE] = { "example", "Practice examples", "Praktijkvoorbeelden" },
+	[RULES_UNSTATED] = { NULL, "Other sources", "Andere bronnen" },
 };
 
 static const struct record_kind kinds[] = {
@@ -42,7 +56,7 @@ static const struct record_kind kinds[] = {
 
 /* The parts as rules name them, in enum rules_part's order. */
 static const char *const parts[RULES_NPARTS] = {
-	"advice", "talk", "tension", "groups", "floor", "outline",
+	"advice", "talk", "tension", "groups", "floor", "outline", "steps",
 };
 
 /* Tags and ids: what a reader can type and grep for. */
@@ -104,7 +118,7 @@ static void
 tag(struct reader *rd, struct record *rec, int clean)
 {
 	struct rules *r = rd->r;
-	const struct record_value *v = value_of(rec, F_TAG);
+	const struct record_value *v = value_of(rec, F_TAG), *kind;
 	size_t i;
 
 	if (v == NULL)
@@ -123,11 +137,24 @@ tag(struct reader *rd, struct record *rec, int clean)
 			return;
 		}
 	}
+	if ((kind = value_of(rec, F_KIND)) != NULL) {
+		for (i = 0; i < RULES_UNSTATED && strcmp(rules_kinds[i].name, kind->value.data) != 0; i++)
+			;
+		if (i == RULES_UNSTATED) {
+			record_error(&rd->records, kind->line, tr(
+			    "kind '%s' is not one of law, court, professional, guidance, commentary, example",
+			    "soort '%s' is geen van law, court, professional, guidance, commentary, example"),
+			    kind->value.data);
+			return;
+		}
+	}
 	if (!clean)
 		return;
 	r->sources = xreallocarray(r->sources, r->nsources + 1, sizeof(*r->sources));
+	r->sources[r->nsources].kind = kind != NULL ? (enum rules_kind)i : RULES_UNSTATED;
 	r->sources[r->nsources].tag = record_take(rec, F_TAG);
-	r->sources[r->nsources].reference = record_take(rec, F_REFERENCE);
+	r->sources[r->nsources].reference[LANG_EN] = record_take(rec, F_REFERENCE);
+	r->sources[r->nsources].reference[LANG_NL] = record_take(rec, F_REFERENCE_NL);
 	r->sources[r->nsources].file = rd->records.name;
 	r->sources[r->nsources++].line = rec->line;
 }
@@ -173,15 +200,15 @@ rule(struct reader *rd, struct record *rec, int clean)
 
 		if (p < 0)
 			record_error(rr, part->line, tr(
-			    "part '%s' is not one of advice, talk, tension, groups, floor, outline",
-			    "deel '%s' is geen van advice, talk, tension, groups, floor, outline"),
+			    "part '%s' is not one of advice, talk, tension, groups, floor, outline, steps",
+			    "deel '%s' is geen van advice, talk, tension, groups, floor, outline, steps"),
 			    part->value.data);
 		else
 			u.part = (enum rules_part)p;
 	} else if (continuum == NULL)
 		record_error(rr, rec->line, "%s", tr(
-		    "a rule without 'continuum:' needs a 'part:' (talk, tension, groups, floor or outline)",
-		    "een regel zonder 'continuum:' heeft een 'part:' nodig (talk, tension, groups, floor of outline)"));
+		    "a rule without 'continuum:' needs a 'part:' (talk, tension, groups, floor, outline or steps)",
+		    "een regel zonder 'continuum:' heeft een 'part:' nodig (talk, tension, groups, floor, outline of steps)"));
 	if (u.part == RULES_ADVICE && continuum == NULL && part != NULL)
 		record_error(rr, part->line, "%s", tr("part 'advice' is a continuum's: the rule needs 'continuum:'",
 		    "deel 'advice' hoort bij een continuum: de regel heeft 'continuum:' nodig"));
@@ -330,14 +357,14 @@ rules_default(struct rules *r, const struct questionnaire *q)
 	return 1;
 }
 
-const char *
-rules_reference(const struct rules *r, const char *tag_name)
+const struct rules_source *
+rules_source(const struct rules *r, const char *tag_name)
 {
 	size_t i;
 
 	for (i = 0; i < r->nsources; i++)
 		if (strcmp(r->sources[i].tag, tag_name) == 0)
-			return r->sources[i].reference;
+			return &r->sources[i];
 	return NULL;
 }
 
@@ -374,7 +401,7 @@ rules_check(const struct rules *r, enum lang lang, const char *const *known)
 			errors++;
 		}
 		for (j = 0; j < u->nsources; j++) {
-			if (rules_reference(r, u->sources[j]) == NULL && !known_tag(known, u->sources[j])) {
+			if (rules_source(r, u->sources[j]) == NULL && !known_tag(known, u->sources[j])) {
 				diag_at(u->file, u->line, tr(
 				    "rule %s cites source '%s', which no 'tag:' record names",
 				    "regel %s verwijst naar bron '%s', die geen record 'tag:' noemt"),
@@ -414,7 +441,8 @@ rules_free(struct rules *r)
 	free(r->rules);
 	for (i = 0; i < r->nsources; i++) {
 		free(r->sources[i].tag);
-		free(r->sources[i].reference);
+		free(r->sources[i].reference[LANG_EN]);
+		free(r->sources[i].reference[LANG_NL]);
 	}
 	free(r->sources);
 	for (i = 0; i < r->nnames; i++)

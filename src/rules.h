@@ -24,8 +24,23 @@ enum rules_part {
 	RULES_GROUPS,	/* what groups apart mean (part 4) */
 	RULES_FLOOR,	/* the legal and ethical floor (part 5) */
 	RULES_OUTLINE,	/* a chapter of the draft outline (part 6) */
+	RULES_STEPS,	/* a next step, with its owner and time (part 7) */
 	RULES_NPARTS
 };
+
+/* What kind of text a source is (its 'kind:'), in the order listed. */
+enum rules_kind {
+	RULES_LAW, RULES_COURT, RULES_PROFESSIONAL, RULES_GUIDANCE, RULES_COMMENTARY,
+	RULES_EXAMPLE, RULES_UNSTATED,
+	RULES_NKINDS
+};
+
+struct rules_kind_info {
+	const char *name;		/* as 'kind:' says it; NULL for none given */
+	const char *en, *nl;		/* a heading over its sources */
+};
+
+extern const struct rules_kind_info rules_kinds[RULES_NKINDS];
 
 struct rule {
 	char *id;
@@ -43,7 +58,8 @@ struct rule {
 
 struct rules_source {
 	char *tag;
-	char *reference;
+	char *reference[2];		/* by enum lang; Dutch may be NULL */
+	enum rules_kind kind;
 	const char *file;
 	unsigned long line;
 };
@@ -71,8 +87,8 @@ int rules_default(struct rules *r, const struct questionnaire *q);
  * (in a file, or among known[], recommend's own), and every rule advice
  * in lang.  Returns the number of mistakes reported. */
 int rules_check(const struct rules *r, enum lang lang, const char *const *known);
-/* The reference of a tag in the files, or NULL. */
-const char *rules_reference(const struct rules *r, const char *tag);
+/* The source record of a tag in the files, or NULL. */
+const struct rules_source *rules_source(const struct rules *r, const char *tag);
 const char *rules_part_name(enum rules_part part);
 void rules_free(struct rules *r);
 

@@ -44,8 +44,12 @@ load test_helper
 	printf '%s\n' "$output" | sed -n '/^== recommend/,$p' > "$advice"
 	grep -qx '1. Where the group stands' "$advice"
 	assert_equal "$(sed -n '/^2. Talk first/,/^3. /p' "$advice" | grep -m 1 -x 'Enforcement')" Enforcement
-	assert_equal "$(grep -x '[0-9]. [A-Z][a-z ]*' "$advice" | tail -1)" "7. Sources"
-	assert_equal "${lines[${#lines[@]} - 1]:0:14}" "  https://www."
+	assert_equal "$(grep -x '[0-9]. [A-Z][a-z ]*' "$advice" | tail -1)" "8. Sources"
+	# The sources close it, each with its address where it has one.
+	printf '%s\n' "${lines[${#lines[@]} - 1]}" | grep -q 'https://'
+	# A small private employer: its staff remark on the posted draft.
+	grep -q '^employer of about 14 people, with client work\.$' "$advice"
+	grep -q 'posted for 15 days' "$advice"
 	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
 	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
 	printf '%s\n' "$output" | grep -qx 'steering          14          0       0     100    60.0'
@@ -62,7 +66,7 @@ load test_helper
 	    inside && !picture && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 17
+	assert_number "$(wc -l < commands)" -eq 18
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
@@ -72,6 +76,10 @@ load test_helper
 	grep -qx '# Advies uit ronde 2026-spring' advies.md
 	grep -qx 'Te weinig antwoorden (2) om te zeggen waar de groep staat. Geen advies.' advies.md
 	grep -q "floor-secrecy)$" advice.txt
+	# The organisation as the README gives it: options, then a file.
+	grep -q 'Voor een private werkgever van ongeveer 60 mensen, met werk met cliënten\.$' advies.md
+	tr '\n' ' ' < advice.txt | grep -q 'For De Brug vzw: a public employer of about 60 people, with client work\.'
+	grep -q "floor-neutrality)$" advice.txt
 	grep -qx '<title>Weighing up what your social media policy should look like</title>' round.svg
 	# Two answered: too few to show the group's figures to anyone.
 	grep -qx 'Your last answer: 0%.' bram-form.txt

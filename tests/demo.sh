@@ -105,4 +105,4 @@ collect --roster "$work/roster.tsv" --missing "$round" "$work/Maildir" |
     grep -E '^(From |To:|Subject:)'
 echo
 echo "== recommend: what the policy must contain, and where the group must talk first"
-aggregate --by-group "$work/answers.tsv" | recommend -w 80
+aggregate --by-group "$work/answers.tsv" | recommend -w 80 --employer private --staff 14

@@ -33,6 +33,7 @@ replay() {
 @test "fuzz replay: aggregate's partial outputs" { replay partial; }
 @test "fuzz replay: aggregate's rows, as chart reads them" { replay figures; }
 @test "fuzz replay: recommend's rules and their conditions" { replay rules; }
+@test "fuzz replay: recommend's context file" { replay context; }
 @test "fuzz replay: remind's messages, read back as collect reads mail" { replay compose; }
 @test "fuzz replay: collect --status lines, as remind reads them" { replay progress; }
 @test "fuzz replay: remind's log" { replay sentlog; }

@@ -60,14 +60,21 @@ fired() {
 	golden apart
 	run -0 recommend -w 200 "$R/apart.agg"
 	diff -u - <(printf '%s\n' "$output" | grep 'points apart\.$') <<-'END'
-	- Direction: management (median 10) and staff (median 85) lie 75 points apart.
-	- Openness: management (median 21) and staff (median 80) lie 59 points apart.
-	- Enforcement: management (median 10) and staff (median 86) lie 76 points apart.
-	- Legal form: management (median 20) and staff (median 80) lie 60 points apart.
-	- Audience: management (median 31) and staff (median 90) lie 59 points apart.
+	- Direction: management 10 and staff 85 (medians), 75 points apart.
+	- Openness: management 21 and staff 80 (medians), 59 points apart.
+	- Enforcement: management 10 and staff 86 (medians), 76 points apart.
+	- Legal form: management 20 and staff 80 (medians), 60 points apart.
+	- Audience: management 31 and staff 90 (medians), 59 points apart.
 	END
+	# --apart at its boundary: 60 names the gaps of 60 and more; the
+	# distance is that of the whole points shown.
 	run -0 recommend -w 200 --apart 60 "$R/apart.agg"
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'points apart\.$')" 3
+	run -0 recommend -w 200 --apart 76 "$R/apart.agg"
+	assert_equal "$(printf '%s\n' "$output" | grep 'points apart\.$')" "- Enforcement: management 10 and staff 86 (medians), 76 points apart."
+	run -0 recommend -w 200 --apart 77 "$R/apart.agg"
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'points apart\.$')" 0
+	printf '%s\n' "$output" | grep -qx 'No two groups lie 77 points or more apart on any continuum.'
 }
 
 @test "a suppressed group is said to be so and never compared" {
@@ -81,12 +88,11 @@ fired() {
 @test "each tension fires where its positions meet, and nowhere else it need not" {
 	local t expected
 	for t in hard-informal hard-vision trust-monitoring closed-everyone open-few \
-	    rulebook-open-everyone lawyers-soft soft-secrecy hard-few; do
-		run -0 recommend -v -w 300 "$R/tension-$t.agg"
+	    rulebook-open-everyone lawyers-soft soft-secrecy hard-few concrete-soft; do
+		run -0 recommend -v -w 10000 "$R/tension-$t.agg"
 		case $t in
-		hard-vision) expected="tension-hard-vision tension-trust-monitoring" ;;
-		trust-monitoring) expected="tension-trust-monitoring tension-soft-secrecy" ;;
 		lawyers-soft) expected="tension-lawyers-soft tension-soft-secrecy" ;;
+		concrete-soft) expected="tension-soft-secrecy tension-concrete-soft" ;;
 		*) expected="tension-$t" ;;
 		esac
 		assert_equal "$t: $(fired | grep '^tension-' | tr '\n' ' ' | sed 's/ $//')" "$t: $expected"
@@ -94,15 +100,31 @@ fired() {
 	# And none where the group stands in the middle.
 	run -0 recommend -v -w 10000 "$R/middle.agg"
 	assert_equal "$(fired | grep -c '^tension-')" 0
+	# Soft in client work is said where the group agrees on soft, not
+	# where it is split over it (trust-monitoring: a quarter wants
+	# control), nor without client work.
+	run -0 recommend -v -w 10000 --client-work no "$R/tension-soft-secrecy.agg"
+	assert_equal "$(fired | grep -c '^tension-')" 0
 }
 
 @test "every rule of the built-in rules fires in at least one scenario" {
-	local f
+	local f context
+	# Each scenario for every kind of organisation, and the rounds of
+	# tests/advice.bats for theirs.
 	for f in "$R"/*.agg; do
 		case $f in */custom.agg) continue ;; esac
-		run -0 recommend -v -w 10000 "$f"
-		fired
+		for context in "" "--employer private --staff 6" "--employer private --staff 60" \
+		    "--employer private --staff 150" "--employer public" "--client-work no"; do
+			# shellcheck disable=SC2086
+			run -0 recommend -v -w 10000 $context "$f"
+			fired
+		done
 	done | sort -u > fired
+	for f in "$FIXTURES"/advice/*.agg; do
+		# shellcheck disable=SC2046
+		run -0 recommend -v -w 10000 $(cat "${f%.agg}.args") "$f"
+		fired
+	done | sort -u -o fired - fired
 	grep '^rule: ' "$TOP/src/rules-social-media-policy.txt" | sed 's/^rule: //' | sort > all
 	diff -u all fired
 }
@@ -112,6 +134,7 @@ fired() {
 	# Every list item carries its rule or says it is recommend's own
 	# (the parts' headings are not items; the sources have none).
 	printf '%s\n' "$output" | grep -E '^(- |[0-9]+\. )' | grep -v '^- \[' |
+	    grep -Ev '^- (Agreed on|Talk first on|Tensions|Groups apart|Next steps): ' |
 	    grep -Ev '^[0-9]+\. [A-Z][a-z ]+$' |
 	    grep -Ev '\((rule [a-z0-9-]+|recommend.s own)\)$' && false
 	printf '%s\n' "$output" | grep -q 'before anyone argues.*\[Spectrogram\] (recommend.s own)$'
@@ -215,12 +238,12 @@ fired() {
 	assert_equal "$output" ""
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	recommend: bad.rules:1: a record before the header ('rules:' and the questionnaire's id)
-	recommend: bad.rules:11: unknown field 'colour' (known: rules, rule, part, continuum, when, title-en, title-nl, advice-en, advice-nl, source, tag, reference)
+	recommend: bad.rules:11: unknown field 'colour' (known: rules, rule, part, continuum, when, title-en, title-nl, advice-en, advice-nl, source, tag, reference, reference-nl, kind)
 	recommend: bad.rules:8: record has no 'when:' line
 	recommend: bad.rules:8: rule id 'no when' must be 1-64 letters, digits and -
 	recommend: bad.rules:13: a rule needs its advice: 'advice-en:', 'advice-nl:' or both
-	recommend: bad.rules:18: part 'preamble' is not one of advice, talk, tension, groups, floor, outline
-	recommend: bad.rules:22: a rule without 'continuum:' needs a 'part:' (talk, tension, groups, floor or outline)
+	recommend: bad.rules:18: part 'preamble' is not one of advice, talk, tension, groups, floor, outline, steps
+	recommend: bad.rules:22: a rule without 'continuum:' needs a 'part:' (talk, tension, groups, floor, outline or steps)
 	recommend: bad.rules:27: part 'advice' is a continuum's: the rule needs 'continuum:'
 	recommend: bad.rules:32: questionnaire social-media-policy has no continuum 'tone'
 	recommend: bad.rules:38: when: questionnaire social-media-policy has no continuum 'tone'
@@ -270,12 +293,25 @@ fired() {
 	(median < 30|expected ')', found the end
 	median < 30)|expected 'and', 'or' or the end, found ')'
 	median < 30 or or q1 > 2|expected a comparison, 'not', 'always' or '(', found 'or'
-	medium < 30|'medium' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column), a number or a verdict
-	.median < 30|'.median' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column), a number or a verdict
+	medium < 30|'medium' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column; employer, staff, client-work), a number or a word (a verdict, private, public, yes, no, unknown)
+	.median < 30|'.median' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column; employer, staff, client-work), a number or a word (a verdict, private, public, yes, no, unknown)
 	verdict < divided|verdicts have no order: compare them with = or !=
 	verdict = 30|a verdict is compared with a verdict (verdict = polarised), a number with a number
-	median = split|'split' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column), a number or a verdict
+	median = polarised|a number is compared with a number (staff >= 50, median < 35)
+	median = split|'split' is not a column (n, abstain, mean, sd, min, q1, median, q3, max, iqr, consensus, agreement, anchor, verdict, or continuum.column; employer, staff, client-work), a number or a word (a verdict, private, public, yes, no, unknown)
 	30 < 40|a comparison needs a column on one side
+	unknown = unknown|a comparison needs a column on one side
+	public = employer and 3 > 2|a comparison needs a column on one side
+	staff < private|a number is compared with a number (staff >= 50, median < 35)
+	employer = 3|employer is private or public (employer = public)
+	employer = polarised|employer is private or public (employer = public)
+	employer < public|words have no order: compare them with = or !=
+	client-work = private|client-work is yes or no (client-work = no)
+	verdict = yes|a verdict is compared with a verdict (verdict = polarised), a number with a number
+	median < unknown|unknown is asked with = or != (staff = unknown)
+	unknown >= staff|unknown is asked with = or != (staff = unknown)
+	legal.staff > 3|'legal.staff': staff is the organisation's, not a continuum's: write it alone
+	audience.employer = public|'audience.employer': employer is the organisation's, not a continuum's: write it alone
 	median < 30 ; q1 > 2|expected 'and', 'or' or the end, found ';'
 	median ≤ 30|expected a comparison (<, <=, >, >=, =, !=), found '≤'
 	((((((((((((((((((((((((((((((((((median < 30))))))))))))))))))))))))))))))))))|nested more than 32 deep
@@ -335,8 +371,10 @@ fired() {
 	run -0 recommend -v -w 10000 --rules house.rules "$R/left.agg"
 	assert_equal "$(fired | tr '\n' ' ')" "house-helpdesk "
 	printf '%s\n' "$output" | grep -qx -- '- \[house\] Our own intranet.'
+	run -0 recommend -v -w 10000 "$R/left.agg"
+	builtin=$(fired | grep -c .)
 	run -0 recommend -v -w 10000 --rules default --rules house.rules "$R/left.agg"
-	assert_equal "$(fired | grep -c .)" 31
+	assert_equal "$(fired | grep -c .)" $((builtin + 1))
 	fired | grep -qx house-helpdesk
 	fired | grep -qx steering-roles
 }
@@ -382,7 +420,7 @@ fired() {
 	{ cat "$R/left.agg"; tail -n +2 "$R/right.agg" | sed 's/^r1/r2/'; } > two.agg
 	run -0 recommend -w 300 two.agg
 	printf '%s\n' "$output" | grep -qx 'Advice from round r2'
-	printf '%s\n' "$output" | grep -qx 'Weighing up what your social media policy should look like. The input has rounds r1, r2; -r chooses another.'
+	printf '%s\n' "$output" | grep -q '^Weighing up what your social media policy should look like\. For .* The input has rounds r1, r2; -r chooses another\.$'
 	printf '%s\n' "$output" | grep -q '^The group agrees: median 96'
 	run -0 recommend -r r1 -w 300 two.agg
 	printf '%s\n' "$output" | grep -q '^The group agrees: median 4,'
@@ -456,4 +494,228 @@ fired() {
 	run -0 recommend -w 300 less.agg
 	printf '%s\n' "$output" | grep -q ', 10 answers, 1 no opinion'
 	! printf '%s\n' "$output" | grep -q 'gave no opinion here'
+}
+
+@test "the organisation's context: a file, options that win over it, every mistake said" {
+	printf 'organisation: De Brug vzw\nemployer: public\nstaff: 60\n' > brug.ctx
+	run -0 recommend -w 300 --context brug.ctx "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For De Brug vzw: a public employer of about 60 people, with client work."
+	run -0 recommend -w 300 --context brug.ctx --employer private --staff 7 --client-work no "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For De Brug vzw: a private employer of about 7 people, without client work."
+	run -0 recommend -w 300 --staff 1000000 "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For an employer of about 1000000 people, with client work. Private or public was not said: where the law depends on it, the advice says so (--employer)."
+	run -0 recommend -w 300 --employer private --staff 1 "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For a private employer of one person, with client work."
+	run -0 recommend -w 300 --employer private --staff 2 "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For a private employer of about 2 people, with client work."
+	run -0 recommend -w 300 --employer public "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For a public employer, with client work. The size was not said: where the law depends on it, the advice says so (--staff)."
+	run -0 recommend -w 300 -L nl "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Afwegen hoe je sociale mediabeleid er moet uitzien. Voor een werkgever, met werk met cliënten. Privaat of publiek en de grootte zijn niet gezegd: waar de wet ervan afhangt, zegt het advies dat (--context, --employer, --staff)."
+	# Every mistake in the file is said, then nothing is written.
+	printf 'organisation: x\nstaff: 0\nemployer: both\nclient-work: maybe\nstaff: 5\ncolour: red\n\norganisation: y\n' > bad.ctx
+	run -2 --separate-stderr recommend --context bad.ctx "$R/left.agg"
+	assert_equal "$output" ""
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	recommend: bad.ctx:6: unknown field 'colour' (known: organisation, employer, staff, client-work)
+	recommend: bad.ctx:5: duplicate field 'staff' (first at line 2)
+	recommend: bad.ctx:2: staff '0' is not a number of people from 1 to 1000000
+	recommend: bad.ctx:3: employer 'both' is not private or public
+	recommend: bad.ctx:4: client-work 'maybe' is not yes or no
+	recommend: bad.ctx:8: a second record: a context file describes one organisation
+	recommend: mistakes in the context file bad.ctx; nothing written (see stance-context(5))
+	END
+	printf 'organisation: De\tBrug\n' > tab.ctx
+	run -2 --separate-stderr recommend --context tab.ctx "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: tab.ctx:1: organisation: the name is one line, without tabs or control characters"
+	printf 'employer: public\n' > nameless.ctx
+	run -2 --separate-stderr recommend --context nameless.ctx "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: nameless.ctx:1: record has no 'organisation:' line"
+	printf '# nothing\n' > empty.ctx
+	run -2 --separate-stderr recommend --context empty.ctx "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: empty.ctx: no organisation record ('organisation:' and its name)"
+	run -2 --separate-stderr recommend --context missing.ctx "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: missing.ctx: No such file or directory"
+	# The boundaries of staff, in the file and as an option.
+	local staff
+	for staff in 0 -1 007 1e3 '' 1000001 12345678 ' 5'; do
+		printf 'organisation: x\nstaff: %s\n' "$staff" > s.ctx
+		# A file's value is read without the blanks around it.
+		if [ "$staff" = ' 5' ]; then
+			run -0 recommend --context s.ctx "$R/left.agg"
+		elif [ -z "$staff" ]; then
+			run -2 --separate-stderr recommend --context s.ctx "$R/left.agg"
+			assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: s.ctx:2: field 'staff' is empty"
+		else
+			run -2 --separate-stderr recommend --context s.ctx "$R/left.agg"
+			assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: s.ctx:2: staff '$staff' is not a number of people from 1 to 1000000"
+		fi
+		run -2 --separate-stderr recommend --staff "$staff" "$R/left.agg"
+		assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --staff '$staff' is not a number of people from 1 to 1000000"
+	done
+	for staff in 1 1000000; do
+		printf 'organisation: x\nstaff: %s\n' "$staff" > s.ctx
+		run -0 recommend --context s.ctx "$R/left.agg"
+	done
+	run -2 --separate-stderr recommend --employer both "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --employer 'both' is not private or public"
+	run -2 --separate-stderr recommend --client-work maybe "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --client-work 'maybe' is not yes or no"
+}
+
+# The rules of part talk, steps and floor that fired, by id, on one line.
+bodies() {
+	fired | grep -E '^(talk-(works|cpbw|small|unions|bodies)|steps-(works|posting|unions|procedure|no-sanctions|monitoring)|floor-(statute|neutrality|monitoring|secrecy|case|photos|boundaries))' |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+
+@test "who has a say goes by employer and size: a works council from 100, a CPBW from 50, unions at a public employer" {
+	local args expected
+	while IFS='|' read -r args expected; do
+		# shellcheck disable=SC2086
+		run -0 recommend -v -w 10000 $args "$R/left.agg"
+		assert_equal "$args: $(bodies)" "$args: $expected"
+	done <<-'END'
+	--employer private --staff 49|talk-small floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
+	--employer private --staff 50|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
+	--employer private --staff 99|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
+	--employer private --staff 100|talk-works-council floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-works-council steps-monitoring-notice
+	--employer private|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-procedure-unknown steps-monitoring-notice
+	--employer public --staff 6|talk-unions-public floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-public floor-statute floor-neutrality steps-unions-public
+	--staff 500|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-unknown floor-statute steps-procedure-unknown
+	--client-work no --employer private --staff 6|talk-small floor-monitoring-private steps-posting steps-monitoring-notice
+	END
+	# A soft room changes no work regulations, at any size.
+	run -0 recommend -v -w 10000 --employer private --staff 500 "$R/right.agg"
+	assert_equal "$(bodies)" "floor-secrecy floor-case-talk floor-photos floor-boundaries steps-no-sanctions"
+}
+
+@test "= unknown asks whether a figure is there, and is never unknown itself" {
+	cat > u.rules <<-'EOF'
+	rules: social-media-policy
+
+	rule: no-median
+	part: floor
+	when: steering.median = unknown
+	advice-en: no median
+
+	rule: a-median
+	part: floor
+	when: steering.median != unknown
+	advice-en: a median
+
+	rule: no-n
+	part: floor
+	when: steering.n = unknown
+	advice-en: no n
+
+	rule: not-told
+	part: floor
+	when: employer = unknown and unknown = staff
+	advice-en: not told
+
+	rule: told
+	part: floor
+	when: employer != unknown or staff != unknown
+	advice-en: told
+	EOF
+	printf 'r\tp1\t-\tsteering\t90\t2026-11-25T09:30:00Z\t\nr\tp2\t-\tsteering\t80\t2026-11-25T09:30:00Z\t\n' |
+	    aggregate > few.agg
+	run -0 recommend -v -w 10000 --rules u.rules few.agg
+	assert_equal "$(fired | tr '\n' ' ')" "no-median not-told "
+	run -0 recommend -v -w 10000 --rules u.rules --staff 3 "$R/left.agg"
+	assert_equal "$(fired | tr '\n' ' ')" "a-median told "
+	run -0 recommend -v -w 10000 --rules u.rules --employer public "$R/left.agg"
+	assert_equal "$(fired | tr '\n' ' ')" "a-median told "
+}
+
+@test "a source's kind, and its reference in Dutch; an unknown kind is a mistake" {
+	cat > k.rules <<-'EOF'
+	rules: social-media-policy
+
+	rule: k
+	part: floor
+	when: always
+	source: lawtag exampletag plain
+	advice-en: x
+	advice-nl: x
+
+	tag: exampletag
+	kind: example
+	reference: An example.
+
+	tag: lawtag
+	kind: law
+	reference: A law.
+	reference-nl: Een wet.
+
+	tag: plain
+	reference: No kind.
+	EOF
+	run -0 recommend -w 10000 --rules k.rules "$R/left.agg"
+	diff -u - <(printf '%s\n' "$output" | sed -n '/^[0-9]*\. Sources$/,$p') <<-'END'
+	8. Sources
+	----------
+
+	Law
+
+	- [lawtag] A law.
+
+	Practice examples
+
+	- [exampletag] An example.
+
+	Other sources
+
+	- [plain] No kind.
+	END
+	run -0 recommend -L nl -w 10000 --rules k.rules "$R/left.agg"
+	printf '%s\n' "$output" | grep -qx -- '- \[lawtag\] Een wet.'
+	printf '%s\n' "$output" | grep -qx -- '- \[plain\] No kind.'
+	printf '%s\n' "$output" | grep -qx 'Wetgeving'
+	printf 'rules: social-media-policy\n\ntag: t\nkind: statute\nreference: x\n' > bad.rules
+	run -2 --separate-stderr recommend --rules bad.rules "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: bad.rules:4: kind 'statute' is not one of law, court, professional, guidance, commentary, example"
+}
+
+@test "rule ids and tags are 1 to 64 characters: 64 read, 65 refused" {
+	local id64 id65
+	id64=$(printf 'a%.0s' $(seq 64))
+	id65=${id64}b
+	printf 'rules: social-media-policy\n\nrule: %s\npart: floor\nwhen: always\nsource: %s\nadvice-en: sixty-four\n\ntag: %s\nreference: r\n' \
+	    "$id64" "$id64" "$id64" > ok.rules
+	run -0 recommend -v -w 10000 --rules ok.rules "$R/left.agg"
+	printf '%s\n' "$output" | grep -qx -- "- sixty-four \[$id64\] (rule $id64)"
+	printf 'rules: social-media-policy\n\nrule: %s\npart: floor\nwhen: always\nsource: %s\nadvice-en: x\n\ntag: %s\nreference: r\n' \
+	    "$id65" "$id65" "$id65" > long.rules
+	run -2 --separate-stderr recommend --rules long.rules "$R/left.agg"
+	diff -u - <(printf '%s\n' "$stderr") <<-END
+	recommend: long.rules:3: rule id '$id65' must be 1-64 letters, digits and -
+	recommend: long.rules:6: source tag '$id65' must be 1-64 letters, digits and -
+	recommend: long.rules:9: tag '$id65' must be 1-64 letters, digits and -
+	recommend: mistakes in the rules (3); nothing written (see stance-rules(5))
+	END
+}
+
+@test "and binds tighter than or, whichever comes first" {
+	cat > p.rules <<-'EOF'
+	rules: social-media-policy
+
+	rule: and-then-or
+	part: floor
+	when: steering.median < 0 and steering.median < 0 or always
+	advice-en: (false and false) or true
+
+	rule: or-then-and
+	part: floor
+	when: always or steering.median < 0 and steering.median < 0
+	advice-en: true or (false and false)
+
+	rule: not-binds-tightest
+	part: floor
+	when: not steering.median < 0 and steering.median < 0
+	advice-en: (not false) and false
+	EOF
+	run -0 recommend -v -w 10000 --rules p.rules "$R/left.agg"
+	assert_equal "$(fired | tr '\n' ' ')" "and-then-or or-then-and "
 }

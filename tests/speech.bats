@@ -58,7 +58,7 @@ S=$FIXTURES/speech
 	printf '%s\n' "$output" | grep -qx 'The group is polarised: 8 at lawyers lead, 8 at informal advice (median 50, middle half 0–100 (IQR 100), 16 answers). No single advice: talk this through first (below).'
 	printf '%s\n' "$output" | grep -qx '8 at lawyers lead (median 0): “Lawyers lead the drafting of the social media guidelines.” Mainly direction (8 of 8).'
 	printf '%s\n' "$output" | grep -qx '2 at hard (median 0): “In a '"'hard'"' social media policy, good follow-up and control are central, and sanctions may be possible.” Mainly direction (2 of 2).'
-	printf '%s\n' "$output" | grep -qx 'No camps: the answers are spread over the line. Ask each where they stand and why before looking for a middle.'
+	printf '%s\n' "$output" | grep -qx 'Spread over the line, no camps: ask each where they stand and why before looking for a middle.'
 	# A split room's sentence quotes no statement as where it stands.
 	! printf '%s\n' "$output" | grep -E '^The group is (divided|polarised).*Nearest statement'
 }

@@ -1,7 +1,8 @@
 /*
  * recommend's main on aggregate's rows and, after a line "--rules--", a
  * rules file of its own (added to the built-in ones), in text or
- * Markdown, English or Dutch, at a width.  Properties: it exits 0, 1 or
+ * Markdown, English or Dutch, at a width, for an organisation described
+ * or not (employer, staff, client work).  Properties: it exits 0, 1 or
  * 2 and never crashes (a hostile condition overflowed the stack once);
  * what it writes is UTF-8 with no control character but newline.
  */
@@ -15,7 +16,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *out = fuzz_path(2, "out");
 	const uint8_t *rows, *text_rules;
 	size_t nrows, nrules, n, i;
-	char width[16], *argv[16], *text;
+	char width[16], staff[16], *argv[24], *text;
 	int argc = 0;
 
 	if (size < 2)
@@ -32,6 +33,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "-L", argv[argc++] = "nl";
 	if (data[0] & 4)
 		argv[argc++] = "-v";
+	/* The organisation, which sets off rules of its own. */
+	if (data[0] & 8)
+		argv[argc++] = "--employer", argv[argc++] = data[0] & 16 ? "public" : "private";
+	if (data[0] & 32) {
+		snprintf(staff, sizeof(staff), "%d", 1 + data[1] * 3);
+		argv[argc++] = "--staff", argv[argc++] = staff;
+	}
+	if (data[0] & 64)
+		argv[argc++] = "--client-work", argv[argc++] = "no";
 	if (nrules > 0) {
 		fuzz_write(rules, text_rules, nrules);
 		argv[argc++] = "--rules";

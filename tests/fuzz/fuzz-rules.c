@@ -3,7 +3,9 @@
  * rule that reads is evaluated twice: with every figure there, when its
  * condition must come out true or false, never unknown; and with every
  * figure missing, when only a condition that needs no figure ("always")
- * may come out true.  The figures are taken from the input's bytes.
+ * may come out true, or one that asks "= unknown".  The figures (and the
+ * organisation's employer and client work) are taken from the input's
+ * bytes.
  */
 #include "fuzz.h"
 #include "questionnaire.h"
@@ -26,15 +28,19 @@ look_up(void *context, const char *continuum, enum condition_column column,
 	(void)continuum;
 	if (f->missing)
 		return -1;
-	v->word = column == COND_VERDICT ? verdicts[byte % 4] : NULL;
+	v->word = column == COND_VERDICT ? verdicts[byte % 4] :
+	    column == COND_EMPLOYER ? (byte & 1 ? "public" : "private") :
+	    column == COND_CLIENT_WORK ? (byte & 1 ? "yes" : "no") : NULL;
 	v->number = (double)byte * 100.0 / 255.0;
 	return 0;
 }
 
+/* A condition that can hold with no figure there: one that says always,
+ * or asks whether a figure is unknown. */
 static int
 always(const struct rule *u)
 {
-	return strstr(u->when_text, "always") != NULL;
+	return strstr(u->when_text, "always") != NULL || strstr(u->when_text, "unknown") != NULL;
 }
 
 int
