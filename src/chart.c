@@ -453,7 +453,7 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 	figures_put_point(&words, to->median);
 	if (shift != 0) {
 		buf_printf(&words, " (%+ld", shift);
-		buf_printf(&words, tr(", toward %s)", ", richting %s)"), shift > 0 ? k->right : k->left);
+		buf_printf(&words, tr(", toward %s)", ", richting %s)"), questionnaire_pole(k, shift > 0));
 	}
 	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
 	buf_printf(&words, "%ld%s%ld", figures_whole(from->q3) - figures_whole(from->q1), arrow,

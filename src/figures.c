@@ -482,7 +482,7 @@ figures_put_place(struct buf *out, const struct continuum *k, double point)
 		 * the second). */
 		i = anchor_nearest(k->nanchors, llround_points(point));
 		buf_printf(out, i == 1 || i == k->nanchors ? tr("at %s", "bij %s") :
-		    tr("toward %s", "richting %s"), point < 25 ? k->left : k->right);
+		    tr("toward %s", "richting %s"), questionnaire_pole(k, point >= 25));
 	}
 	else if ((i = figures_halfway(k, point)) > 0)
 		buf_printf(out, tr("halfway between statements %zu and %zu",
@@ -554,7 +554,7 @@ figures_put_verdict(struct buf *out, const struct figures_row *r, const struct c
 		/* Leaning is a level of agreement: a direction only where
 		 * the median lies in the outer quarter of the line. */
 		if (r->median < 25 || r->median > 75)
-			buf_printf(out, tr(v->en, v->nl), r->median < 25 ? k->left : k->right);
+			buf_printf(out, tr(v->en, v->nl), questionnaire_pole(k, r->median >= 25));
 		else {
 			buf_addstr(out, tr("fair agreement, ", "redelijke overeenstemming, "));
 			figures_put_place(out, k, r->median);

@@ -19,7 +19,7 @@ enum kind { KIND_HEADER, KIND_CONTINUUM };
 
 enum field {
 	F_QUESTIONNAIRE, F_TITLE, F_LANG, F_SOURCE, F_INSTRUCTION,
-	F_CONTINUUM, F_NAME, F_QUESTION, F_HELP, F_LEFT, F_RIGHT, F_ANCHOR,
+	F_CONTINUUM, F_NAME, F_QUESTION, F_HELP, F_LEFT, F_RIGHT, F_LEFT_NOUN, F_RIGHT_NOUN, F_ANCHOR,
 	NFIELDS
 };
 
@@ -38,6 +38,8 @@ static const struct record_field fields[NFIELDS] = {
 	[F_HELP]          = { "help", KIND_CONTINUUM, 0, 0, 0 },
 	[F_LEFT]          = { "left", KIND_CONTINUUM, 0, 1, 0 },
 	[F_RIGHT]         = { "right", KIND_CONTINUUM, 0, 1, 0 },
+	[F_LEFT_NOUN]     = { "left-noun", KIND_CONTINUUM, 0, 0, 0 },
+	[F_RIGHT_NOUN]    = { "right-noun", KIND_CONTINUUM, 0, 0, 0 },
 	[F_ANCHOR]        = { "anchor", KIND_CONTINUUM, 1, 1, 0 },
 };
 
@@ -156,6 +158,8 @@ add_continuum(struct questionnaire *q, struct record *rec, size_t *cap)
 	c.help = record_take(rec, F_HELP);
 	c.left = record_take(rec, F_LEFT);
 	c.right = record_take(rec, F_RIGHT);
+	c.left_noun = record_take(rec, F_LEFT_NOUN);
+	c.right_noun = record_take(rec, F_RIGHT_NOUN);
 	c.anchors = xreallocarray(NULL, record_count(rec, F_ANCHOR), sizeof(char *));
 	for (i = 0; i < rec->n; i++)
 		if (rec->values[i].field == F_ANCHOR)
@@ -313,6 +317,10 @@ questionnaire_write(const struct questionnaire *q, FILE *fp)
 		if (c->help != NULL)
 			fprintf(fp, "help: %s\n", c->help);
 		fprintf(fp, "left: %s\nright: %s\n", c->left, c->right);
+		if (c->left_noun != NULL)
+			fprintf(fp, "left-noun: %s\n", c->left_noun);
+		if (c->right_noun != NULL)
+			fprintf(fp, "right-noun: %s\n", c->right_noun);
 		for (j = 0; j < c->nanchors; j++)
 			fprintf(fp, "anchor: %s\n", c->anchors[j]);
 	}
@@ -333,6 +341,8 @@ questionnaire_free(struct questionnaire *q)
 		free(c->help);
 		free(c->left);
 		free(c->right);
+		free(c->left_noun);
+		free(c->right_noun);
 		for (j = 0; j < c->nanchors; j++)
 			free(c->anchors[j]);
 		free(c->anchors);
@@ -347,4 +357,12 @@ questionnaire_free(struct questionnaire *q)
 	free(q->source);
 	free(q->instruction);
 	memset(q, 0, sizeof(*q));
+}
+
+const char *
+questionnaire_pole(const struct continuum *c, int right)
+{
+	if (right)
+		return c->right_noun != NULL ? c->right_noun : c->right;
+	return c->left_noun != NULL ? c->left_noun : c->left;
 }

@@ -21,6 +21,9 @@ struct continuum {
 	char *help;		/* NULL when the record has none */
 	char *left;		/* short pole labels, for charts */
 	char *right;
+	char *left_noun;	/* the poles as a sentence names them ("neigt
+				 * naar een visiedocument"); NULL: the label */
+	char *right_noun;
 	char **anchors;		/* in order along the line, 0 to 100 */
 	size_t nanchors;	/* at least 2 */
 	unsigned long line;	/* where its record starts */
@@ -67,6 +70,9 @@ void questionnaire_unknown(const struct questionnaire *q, const char *s, size_t 
 
 /* Write q in canonical form; returns 0, or -1 on a write error. */
 int questionnaire_write(const struct questionnaire *q, FILE *fp);
+/* A pole as a sentence names it: its noun, else its label; right != 0
+ * for the right-hand pole. */
+const char *questionnaire_pole(const struct continuum *c, int right);
 void questionnaire_free(struct questionnaire *q);
 
 #endif

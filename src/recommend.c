@@ -535,7 +535,7 @@ where_it_stands(struct recommend *r, struct buf *b, const struct continuum *c,
 	} else {
 		buf_addstr(b, tr(v->lead_en, v->lead_nl));
 		if (row->verdict == VERDICT_LEANING) {
-			put_data(r, b, row->median < 25 ? c->left : c->right);
+			put_data(r, b, questionnaire_pole(c, row->median >= 25));
 			buf_addstr(b, ": ");
 		}
 	}

@@ -492,7 +492,7 @@ round_one() {
 	# Without --previous only the group; in Dutch in Dutch.
 	run -0 ask -L nl -r r2 -p ann --feedback r1-figures.tsv --form
 	assert_equal "$(printf '%s\n' "$output" | feedback_lines | grep -m 1 '^Vorige')" \
-	    "Vorige ronde (r1): verdeeld: 2 bij concrete regels, 2 rond uitspraak 2, 1 bij visie; mediaan 50, middelste helft 0-50."
+	    "Vorige ronde (r1): verdeeld: 2 bij concrete regels, 2 rond uitspraak 2, 1 bij een visiedocument; mediaan 50, middelste helft 0-50."
 }
 
 @test "--feedback without figures stops ask; --previous without the person's answers says so" {
