@@ -581,8 +581,8 @@ bodies() {
 	--employer private --staff 99|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
 	--employer private --staff 100|talk-works-council floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-works-council steps-monitoring-notice
 	--employer private|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-procedure-unknown steps-monitoring-notice
-	--employer public --staff 6|talk-unions-public floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-public floor-statute floor-neutrality steps-unions-public
-	--staff 500|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-unknown floor-statute steps-procedure-unknown
+	--employer public --staff 6|talk-unions-public floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-public floor-statute floor-neutrality steps-unions-public steps-monitoring-notice
+	--staff 500|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-unknown floor-statute steps-procedure-unknown steps-monitoring-notice
 	--client-work no --employer private --staff 6|talk-small floor-monitoring-private steps-posting steps-monitoring-notice
 	END
 	# A soft room changes no work regulations, at any size.
