@@ -1466,6 +1466,18 @@ advise(struct recommend *r)
 	sources(r);
 }
 
+/* Whether aggregate's rows come from standard input: no file, or "-". */
+static int
+rows_from_stdin(int argc, char **argv)
+{
+	int i;
+
+	for (i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0)
+			return 1;
+	return optind == argc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1482,6 +1494,11 @@ main(int argc, char **argv)
 	r.apart = 25;
 	context_init(&r.context);
 	parse_options(&r, &o, argc, argv);
+	if (o.context != NULL && strcmp(o.context, "-") == 0 && rows_from_stdin(argc, argv)) {
+		diag_warn("%s", tr("--context -: standard input holds the rows; give the rows as files",
+		    "--context -: standaardinvoer bevat de rijen; geef de rijen als bestanden"));
+		option_usage(usage_text);
+	}
 	/* The file first, so that an option says more than the file. */
 	if (o.context != NULL && context_load(&r.context, o.context) > 0)
 		diag_fatal(tr("mistakes in the context file %s; nothing written (see stance-context(5))",

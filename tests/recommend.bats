@@ -557,6 +557,13 @@ fired() {
 		printf 'organisation: x\nstaff: %s\n' "$staff" > s.ctx
 		run -0 recommend --context s.ctx "$R/left.agg"
 	done
+	# The context from standard input, when the rows are not.
+	printf 'organisation: Stdin\n' | recommend -w 300 --context - "$R/left.agg" | sed -n 4p |
+	    grep -q '^Weighing up .* For Stdin: an employer, with client work\.'
+	run -2 --separate-stderr recommend --context - < "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --context -: standard input holds the rows; give the rows as files"
+	run -2 --separate-stderr recommend --context - "$R/right.agg" - < "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --context -: standard input holds the rows; give the rows as files"
 	run -2 --separate-stderr recommend --employer both "$R/left.agg"
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --employer 'both' is not private or public"
 	run -2 --separate-stderr recommend --client-work maybe "$R/left.agg"
