@@ -572,7 +572,7 @@ fired() {
 
 # The rules of part talk, steps and floor that fired, by id, on one line.
 bodies() {
-	fired | grep -E '^(talk-(works|cpbw|small|unions|bodies)|steps-(works|posting|unions|procedure|no-sanctions|monitoring)|floor-(statute|neutrality|monitoring|secrecy|case|photos|boundaries))' |
+	fired | grep -E '^(talk-(works|cpbw|small|unions|bodies)|steps-(works|posting|unions|procedure|no-sanctions|monitoring)|floor-(statute|neutrality|monitoring|secrecy|case|photos|boundaries|reporting))' |
 	    tr '\n' ' ' | sed 's/ $//'
 }
 
@@ -583,18 +583,18 @@ bodies() {
 		run -0 recommend -v -w 10000 $args "$R/left.agg"
 		assert_equal "$args: $(bodies)" "$args: $expected"
 	done <<-'END'
-	--employer private --staff 49|talk-small floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
-	--employer private --staff 50|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
-	--employer private --staff 99|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-posting steps-monitoring-notice
-	--employer private --staff 100|talk-works-council floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-works-council steps-monitoring-notice
-	--employer private|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private steps-procedure-unknown steps-monitoring-notice
-	--employer public --staff 6|talk-unions-public floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-public floor-statute floor-neutrality steps-unions-public steps-monitoring-notice
-	--staff 500|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-unknown floor-statute steps-procedure-unknown steps-monitoring-notice
-	--client-work no --employer private --staff 6|talk-small floor-monitoring-private steps-posting steps-monitoring-notice
+	--employer private --staff 49|talk-small floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private floor-reporting steps-posting steps-monitoring-notice
+	--employer private --staff 50|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private floor-reporting-channel steps-posting steps-monitoring-notice
+	--employer private --staff 99|talk-cpbw floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private floor-reporting-channel steps-posting steps-monitoring-notice
+	--employer private --staff 100|talk-works-council floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private floor-reporting-channel steps-works-council steps-monitoring-notice
+	--employer private|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-private floor-reporting steps-procedure-unknown steps-monitoring-notice
+	--employer public --staff 6|talk-unions-public floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-public floor-statute floor-reporting floor-neutrality steps-unions-public steps-monitoring-notice
+	--staff 500|talk-bodies-unknown floor-secrecy floor-case-talk floor-photos floor-boundaries floor-monitoring-unknown floor-statute floor-reporting steps-procedure-unknown steps-monitoring-notice
+	--client-work no --employer private --staff 6|talk-small floor-monitoring-private floor-reporting steps-posting steps-monitoring-notice
 	END
 	# A soft room changes no work regulations, at any size.
 	run -0 recommend -v -w 10000 --employer private --staff 500 "$R/right.agg"
-	assert_equal "$(bodies)" "floor-secrecy floor-case-talk floor-photos floor-boundaries steps-no-sanctions"
+	assert_equal "$(bodies)" "floor-secrecy floor-case-talk floor-photos floor-boundaries floor-reporting-channel steps-no-sanctions"
 }
 
 @test "= unknown asks whether a figure is there, and is never unknown itself" {
