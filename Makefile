@@ -196,6 +196,19 @@ check-valgrind: all
 demo: all
 	@sh tests/demo.sh
 
+# The figure README.md and chart(1) show: chart --svg of two rounds'
+# first continuum, and the same drawn by headless Chromium.  The test
+# suite checks that the SVG is what chart draws now.
+FIGURE_ROWS = tests/fixtures/chart/svg/rounds.agg
+figure: man/chart-figure.svg man/chart-figure.png
+man/chart-figure.svg: bin/chart $(FIGURE_ROWS)
+	awk -F'\t' 'NR == 1 || $$3 == "steering"' $(FIGURE_ROWS) | bin/chart --svg > $@
+man/chart-figure.png: man/chart-figure.svg
+	height=$$(sed -n 's/^<svg .* height="\([0-9]*\)".*/\1/p' man/chart-figure.svg); \
+	chromium-headless-shell --no-sandbox --disable-gpu --hide-scrollbars \
+	    --force-device-scale-factor=1 --window-size=600,$$height \
+	    --screenshot=$(CURDIR)/$@ file://$(CURDIR)/man/chart-figure.svg > /dev/null 2>&1
+
 bench: all
 	@sh tests/bench.sh
 
@@ -226,4 +239,4 @@ clean:
 	  tests/fuzz/main-*.o
 	rm -rf tests/fuzz/bin
 
-.PHONY: all check check-valgrind demo bench fuzz install uninstall clean
+.PHONY: all check check-valgrind demo bench figure fuzz install uninstall clean

@@ -1,7 +1,8 @@
 /*
  * chart-svg: chart --svg, one self-contained SVG document: text as text,
  * no fonts, scripts, images or styles from outside, a title and a
- * description for screen readers, groups side by side.
+ * description holding the words of every row; per continuum one line
+ * across the width with every row stacked under it on the same scale.
  */
 #ifndef STANCE_CHART_SVG_H
 #define STANCE_CHART_SVG_H
@@ -12,13 +13,12 @@
 #include "figures.h"
 #include "questionnaire.h"
 
-/* Its geometry, which the tests check in a browser: a panel's line runs
- * from x to x + SVG_LINE_WIDTH(panel width). */
-#define SVG_WIDTH 680		/* pixels: a column of A4 text, or a web page */
+/* Its geometry, which the tests check in a browser. */
+#define SVG_WIDTH 600		/* units: A4's text block, 158.75 mm, where 12 is 9 pt */
 #define SVG_WIDTH_MIN 320	/* the narrowest phone */
 #define SVG_WIDTH_MAX 4000
-#define SVG_MARGIN 20
-#define SVG_GAP 16
+#define SVG_PHONE 480		/* narrower: labels above the rows, larger text */
+#define SVG_MARGIN 16
 
 /* Write the table's rows (in aggregate's order) of the questionnaire's
  * continua.  Returns 0, or -1 with errno set when it could not be drawn. */

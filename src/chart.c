@@ -565,7 +565,7 @@ main(int argc, char **argv)
 	struct chart c;
 	struct questionnaire q;
 	const char *qfile = NULL, *width = NULL, *when = "auto";
-	int ch, i, svg = 0;
+	int ch, i, svg = 0, lang_given = 0;
 
 	diag_set_program(argv[0]);
 	output_init();
@@ -574,7 +574,7 @@ main(int argc, char **argv)
 	opterr = 0;	/* option_trouble() reports */
 	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:hq:w:", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'L': option_language(optarg, usage_text); break;
+		case 'L': option_language(optarg, usage_text); lang_given = 1; break;
 		case 'h': help(); break;
 		case 'q': qfile = optarg; break;
 		case 'w': width = optarg; break;
@@ -599,6 +599,10 @@ main(int argc, char **argv)
 	c.color = color_of(when, c.ascii);
 	snprintf(c.median_colored, sizeof(c.median_colored), "\033[1;36m%s\033[0m", c.g->median);
 	questionnaire_choose(&q, qfile);
+	/* A questionnaire in Dutch is drawn in Dutch words, unless -L says
+	 * otherwise: the words sit beside its own. */
+	if (!lang_given && qfile != NULL && lang_parse(q.lang) >= 0)
+		lang_current = (enum lang)lang_parse(q.lang);
 	c.q = &q;
 	if (argc == 0)
 		figures_read(&c.table, c.q, "-");

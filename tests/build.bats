@@ -14,7 +14,7 @@ load test_helper
 	assert_equal "$(stat -c %a "$dest/opt/stance/bin/ask")" 755
 	assert_equal "$(stat -c %a "$dest/opt/stance/share/man/man5/stance-roster.5")" 644
 	# Every page in man/ is installed, whatever its section.
-	diff -u <(cd "$TOP/man" && ls) \
+	diff -u <(cd "$TOP/man" && ls | grep -E '\.[157]$') \
 	    <(cd "$dest/opt/stance/share/man" && ls man1 man5 man7 | grep -v ':$' | grep . | sort)
 	# Installing builds the programs, never the test drivers.
 	run -0 "$dest/opt/stance/bin/ask" --version
@@ -80,7 +80,7 @@ load test_helper
 	grep -q 'Voor een private werkgever van ongeveer 60 mensen, met werk met cliënten\.$' advies.md
 	tr '\n' ' ' < advice.txt | grep -q 'For De Brug vzw: a public employer of about 60 people, with client work\.'
 	grep -q "floor-neutrality)$" advice.txt
-	grep -qx '<title>Weighing up what your social media policy should look like</title>' round.svg
+	grep -qx '<title id="title">Weighing up what your social media policy should look like</title>' round.svg
 	# Two answered: too few to show the group's figures to anyone.
 	grep -qx 'Your last answer: 0%.' bram-form.txt
 	! grep -q '^Last round' bram-form.txt
@@ -137,4 +137,14 @@ load test_helper
 	assert_equal "$output" ""
 	# alloc, at the bottom, includes nothing of ours but lang.
 	assert_equal "$(grep -h '#include "' "$TOP/src/alloc.c" "$TOP/src/alloc.h" | sort -u | tr '\n' ' ')" '#include "alloc.h" #include "lang.h" '
+}
+
+@test "the figure README.md and chart(1) show is what chart draws now, and its PNG is that figure's size" {
+	diff -u "$TOP/man/chart-figure.svg" <(awk -F'\t' 'NR == 1 || $3 == "steering"' \
+	    "$FIXTURES/chart/svg/rounds.agg" | chart --svg) ||
+	    { echo "man/chart-figure.svg is out of date: make figure"; false; }
+	grep -q '^!\[chart --svg: two rounds of the first continuum\](man/chart-figure.png)$' "$TOP/README.md"
+	# The PNG's width and height (its IHDR) are the SVG's.
+	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' "$TOP/man/chart-figure.svg")
+	assert_equal "$(od -An -tu1 -j16 -N8 "$TOP/man/chart-figure.png" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4, $5 * 16777216 + $6 * 65536 + $7 * 256 + $8 }')" "$1 $2"
 }

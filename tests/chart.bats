@@ -114,65 +114,162 @@ render() {
 	assert_equal "${lines[0]}" "chart: --color 'sometimes' is not auto, always or never"
 }
 
-@test "--svg: one well-formed document, text as text, nothing from outside" {
+# svg_size FILE: the width and height the SVG says it has.
+svg_size() {
+	sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' "$1"
+}
+
+@test "--svg: one well-formed document, text as text, nothing from outside, every row's words in its description" {
 	run -0 --separate-stderr chart --svg groups.agg
-	printf '%s\n' "$output" > round.svg.out
+	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/round.svg"
+	cd "$BATS_TEST_TMPDIR"
 	if command -v xmllint > /dev/null; then
-		xmllint --noout round.svg.out
+		xmllint --noout round.svg
 	else
 		skip "xmllint is not installed (.ci/run installs libxml2-utils)"
 	fi
-	assert_number "$(grep -c '<title>Weighing up what your social media policy should look like</title>' round.svg.out)" -eq 1
-	assert_number "$(grep -c '<desc>' round.svg.out)" -eq 1
-	grep -q '<text [^>]*>1 How directive should the social media policy in your organisation be?</text>' round.svg.out
-	assert_number "$(grep -c -i -e 'href' -e '<image' -e '<script' -e '@import' -e 'url(' -e '<style' round.svg.out)" -eq 0
-	# A panel per row: everyone and four groups, on five continua.
-	assert_number "$(grep -c '>not shown (privacy)<' round.svg.out)" -eq 10
-	assert_number "$(grep -c 'class="median"' round.svg.out)" -eq 15
-	rm round.svg.out
+	grep -q '^<svg [^>]* style="max-width:100%;height:auto" role="img" aria-labelledby="title desc" lang="en" ' round.svg
+	assert_number "$(grep -c '<title id="title">Weighing up what your social media policy should look like</title>' round.svg)" -eq 1
+	# The description holds the words of every row, as the terminal has them.
+	grep -q '^<desc id="desc">1 Direction\. everyone: n 23 · divided: spread over the line · median 47 · middle half 21–72\. admin: n 7 · divided: 5 around statement 2, 2 at vision' round.svg
+	assert_number "$(grep -c '^[0-9] [A-Z][a-z ]*\. ' round.svg)" -eq 4
+	grep -q '<text [^>]*font-weight="bold">1 How directive should the social media policy in your organisation</text>' round.svg
+	grep -q '<text [^>]* class="statement">1 Our social media policy should spell out as concretely as possible what</text>' round.svg
+	assert_number "$(grep -c -i -e 'href' -e '<image' -e '<script' -e '@import' -e 'url(' -e '<style' round.svg)" -eq 0
+	# A row per shown group, on the same line: everyone, admin and
+	# youth-work on five continua; board and direction named once each time.
+	assert_number "$(grep -c 'class="median"' round.svg)" -eq 15
+	assert_number "$(grep -c 'class="scale" x1="160" y1="[0-9]*" x2="572"' round.svg)" -eq 15
+	assert_number "$(grep -c '>Not shown (privacy): board, direction\.<' round.svg)" -eq 5
+	# Counts over the bars, each with its title.
+	grep -q '<title>admin: 2 of 7 between statements 1 and 2</title>' round.svg
 }
 
-@test "--svg in a real browser: the median marker lands where the median is on the line" {
+@test "--svg golden figures: one group, three, eight with some hidden, unanimous, polarised, two rounds, Dutch; at 600 and 360" {
+	local f s l w
+	for f in "$FIXTURES"/chart/svg/*.agg; do
+		s=${f%.agg}
+		l=en
+		[ "$(basename "$s")" = dutch ] && l=nl
+		for w in 600 360; do
+			run -0 chart -L "$l" --svg -w "$w" "$f"
+			assert_golden "$s.$w.svg"
+		done
+	done
+	# The polarised row is drawn by its camps, its median grey; two
+	# rounds put the earlier median, hollow, on the later row with an arrow.
+	run -0 chart --svg "$FIXTURES/chart/svg/polarised.agg"
+	assert_number "$(printf '%s\n' "$output" | grep -c 'class="camp"')" -eq 10
+	assert_number "$(printf '%s\n' "$output" | grep -c 'class="median" [^>]*fill="#c8c8c8"')" -eq 5
+	run -0 chart --svg "$FIXTURES/chart/svg/rounds.agg"
+	assert_number "$(printf '%s\n' "$output" | grep -c 'class="earlier" [^>]*fill="#ffffff"')" -eq 15
+	printf '%s\n' "$output" | grep -q '<g class="row" role="group" aria-label="r2 · youth-work">'
+	grep -q 'median of the round before' "$FIXTURES/chart/svg/rounds.600.svg"
+	grep -q 'median of the round before' "$FIXTURES/chart/svg/three.600.svg" && false
+	# Eight groups: the hidden ones in one line per continuum.
+	assert_number "$(grep -c '>Not shown (privacy): board, direction, reception\.<' "$FIXTURES/chart/svg/eight.600.svg")" -eq 5
+	true
+}
+
+@test "--svg in a real browser: the median marker lands where the median is, the same column in every row" {
 	command -v chromium-headless-shell > /dev/null ||
 	    skip "chromium-headless-shell is not installed (.ci/run installs it)"
 	cd "$BATS_TEST_TMPDIR"
-	{ head -1 "$FIXTURES/chart/groups.agg"; grep -P '^r1\t\*\tlegal\t' "$FIXTURES/chart/groups.agg"; } > one.agg
-	chart --svg one.agg > one.svg
-	median=$(awk -F'\t' 'NR == 2 { print $10 }' one.agg)
-	set -- $(sed -n 's/.*class="scale" x1="\([0-9.]*\)".* x2="\([0-9.]*\)".*/\1 \2/p' one.svg)
-	expected=$(awk -v a="$1" -v b="$2" -v m="$median" 'BEGIN { printf "%.1f", a + (b - a) * m / 100 }')
-	assert_equal "$(sed -n 's/.*class="median" data-x="\([0-9.]*\)".*/\1/p' one.svg)" "$expected"
-	render one 680,300
-	seen=$(python3 "$TOP/tests/png-column.py" one.png 204 51 17)
-	awk -v s="$seen" -v e="$expected" 'BEGIN { d = s - e; exit !(d <= 1.5 && d >= -1.5) }' ||
-	    { echo "the marker's pixels are centred at $seen, the line puts the median at $expected"; false; }
+	local window scale
+	chart --svg "$FIXTURES/chart/svg/same.agg" > same.svg
+	set -- $(svg_size same.svg)
+	# A4's width (794) shows the 600-unit figure as it is; a phone (360)
+	# shrinks it, and every mark with it.
+	for window in 794 360; do
+		scale=$(awk -v w="$window" 'BEGIN { print (w < 600 ? w / 600 : 1) }')
+		render same "$window,$(awk -v h="$2" -v s="$scale" 'BEGIN { printf "%d", h * s + 10 }')"
+		# The medians' triangles, below the legend, top to bottom; three
+		# rows (everyone, left, right) a continuum, all at one median.
+		python3 "$TOP/tests/png-column.py" same.png --marks 213 94 0 |
+		    awk -v s="$scale" '$2 > 60 * s' > marks
+		assert_number "$(wc -l < marks)" -eq 15
+		sed -n 's/.*class="median" data-x="\([0-9.]*\)".*/\1/p' same.svg > expected
+		paste expected marks | awk -v s="$scale" '{
+			want = $1 * s; d = $2 - want
+			if (d > 1.5 || d < -1.5) { printf "mark at %s, the median at %.1f\n", $2, want; bad = 1 }
+			row = int((NR - 1) / 3)
+			if (NR % 3 == 1) first = $2
+			else if ($2 - first > 1.5 || first - $2 > 1.5) { printf "row %d: %s and %s\n", NR, first, $2; bad = 1 }
+		} END { exit bad }'
+	done
 }
 
-@test "--svg -w 360, for a phone: every mark and every word inside 360 pixels, in a real browser" {
+@test "--svg in a real browser: nothing clipped on a phone, text at least 9 pt on A4" {
 	command -v chromium-headless-shell > /dev/null ||
 	    skip "chromium-headless-shell is not installed (.ci/run installs it)"
 	cd "$BATS_TEST_TMPDIR"
-	run -0 chart --svg -w 360 "$FIXTURES/chart/groups.agg"
-	printf '%s\n' "$output" > phone.svg
-	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' phone.svg)
-	assert_equal "$1" 360
-	# A browser cuts what runs over an SVG's edge: a word cut off there
-	# leaves ink in the right margin (20 pixels), which must stay white.
-	render phone 600,"$2"
-	right=$(python3 "$TOP/tests/png-column.py" phone.png --ink-right)
-	assert_number "$right" -lt 345
-	assert_number "$right" -gt 300
-	# Dutch, with its longer words, on the narrowest phone.
-	chart -L nl --svg -w 320 "$FIXTURES/chart/groups.agg" > smallest.svg
-	set -- $(sed -n 's/^<svg .* width="\([0-9]*\)" height="\([0-9]*\)".*/\1 \2/p' smallest.svg)
-	render smallest 600,"$2"
-	right=$(python3 "$TOP/tests/png-column.py" smallest.png --ink-right)
-	assert_number "$right" -lt 305
-	# The same figure at the default width is wider than a phone.
+	local f name right
+	for f in "$FIXTURES"/chart/svg/*.600.svg "$FIXTURES"/chart/svg/*.360.svg; do
+		name=$(basename "$f" .svg)
+		cp "$f" "$name.svg"
+		set -- $(svg_size "$name.svg")
+		# In a window 360 wide the figure shrinks to fit, not cut off: its
+		# ink stays inside, up to its right margin.
+		render "$name" "360,$2"
+		right=$(python3 "$TOP/tests/png-column.py" "$name.png" --ink-right)
+		awk -v r="$right" -v w="$1" 'BEGIN { m = (w > 360 ? 360 / w : 1) * (w - 10); exit !(r <= m && r > 200) }' ||
+		    { echo "$name: ink up to x $right in a 360 window"; false; }
+	done
+	# On A4 (794 wide) the report figure is shown at its size: a pole
+	# label of 12 units is 12 pixels, 9 pt, its letters 8 pixels or taller.
+	cp "$FIXTURES/chart/svg/one.600.svg" a4.svg
+	set -- $(svg_size a4.svg)
+	render a4 "794,$2"
+	set -- $(sed -n 's/^<text x="\([0-9]*\)" y="\([0-9]*\)" font-size="\([0-9]*\)" font-weight="bold">concrete rules<\/text>$/\1 \2 \3/p' a4.svg | head -1)
+	assert_number "$3" -ge 12
+	assert_number "$(python3 "$TOP/tests/png-column.py" a4.png --ink-height "$1" $(($2 - 14)) $(($1 + 90)) $(($2 + 4)))" -ge 8
+	# On a phone the text is larger still.
+	grep -q '<text x="[0-9]*" y="[0-9]*" font-size="14" font-weight="bold">concrete rules</text>' "$FIXTURES/chart/svg/one.360.svg"
+}
+
+@test "--svg widths: the default is A4's text block, below 480 the phone layout, 320 to 4000" {
 	run -0 chart --svg "$FIXTURES/chart/groups.agg"
-	printf '%s\n' "$output" | grep -q '^<svg .* width="680" '
-	run -2 chart --svg -w 100 "$FIXTURES/chart/groups.agg"
-	assert_equal "${lines[0]}" "chart: -w '100' is not a whole number from 320 to 4000"
+	printf '%s\n' "$output" | grep -q '^<svg .* width="600" '
+	printf '%s\n' "$output" | grep -q '<text x="16" y="[0-9]*" font-size="12" font-weight="bold">admin</text>'
+	run -0 chart --svg -w 480 "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q 'font-size="12" font-weight="bold">admin</text>'
+	run -0 chart --svg -w 479 "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q 'font-size="14" font-weight="bold">admin</text>'
+	run -0 chart --svg -w 320 "$FIXTURES/chart/groups.agg"
+	run -2 chart --svg -w 319 "$FIXTURES/chart/groups.agg"
+	assert_equal "${lines[0]}" "chart: -w '319' is not a whole number from 320 to 4000"
+	run -0 chart --svg -w 4000 "$FIXTURES/chart/groups.agg"
+	run -2 chart --svg -w 4001 "$FIXTURES/chart/groups.agg"
+}
+
+@test "--svg: text that looks like markup stays text" {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'r1\tp%d\tR&D<"x">\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' 1 10 2 20 3 30 4 40 5 50 | aggregate --by-group > amp.agg
+	run -0 chart --svg amp.agg
+	printf '%s\n' "$output" > amp.svg
+	grep -q 'aria-label="R&amp;D&lt;&quot;x&quot;&gt;"' amp.svg
+	grep -q '>R&amp;D&lt;&quot;x&quot;&gt;</text>' amp.svg
+	if command -v xmllint > /dev/null; then xmllint --noout amp.svg; fi
+}
+
+@test "a full disk: chart and chart --svg say so and exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full here"
+	run -2 --separate-stderr sh -c 'chart groups.agg > /dev/full'
+	assert_equal "$stderr" "chart: write error on standard output: No space left on device"
+	run -2 --separate-stderr sh -c 'chart --svg groups.agg > /dev/full'
+	assert_equal "$stderr" "chart: write error on standard output: No space left on device"
+}
+
+@test "a Dutch questionnaire is drawn in Dutch without -L; -L still decides" {
+	cd "$BATS_TEST_TMPDIR"
+	LC_ALL=C ask -L nl --print-questionnaire > nl.txt
+	LC_ALL=C run -0 chart -q nl.txt -w 80 "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q 'verdeeld: verspreid over de lijn'
+	LC_ALL=C run -0 chart -q nl.txt --svg "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q ' lang="nl" '
+	printf '%s\n' "$output" | grep -q '>middelste helft<'
+	LC_ALL=C run -0 chart -q nl.txt -L en -w 80 "$FIXTURES/chart/groups.agg"
+	printf '%s\n' "$output" | grep -q 'divided: spread over the line'
 }
 
 @test "two rounds: each group's rounds under each other, and the median's move between them" {
@@ -195,8 +292,10 @@ render() {
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^board  *not shown (privacy)$')" 5
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^direction  *not shown (privacy)$')" 5
 	run -0 chart --svg groups.agg
-	assert_equal "$(printf '%s\n' "$output" | grep -o '>[^<]*not shown (privacy)<' | sort -u)" ">not shown (privacy)<"
+	assert_equal "$(printf '%s\n' "$output" | grep -o '>[^<]*Not shown (privacy)[^<]*<' | sort -u)" ">Not shown (privacy): board, direction.<"
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'n [36] · not shown')" 0
+	printf '%s\n' "$output" | grep -q 'board: not shown (privacy)\.'
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'aria-label="board"')" 0
 }
 
 @test "the camps column is read and checked: its n add up to the row's, medians rise, statements are the continuum's" {
@@ -224,7 +323,9 @@ render() {
 	run -0 chart -w 60 one.agg
 	assert_equal "$(printf '%s\n' "$output" | grep -c '▁▁▁▁▁$')" 1
 	run -0 chart --svg one.agg
-	assert_equal "$(printf '%s\n' "$output" | grep -c 'class="bar" .* height="1.5"')" 1
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'class="bar" .* height="2.0"')" 1
+	printf '%s\n' "$output" | grep -q '<title>everyone: 1 of 61 at statement 3</title>'
+	assert_equal "$(printf '%s\n' "$output" | grep -c '<text [^>]*class="count">1</text>')" 1
 }
 
 @test "a row whose quartiles are out of order, or whose profile has an even number of bins, is refused" {

@@ -2,7 +2,12 @@
 """png-column.py FILE R G B: the mean x of the pixels of that colour (each
 channel within 40) in a PNG that Chromium wrote, or "none".
 png-column.py FILE --ink-right: the x of the rightmost pixel that is not
-near white (every channel above 200), or "none": whether a figure fits.  A small PNG
+near white (every channel above 200), or "none": whether a figure fits.
+png-column.py FILE --marks R G B: each blob of pixels of that colour (8-
+connected), a line "x y" of its centre, top to bottom: where each mark
+landed.
+png-column.py FILE --ink-height X0 Y0 X1 Y1: how many pixel rows of that
+box hold a pixel darker than 128 in every channel: how tall its text is.  A small PNG
 reader (8-bit RGB or RGBA, not interlaced), so the tests need no imaging
 library: they check where a mark landed in a real browser's rendering."""
 import struct
@@ -47,6 +52,31 @@ def pixels(path):
 
 
 rows, width, channels = pixels(sys.argv[1])
+if sys.argv[2] == "--marks":
+    want = [int(v) for v in sys.argv[3:6]]
+    hit = set((x, y) for y, line in enumerate(rows) for x in range(width)
+              if all(abs(line[x * channels + k] - want[k]) <= 40 for k in range(3)))
+    blobs = []
+    while hit:
+        stack, blob = [hit.pop()], []
+        while stack:
+            x, y = stack.pop()
+            blob.append((x, y))
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    if (x + dx, y + dy) in hit:
+                        hit.remove((x + dx, y + dy))
+                        stack.append((x + dx, y + dy))
+        blobs.append((sum(p[1] for p in blob) / len(blob), sum(p[0] for p in blob) / len(blob)))
+    for y, x in sorted(blobs):
+        print("%.1f %.1f" % (x, y))
+    sys.exit(0)
+if sys.argv[2] == "--ink-height":
+    x0, y0, x1, y1 = [int(v) for v in sys.argv[3:7]]
+    print(sum(1 for y in range(max(y0, 0), min(y1, len(rows)))
+              if any(all(rows[y][x * channels + k] < 128 for k in range(3))
+                     for x in range(max(x0, 0), min(x1, width)))))
+    sys.exit(0)
 if sys.argv[2] == "--ink-right":
     xs = [x for line in rows for x in range(width)
           if any(line[x * channels + k] <= 200 for k in range(3))]
