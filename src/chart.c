@@ -32,8 +32,8 @@
 #include "wrap.h"
 
 static const char usage_text[] =
-    "usage: chart [-L lang] [-q file] [--ascii | --svg] [--color when] [-w width]\n"
-    "             [file ...]\n";
+    "usage: chart [-L lang] [-q file] [--ascii | --svg] [--compact] [--color when]\n"
+    "             [-w width] [file ...]\n";
 
 static void
 help(void)
@@ -48,6 +48,7 @@ help(void)
 	    "  -q file   the questionnaire the rows belong to\n"
 	    "  --ascii   only ASCII characters, for mail and old terminals\n"
 	    "  --svg     one SVG document, for a web page or a report\n"
+	    "  --compact a line a row, so that watch shows every continuum\n"
 	    "  --color when  auto (on a terminal), always (under watch --color) or never\n"
 	    "  -w width  at most this many columns (default: COLUMNS, the terminal, 80)\n"
 	    "See chart(1).\n",
@@ -60,6 +61,7 @@ help(void)
 	    "  -q bestand   de vragenlijst waar de rijen bij horen\n"
 	    "  --ascii      alleen ASCII-tekens, voor mail en oude terminals\n"
 	    "  --svg        een SVG-document, voor een webpagina of een verslag\n"
+	    "  --compact    een regel per rij, zodat watch elk continuum toont\n"
 	    "  --color wanneer  auto (op een terminal), always (onder watch --color) of never\n"
 	    "  -w breedte   hoogstens zoveel kolommen (standaard: COLUMNS, de terminal, 80)\n"
 	    "Zie chart(1).\n"));
@@ -69,6 +71,9 @@ help(void)
 struct glyphs {
 	const char *rule, *tick, *low, *high, *median, *dot, *dash;
 	const char *levels[9];	/* a bar cell filled 0/8 ... 8/8 */
+	/* The same marks as chart --svg and ask's slider: the median of the
+	 * round before, hollow; a camp; the middle half on a compact line. */
+	const char *earlier, *camp, *half;
 };
 
 static const struct glyphs utf8_glyphs = {
@@ -76,12 +81,14 @@ static const struct glyphs utf8_glyphs = {
 	"\xc2\xb7", "\xe2\x80\x93",
 	{ " ", "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
 	  "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" },
+	"\xe2\x96\xb3", "\xe2\x97\x86", "\xe2\x94\x81",
 };
 
 /* A cell at least half full is #, less _ (chart(1)). */
 static const struct glyphs ascii_glyphs = {
 	"-", "+", "[", "]", "^", "-", "-",
 	{ " ", "_", "_", "_", "#", "#", "#", "#", "#" },
+	"*", "@", "=",
 };
 
 /* Letters outside ASCII and what --ascii writes for them. */
@@ -102,6 +109,7 @@ struct chart {
 	const struct questionnaire *q;
 	int ascii;
 	int color;		/* the median bold cyan, hidden rows dim */
+	int compact;		/* a line a row */
 	const struct glyphs *g;
 	size_t width;
 	int warned_ascii;
@@ -274,10 +282,11 @@ draw_line(struct chart *c, const struct layout *l, const char *label, const char
 	emit(line);
 }
 
-/* The middle half as a span, the median a marker pointing up. */
+/* The middle half as a span, the median a marker pointing up, and the
+ * median of the round before (if any) a hollow one. */
 static void
 draw_span(struct chart *c, const struct layout *l, const struct figures_row *r,
-    const char **cells, struct buf *line)
+    const struct figures_row *before, const char **cells, struct buf *line)
 {
 	size_t from = column_of(l, r->q1), to = column_of(l, r->q3), x;
 
@@ -286,6 +295,8 @@ draw_span(struct chart *c, const struct layout *l, const struct figures_row *r,
 		cells[l->x0 + x] = c->g->rule;
 	cells[l->x0 + from] = c->g->low;
 	cells[l->x0 + to] = c->g->high;
+	if (before != NULL)
+		cells[l->x0 + column_of(l, before->median)] = c->g->earlier;
 	/* Colour is never the only cue: the marker is there without it. */
 	cells[l->x0 + column_of(l, r->median)] = c->color ? c->median_colored : c->g->median;
 	emit_cells(cells, c->width, line);
@@ -325,7 +336,8 @@ label_of(const struct figures_row *r, int rounds)
  * words; a row hidden or with too few answers, in words only. */
 static void
 draw_row(struct chart *c, const struct layout *l, const struct figures_row *r,
-    const struct continuum *k, double scale, const char **cells, int rounds)
+    const struct figures_row *before, const struct continuum *k, double scale,
+    const char **cells, int rounds)
 {
 	struct buf line = { 0 };
 	const char *label = label_of(r, rounds);
@@ -344,7 +356,7 @@ draw_row(struct chart *c, const struct layout *l, const struct figures_row *r,
 		emit_wrapped(c, "", label, 0);
 	draw_bars(c, l, r, scale, cells, &line);
 	draw_line(c, l, in_gutter ? label : NULL, cells, &line);
-	draw_span(c, l, r, cells, &line);
+	draw_span(c, l, r, before, cells, &line);
 	draw_words(c, l, r, k, NULL);
 	buf_free(&line);
 }
@@ -360,8 +372,14 @@ draw_header(struct chart *c, const struct layout *l, size_t number, const struct
 
 	snprintf(prefix, sizeof(prefix), "%zu ", number);
 	emit_wrapped(c, prefix, k->question, 2);
-	buf_printf(&meta, tr("%s \xc2\xb7 %zu statements \xc2\xb7 round %s",
-	    "%s \xc2\xb7 %zu uitspraken \xc2\xb7 ronde %s"), k->id, k->nanchors, rounds);
+	buf_printf(&meta, strchr(rounds, ',') != NULL ?
+	    tr("%s \xc2\xb7 %zu statements \xc2\xb7 rounds %s", "%s \xc2\xb7 %zu uitspraken \xc2\xb7 rondes %s") :
+	    tr("%s \xc2\xb7 %zu statements \xc2\xb7 round %s", "%s \xc2\xb7 %zu uitspraken \xc2\xb7 ronde %s"),
+	    k->id, k->nanchors, rounds);
+	/* A mark that is not obvious is said where it first appears. */
+	if (strchr(rounds, ',') != NULL)
+		buf_printf(&meta, tr(" \xc2\xb7 %s the median a round before",
+		    " \xc2\xb7 %s de mediaan een ronde eerder"), c->g->earlier);
 	emit_wrapped(c, "  ", meta.data, 2);
 	emit(&line);
 	put_text(c, &left, k->left);
@@ -456,7 +474,8 @@ draw_move(struct chart *c, const struct layout *l, const struct figures_row *fro
 		buf_printf(&words, tr(", toward %s)", ", richting %s)"), questionnaire_pole(k, shift > 0));
 	}
 	buf_addstr(&words, tr(" \xc2\xb7 middle half ", " \xc2\xb7 middelste helft "));
-	buf_printf(&words, "%ld%s%ld", figures_whole(from->q3) - figures_whole(from->q1), arrow,
+	buf_printf(&words, tr("%ld%s%ld points wide", "%ld%s%ld punten breed"),
+	    figures_whole(from->q3) - figures_whole(from->q1), arrow,
 	    figures_whole(to->q3) - figures_whole(to->q1));
 	buf_printf(&prefix, "%*s", (int)l->x0, "");
 	emit_wrapped(c, prefix.data, words.data, l->x0);
@@ -517,7 +536,8 @@ draw(struct chart *c)
 
 			if (before != NULL && strcmp(before->group, r->group) != 0)
 				before = NULL;
-			draw_row(c, &l, r, cont, scale, cells, several ? 2 : 1);
+			draw_row(c, &l, r, before != NULL && drawn(before) ? before : NULL, cont, scale,
+			    cells, several ? 2 : 1);
 			if (before != NULL && drawn(before) && drawn(r))
 				draw_move(c, &l, before, r, cont);
 			before = r;
@@ -528,7 +548,152 @@ draw(struct chart *c)
 	free(cells);
 }
 
-enum { OPT_ASCII = 256, OPT_COLOR, OPT_SVG, OPT_VERSION };
+/* Text cut to w columns, the last one an ellipsis when it was cut, then
+ * blanks up to column to. */
+static void
+put_fit(struct chart *c, struct buf *out, const char *s, size_t w, size_t to)
+{
+	struct buf whole = { 0 };
+	size_t at = 0, len, start = out->len, width;
+	uint32_t cp;
+
+	put_text(c, &whole, s);
+	width = utf8_width(whole.data, whole.len);
+	while (at < whole.len && (width <= w || utf8_width(out->data + start, out->len - start) + 1 < w)) {
+		if ((len = utf8_decode((const unsigned char *)whole.data + at, whole.len - at, &cp)) == 0)
+			break;
+		buf_add(out, whole.data + at, len);
+		at += len;
+	}
+	if (at < whole.len)
+		buf_addstr(out, c->ascii ? "~" : "\xe2\x80\xa6");
+	while (utf8_width(out->data, out->len) < to)
+		buf_addc(out, ' ');
+	buf_free(&whole);
+}
+
+/* --compact: what a verdict is called at the end of a row's line. */
+static const char *
+short_verdict(const struct figures_row *r)
+{
+	static const char *const words[VERDICT_COUNT][2] = {
+		[VERDICT_CONSENSUS] = { "consensus", "consensus" },
+		[VERDICT_LEANING] = { "leaning", "neigt" },
+		[VERDICT_DIVIDED] = { "divided", "verdeeld" },
+		[VERDICT_POLARISED] = { "polarised", "gepolariseerd" },
+		[VERDICT_TOO_FEW] = { "too few", "te weinig" },
+		[VERDICT_SUPPRESSED] = { "not shown", "niet getoond" },
+	};
+
+	return tr(words[r->verdict][0], words[r->verdict][1]);
+}
+
+/*
+ * A row on one line: its label, the line with the middle half drawn on
+ * it, the median (or, for a split room, its camps), the median of the
+ * round before, and the verdict; a row not drawn, its verdict alone.
+ */
+static void
+compact_row(struct chart *c, const struct layout *l, const struct figures_row *r,
+    const struct figures_row *before, int rounds, const char **cells)
+{
+	struct figures_camp camp[STATS_MAX_CAMPS];
+	struct buf line = { 0 };
+	size_t x, i, n = verdict_table[r->verdict].split ? figures_camps(r, camp) : 0;
+
+	/* The label cut to its gutter, so that the row stays one line. */
+	put_fit(c, &line, label_of(r, rounds), l->gutter > 1 ? l->gutter - 1 : c->width, l->x0);
+	if (!drawn(r)) {
+		buf_addstr(&line, short_verdict(r));
+		emit(&line);
+		buf_free(&line);
+		return;
+	}
+	memset(cells, 0, c->width * sizeof(*cells));
+	for (x = 0; x < l->length; x++)
+		cells[l->x0 + x] = c->g->rule;
+	for (i = 1; i <= l->anchors; i++)
+		cells[l->x0 + column_of(l, anchor_position(l->anchors, i) / 10.0)] = c->g->tick;
+	for (x = column_of(l, r->q1); x <= column_of(l, r->q3); x++)
+		cells[l->x0 + x] = c->g->half;
+	if (before != NULL)
+		cells[l->x0 + column_of(l, before->median)] = c->g->earlier;
+	if (n >= 2)
+		for (i = 0; i < n; i++)
+			cells[l->x0 + column_of(l, camp[i].median)] = c->g->camp;
+	else
+		cells[l->x0 + column_of(l, r->median)] = c->color ? c->median_colored : c->g->median;
+	for (x = l->x0; x < l->x0 + l->length; x++)
+		buf_addstr(&line, cells[x]);
+	buf_printf(&line, " %s", short_verdict(r));
+	emit(&line);
+	buf_free(&line);
+}
+
+/* --compact: per continuum a line with its number, name and poles, then
+ * a line a row: five continua of four rows fit a 100 by 30 window. */
+static void
+draw_compact(struct chart *c)
+{
+	const char **cells = xcalloc(c->width + 1, sizeof(*cells));
+	struct figures_order order;
+	struct buf rounds = { 0 }, line = { 0 }, name = { 0 };
+	struct layout l;
+	size_t k, i;
+
+	figures_order(&c->table, c->q->ncontinua, 1, &order);
+	for (k = 0; k < c->q->ncontinua; k++) {
+		const struct continuum *cont = &c->q->continua[k];
+		const size_t *rows = order.rows + order.start[k];
+		size_t n = order.start[k + 1] - order.start[k], wl, wr;
+		const struct figures_row *before = NULL;
+		int several;
+
+		if (n == 0)
+			continue;
+		rounds_of(c, rows, n, &rounds);
+		several = strchr(rounds.data, ',') != NULL;
+		/* A gutter at any width, and room at the end of each line for
+		 * the verdict, the longest "gepolariseerd". */
+		layout_of(c, cont->nanchors, &l);
+		l.gutter = c->width >= 60 ? 12 : c->width / 4;
+		l.x0 = l.gutter + 1;
+		l.length = c->width - l.x0 - 1 - 14;
+		if (l.length > 101)
+			l.length = 101;
+		buf_reset(&line);
+		buf_reset(&name);
+		buf_printf(&name, "%zu %s", k + 1, cont->name);
+		put_fit(c, &line, name.data, l.gutter > 1 ? l.gutter - 1 : c->width, l.x0);
+		buf_reset(&name);
+		put_text(c, &name, cont->left);
+		wl = utf8_width(name.data, name.len);
+		buf_addstr(&line, name.data);
+		buf_reset(&name);
+		put_text(c, &name, cont->right);
+		wr = utf8_width(name.data, name.len);
+		/* The poles at the line's ends where both fit, else the left. */
+		if (wl + 1 + wr <= l.length)
+			buf_printf(&line, "%*s%s", (int)(l.length - wl - wr), "", name.data);
+		emit(&line);
+		for (i = 0; i < n; i++) {
+			const struct figures_row *r = &c->table.rows[rows[i]];
+
+			if (before != NULL && strcmp(before->group, r->group) != 0)
+				before = NULL;
+			compact_row(c, &l, r, before != NULL && drawn(before) ? before : NULL,
+			    several ? 2 : 1, cells);
+			before = r;
+		}
+	}
+	figures_order_free(&order);
+	buf_free(&rounds);
+	buf_free(&line);
+	buf_free(&name);
+	free(cells);
+}
+
+enum { OPT_ASCII = 256, OPT_COLOR, OPT_COMPACT, OPT_SVG, OPT_VERSION };
 
 /* --color: auto is colour on a terminal; never with NO_COLOR set, or on
  * a dumb terminal, or in ASCII (chart(1)). */
@@ -557,6 +722,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "compact", no_argument, NULL, OPT_COMPACT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "svg", no_argument, NULL, OPT_SVG },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -580,6 +746,7 @@ main(int argc, char **argv)
 		case 'w': width = optarg; break;
 		case OPT_ASCII: c.ascii = 1; break;
 		case OPT_COLOR: when = optarg; break;
+		case OPT_COMPACT: c.compact = 1; break;
 		case OPT_SVG: svg = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
@@ -613,7 +780,9 @@ main(int argc, char **argv)
 			diag_warn("%s", strerror(errno));
 			c.trouble = 1;
 		}
-	} else
+	} else if (c.compact)
+		draw_compact(&c);
+	else
 		draw(&c);
 	if (output_close_stdout() < 0 || c.table.trouble)
 		c.trouble = 1;

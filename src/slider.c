@@ -294,8 +294,10 @@ draw_feedback(struct ui *ui, int length)
 	put(ui, "  ");
 	style(ui, "\033[2m", "");
 	for (x = 0; x <= (to > own ? to : own); x++) {
+		/* chart's marks: ▲ the median, ├─┤ the middle half; ○ is
+		 * yours alone (△ is chart's median of the round before). */
 		if (x == own)
-			put(ui, ui->term.utf8 ? "\xe2\x96\xb3" : "o");
+			put(ui, ui->term.utf8 ? "\xe2\x97\x8b" : "o");
 		else if (x == median)
 			put(ui, ui->term.utf8 ? "\xe2\x96\xb2" : "^");
 		else if (x == from)

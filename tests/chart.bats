@@ -76,7 +76,7 @@ render() {
 	run -0 chart -w 60 two.agg
 	printf '%s\n' "$output" | grep -qx 'r1 everyone   n 2 · too few answers to draw'
 	printf '%s\n' "$output" | grep -q '^r2 everyone  *┴'
-	printf '%s\n' "$output" | grep -qx '  steering · 3 statements · round r1, r2'
+	printf '%s\n' "$output" | grep -qx '  steering · 3 statements · rounds r1, r2 · △ the median a'
 }
 
 @test "what is not aggregate's output, and bad rows, are said; the good rows still drawn" {
@@ -280,7 +280,9 @@ svg_size() {
 	} | aggregate > two.agg
 	run -0 chart -w 100 two.agg
 	assert_golden "$FIXTURES/chart/two-rounds.expected"
-	printf '%s\n' "$output" | grep -qx '               r1 → r2: median 30 → 55 (+25, toward vision) · middle half 20 → 20'
+	printf '%s\n' "$output" | grep -qx '               r1 → r2: median 30 → 55 (+25, toward vision) · middle half 20 → 20 points wide'
+	# The earlier median, hollow, on the later round's row.
+	printf '%s\n' "$output" | grep -qx '                                       △           ├────────▲───────┤'
 	run -0 chart -w 60 --ascii two.agg
 	assert_golden "$FIXTURES/chart/two-rounds-ascii.expected"
 	assert_number "$(printf '%s\n' "$output" | LC_ALL=C grep -c '[^ -~]')" -eq 0
@@ -347,4 +349,28 @@ svg_size() {
 	assert_equal "$(row 1 25 2 25 3 25 4 25 5 25)" "               n 5 · median 25 · middle half 25–25 · consensus halfway between statements 1 and 2"
 	assert_equal "$(row 1 75 2 75 3 75 4 75 5 75)" "               n 5 · median 75 · middle half 75–75 · consensus halfway between statements 2 and 3"
 	assert_equal "$(row 1 5 2 10 3 20 4 25 5 30)" "               n 5 · median 20 · middle half 10–25 · leaning to concrete rules"
+}
+
+@test "--compact: a line a row, five continua of four rows in a 100 by 30 window, within every width" {
+	run -0 chart --compact -w 100 "$FIXTURES/chart/svg/three.agg"
+	assert_golden "$FIXTURES/chart/compact-three.expected"
+	assert_number "${#lines[@]}" -le 30
+	run -0 chart --compact --ascii -w 60 "$FIXTURES/chart/svg/rounds.agg"
+	assert_golden "$FIXTURES/chart/compact-rounds-ascii.expected"
+	assert_number "$(printf '%s\n' "$output" | LC_ALL=C grep -c '[^ -~]')" -eq 0
+	# A split row by its camps, the round before's median on the later
+	# row, a hidden row by its verdict alone.
+	printf '%s\n' "$output" | grep -q '^r2 everyone  +-*@=*\*=*@-*+ divided$'
+	run -0 chart --compact -w 100 "$FIXTURES/chart/svg/eight.agg"
+	printf '%s\n' "$output" | grep -qx 'board        not shown'
+	local w f
+	for f in three eight rounds dutch; do
+		for w in 40 41 59 60 80 100 200; do
+			run -0 chart --compact -L nl -w "$w" "$FIXTURES/chart/svg/$f.agg"
+			printf '%s\n' "$output" | awk -v w="$w" -v f="$f" '
+			    { n = 0; for (i = 1; i <= length($0); i++) if (substr($0, i, 1) !~ /[\x80-\xbf]/) n++
+			      if (n > w) { printf "%s at %d: %d columns: %s\n", f, w, n, $0; bad = 1 } }
+			    END { exit bad }'
+		done
+	done
 }
