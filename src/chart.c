@@ -247,6 +247,30 @@ draw_bars(struct chart *c, const struct layout *l, const struct figures_row *r, 
 		if (r->profile[j] > 0 && level[j] == 0)
 			level[j] = 1;	/* one person is never nothing */
 	}
+	/* In ASCII, where one person and three draw alike, the count over
+	 * each bar. */
+	if (c->ascii) {
+		size_t at = 0;
+
+		buf_reset(line);
+		for (j = 0; j < r->nbins; j++) {
+			size_t centre = l->x0 + column_of(l, 100.0 * (double)j / (double)(l->bins - 1));
+			char count[24];
+			size_t w = (size_t)snprintf(count, sizeof(count), "%llu",
+			    (unsigned long long)r->profile[j]);
+			size_t cx = centre >= w / 2 ? centre - w / 2 : 0;
+
+			if (r->profile[j] == 0)
+				continue;
+			if (cx + w > c->width)
+				cx = c->width - w;
+			if (cx < at)
+				cx = at;
+			buf_printf(line, "%*s%s", (int)(cx - at), "", count);
+			at = cx + w;
+		}
+		emit(line);
+	}
 	for (row = 0; row < 2; row++) {
 		memset(cells, 0, c->width * sizeof(*cells));
 		for (j = 0; j < r->nbins; j++) {

@@ -111,7 +111,7 @@ example_after() {
 @test "the chart in chart(1) and in the README is what chart draws" {
 	cd "$BATS_TEST_TMPDIR"
 	run -0 chart --ascii -w 70 "$FIXTURES/chart/groups.agg"
-	printf '%s\n' "$output" | head -n 13 > drawn
+	printf '%s\n' "$output" | head -n 14 > drawn
 	sed -n '/^What it draws/,/^\.Ed/p' "$TOP/man/chart.1" | sed -e '1,3d' -e '$d' > page
 	diff -u drawn page
 	sed -n '/^```$/,/^```$/p' "$TOP/README.md" | sed -e '1d' -e '$d' > readme
