@@ -578,20 +578,25 @@ static void
 put_fit(struct chart *c, struct buf *out, const char *s, size_t w, size_t to)
 {
 	struct buf whole = { 0 };
-	size_t at = 0, len, start = out->len, width;
+	size_t at = 0, len, width, columns = out->len > 0 ? utf8_width(out->data, out->len) : 0;
+	size_t added = 0;
 	uint32_t cp;
 
 	put_text(c, &whole, s);
-	width = utf8_width(whole.data, whole.len);
-	while (at < whole.len && (width <= w || utf8_width(out->data + start, out->len - start) + 1 < w)) {
+	width = whole.len > 0 ? utf8_width(whole.data, whole.len) : 0;
+	/* A character a column (utf8_width's measure). */
+	while (at < whole.len && (width <= w || added + 1 < w)) {
 		if ((len = utf8_decode((const unsigned char *)whole.data + at, whole.len - at, &cp)) == 0)
 			break;
 		buf_add(out, whole.data + at, len);
 		at += len;
+		added++;
 	}
-	if (at < whole.len)
+	if (at < whole.len) {
 		buf_addstr(out, c->ascii ? "~" : "\xe2\x80\xa6");
-	while (utf8_width(out->data, out->len) < to)
+		added++;
+	}
+	for (columns += added; columns < to; columns++)
 		buf_addc(out, ' ');
 	buf_free(&whole);
 }

@@ -1,6 +1,6 @@
 /*
  * chart's main on aggregate's rows, in text at a width, in ASCII, in
- * Dutch, and as SVG.  Properties: it exits 0, 1 or 2 and never crashes;
+ * Dutch, compact or not, and as SVG.  Properties: it exits 0, 1 or 2 and never crashes;
  * in text no line is wider than asked or ends in a blank, and there is
  * no escape sequence (standard output is no terminal); --ascii writes
  * nothing above 127; an SVG is one whole document.
@@ -12,7 +12,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *in = fuzz_path(0, "rows"), *out = fuzz_path(1, "out");
-	char width[16], *argv[8], *text, *line, *next;
+	char width[16], *argv[10], *text, *line, *next;
 	int argc = 0, mode, svg;
 	size_t n, w, i;
 
@@ -32,6 +32,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "-L", argv[argc++] = "nl";
 	if (svg)
 		argv[argc++] = "--svg";
+	else if (data[1] & 1)
+		argv[argc++] = "--compact";
 	argv[argc++] = (char *)in;
 	argv[argc] = NULL;
 	setenv("TERM", "xterm", 1);
