@@ -356,3 +356,54 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	assert_equal "$(printf '%s\n' "$stderr" | head -n 1)" "remind: nul.log:1: the last line was cut short before it named anyone ('2026-11-26T10:00:00Z\x09r1\x09jo\x00\x00\x00se\x09remi'); removed"
 	assert_equal "$(cut -f3 nul.log | tr '\n' ' ')" "ann jose zoe "
 }
+
+@test "headers and body at their edges: every encoded word whole UTF-8, quotes in a name escaped, = in the body encoded" {
+	printf 'bo\tstaff\tbo@stance.test\tBo "the boss" = Jansen\n' > quoted.tsv
+	run -0 --separate-stderr remind_fake --invitation --dry-run \
+	    --subject "$(printf 'é%.0s' $(seq 40)) ∑ $(printf 'ü%.0s' $(seq 31))" quoted.tsv
+	printf '%s\n' "$output" > out.mbox
+	# Each encoded word stands alone (RFC 2047, 5): no character is cut
+	# between two of them, whatever a lenient reader would mend.
+	run -0 python3 - out.mbox <<-'EOF'
+	import base64, mailbox, re, sys
+	m = mailbox.mbox(sys.argv[1])[0]
+	words = re.findall(r'=\?UTF-8\?B\?([^?]*)\?=', m['Subject'])
+	print(len(words) > 1, ''.join(base64.b64decode(w).decode('utf-8', 'strict') for w in words))
+	print(m['To'])
+	print(m.get_payload(decode=True).decode('utf-8').split('\n')[0])
+	EOF
+	diff -u - <(printf '%s\n' "$output") <<-END
+	True $(printf 'é%.0s' $(seq 40)) ∑ $(printf 'ü%.0s' $(seq 31))
+	"Bo \"the boss\" = Jansen" <bo@stance.test>
+	Dear Bo "the boss" = Jansen,
+	END
+	grep -qx 'Dear Bo "the boss" =3D Jansen,' out.mbox
+}
+
+@test "a log's Message-ID is <id@host>: each way it is not is said" {
+	local id
+	for id in 'ab@stance.test>' '<ab@stance.test' '<@stance.test>' '<a@>' '<a>' '<a @b>' '<é@b>' ''; do
+		printf '2026-11-26T10:00:00Z\t2026-spring\tann\tinvitation\t%s\tsent\n' "$id" > remind.log
+		run -1 --separate-stderr remind_fake --invitation --dry-run --log remind.log roster.tsv
+		if [ -z "$id" ]; then
+			printf '%s\n' "$stderr" | grep -q '^remind: remind.log:1: '
+		else
+			assert_equal "$(printf '%s\n' "$stderr" | head -1)" "remind: remind.log:1: message-id '$id' is not a Message-ID like <id@host>"
+		fi
+	done
+	for id in '<a@b>' '-'; do
+		printf '2026-11-26T10:00:00Z\t2026-spring\tann\tinvitation\t%s\tsent\n' "$id" > remind.log
+		run -0 --separate-stderr remind_fake --invitation --dry-run --log remind.log roster.tsv
+	done
+}
+
+@test "--every at its boundary: exactly that long after the last message sends, a second less does not" {
+	printf '2026-11-24T10:00:00Z\t2026-spring\tann\tinvitation\t<a@stance.test>\tsent\n' > remind.log
+	head -1 roster.tsv > ann.tsv
+	# Two days less a second: not yet.
+	STANCE_NOW=2026-11-26T09:59:59Z run -0 --separate-stderr remind_fake -v --every 2d --log remind.log ann.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: 0 sent, 1 skipped, 0 failed, 0 refused"
+	# Two days to the second: a reminder.
+	STANCE_NOW=2026-11-26T10:00:00Z run -0 --separate-stderr remind_fake -v --every 2d --log remind.log ann.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: 1 sent, 0 skipped, 0 failed, 0 refused"
+}

@@ -48,6 +48,28 @@ setup() {
 	    9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2
 }
 
+@test "HMAC-SHA-256 at the key's boundaries: 0, 1, 63, 64 and 65 bytes, as Python's hmac has it" {
+	command -v python3 > /dev/null || skip "python3 is not installed"
+	local len key
+	for len in 0 1 2 63 64 65 128; do
+		key=$(head -c "$len" /dev/zero | tr '\0' '\253' | od -An -v -tx1 | tr -d ' \n')
+		assert_equal "$len: $(printf 'the message' | digestcheck hmac "$key")" \
+		    "$len: $(python3 -c 'import hmac, hashlib, sys; print(hmac.new(bytes.fromhex(sys.argv[1]), b"the message", hashlib.sha256).hexdigest())' "$key")"
+	done
+}
+
+@test "a key file's line end, LF or CRLF (a Windows editor), is no part of the key" {
+	printf 'a secret only the facilitator knows\r\n' > crlf
+	printf 'a secret only the facilitator knows' > bare
+	chmod 600 crlf bare
+	diff -u <(ask --form --key key -r r -p ann -g staff) <(ask --form --key crlf -r r -p ann -g staff)
+	diff -u <(ask --form --key key -r r -p ann -g staff) <(ask --form --key bare -r r -p ann -g staff)
+	# A carriage return inside the key is the key's.
+	printf 'a secret only the facilitator\rknows\n' > inside
+	chmod 600 inside
+	run -1 diff <(ask --form --key key -r r -p ann -g staff) <(ask --form --key inside -r r -p ann -g staff)
+}
+
 @test "ask --form --key signs the form: HMAC-SHA-256 of questionnaire, round, participant and group" {
 	run -0 ask --form --key key -r 2026-spring -p ann -g staff
 	expected=$(printf 'social-media-policy\n2026-spring\nann\nstaff\n' |
