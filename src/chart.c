@@ -633,7 +633,7 @@ compact_row(struct chart *c, const struct layout *l, const struct figures_row *r
 	/* The label cut to its gutter, so that the row stays one line. */
 	put_fit(c, &line, label_of(r, rounds), l->gutter > 1 ? l->gutter - 1 : c->width, l->x0);
 	if (!drawn(r)) {
-		buf_addstr(&line, short_verdict(r));
+		put_fit(c, &line, short_verdict(r), c->width - l->x0, 0);
 		emit(&line);
 		buf_free(&line);
 		return;
@@ -654,7 +654,11 @@ compact_row(struct chart *c, const struct layout *l, const struct figures_row *r
 		cells[l->x0 + column_of(l, r->median)] = c->color ? c->median_colored : c->g->median;
 	for (x = l->x0; x < l->x0 + l->length; x++)
 		buf_addstr(&line, cells[x]);
-	buf_printf(&line, " %s", short_verdict(r));
+	/* The verdict in what is left of the width. */
+	if (c->width > l->x0 + l->length + 1) {
+		buf_addc(&line, ' ');
+		put_fit(c, &line, short_verdict(r), c->width - l->x0 - l->length - 1, 0);
+	}
 	emit(&line);
 	buf_free(&line);
 }
@@ -674,7 +678,7 @@ draw_compact(struct chart *c)
 	for (k = 0; k < c->q->ncontinua; k++) {
 		const struct continuum *cont = &c->q->continua[k];
 		const size_t *rows = order.rows + order.start[k];
-		size_t n = order.start[k + 1] - order.start[k], wl, wr;
+		size_t n = order.start[k + 1] - order.start[k], wl, wr, room;
 		const struct figures_row *before = NULL;
 		int several;
 
@@ -687,7 +691,8 @@ draw_compact(struct chart *c)
 		layout_of(c, cont->nanchors, &l);
 		l.gutter = c->width >= 60 ? 12 : c->width / 4;
 		l.x0 = l.gutter + 1;
-		l.length = c->width - l.x0 - 1 - 14;
+		room = c->width - l.x0 > 3 * 15 ? 15 : (c->width - l.x0) / 3;
+		l.length = c->width - l.x0 - room;
 		if (l.length > 101)
 			l.length = 101;
 		buf_reset(&line);
@@ -697,13 +702,16 @@ draw_compact(struct chart *c)
 		buf_reset(&name);
 		put_text(c, &name, cont->left);
 		wl = utf8_width(name.data, name.len);
-		buf_addstr(&line, name.data);
 		buf_reset(&name);
 		put_text(c, &name, cont->right);
 		wr = utf8_width(name.data, name.len);
-		/* The poles at the line's ends where both fit, else the left. */
-		if (wl + 1 + wr <= l.length)
+		/* The poles at the line's ends where both fit, else the left,
+		 * cut to the width. */
+		if (wl + 1 + wr <= l.length) {
+			put_text(c, &line, cont->left);
 			buf_printf(&line, "%*s%s", (int)(l.length - wl - wr), "", name.data);
+		} else
+			put_fit(c, &line, cont->left, c->width - l.x0, 0);
 		emit(&line);
 		for (i = 0; i < n; i++) {
 			const struct figures_row *r = &c->table.rows[rows[i]];

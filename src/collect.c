@@ -72,6 +72,7 @@ struct collect {
 	FILE *rejects;
 	const char *rejects_name;
 	struct roster roster;
+	int said_no_roster;	/* --key without --roster, said once */
 	int have_roster;
 	struct intern unknown;		/* participants reported as not on the roster */
 	struct intern regrouped;	/* reported as answering in another group */
@@ -390,10 +391,18 @@ form_accept(const char *round, const char *participant, void *context)
 	long k;
 
 	(void)round;
+	/* A signed round read from mail without the roster checks no
+	 * sender: said once, since the recipe that did so counted forms
+	 * the roster would have refused. */
+	if (c->mail != NULL && c->have_key && !c->have_roster && !c->said_no_roster) {
+		diag_warn("%s", tr("--key without --roster: forms in mail are counted whatever address they came from; give the roster to refuse those from addresses it does not give",
+		    "--key zonder --roster: formulieren in mail tellen van welk adres ze ook komen; geef de deelnemerslijst om die van adressen die er niet op staan te weigeren"));
+		c->said_no_roster = 1;
+	}
 	if (c->mail == NULL || !c->have_roster || (k = roster_find(&c->roster, participant)) < 0)
 		return 1;
 	e = &c->roster.entries[k];
-	if (c->mail->from != NULL && strcmp(e->email, "-") != 0 && strcasecmp(c->mail->from, e->email) == 0)
+	if (c->mail->from != NULL && roster_has_address(e, c->mail->from))
 		return 1;
 	diag_at(c->name, c->mail->message_line, tr(
 	    "form of %s: the message came from %s, not from %s, the address on the roster; its answers are not used",
@@ -410,7 +419,7 @@ sender(const struct collect *c, const char *address)
 	size_t i;
 
 	for (i = 0; address != NULL && c->have_roster && i < c->roster.n; i++)
-		if (strcasecmp(c->roster.entries[i].email, address) == 0)
+		if (roster_has_address(&c->roster.entries[i], address))
 			return c->roster.entries[i].participant;
 	return NULL;
 }

@@ -846,6 +846,7 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 	struct buf message = { 0 }, id = { 0 };
 	struct sentlog_entry log;
 	const char *why;
+	char *comma;
 	size_t before = r->seen.n;
 	uint32_t seen = intern_add(&r->seen, e->participant, strlen(e->participant));
 
@@ -861,6 +862,10 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 	r->seen_line = xreallocarray(r->seen_line, r->seen.n, sizeof(*r->seen_line));
 	r->seen_line[seen] = line;
 
+	/* Of a person's addresses (stance-roster(5)), messages go to the
+	 * first; collect takes replies from any. */
+	if ((comma = strchr(e->email, ',')) != NULL)
+		*comma = '\0';
 	if (strcmp(e->email, "-") == 0 || (why = compose_address_problem(e->email)) != NULL) {
 		if (strcmp(e->email, "-") == 0)
 			diag_at(file, line, tr("%s has no address on the roster; nothing sent",

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -15,17 +16,35 @@
 
 #define ROSTER_FIELDS 4
 
+static const char *address_problem(const char *s, size_t n);
+
+/* One address, or several separated by commas ("ann@work.org,ann@home.org":
+ * a person who writes from two): the first is where messages go. */
 static const char *
 email_problem(const char *s, size_t n)
+{
+	const char *comma, *why;
+
+	if (n == 1 && s[0] == '-')
+		return NULL;
+	while ((comma = memchr(s, ',', n)) != NULL) {
+		if ((why = address_problem(s, (size_t)(comma - s))) != NULL)
+			return why;
+		n -= (size_t)(comma - s) + 1;
+		s = comma + 1;
+	}
+	return address_problem(s, n);
+}
+
+static const char *
+address_problem(const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
 	size_t i;
 
-	if (n == 1 && s[0] == '-')
-		return NULL;
 	if (at == NULL || at == s || at == s + n - 1 || memchr(at + 1, '@', (size_t)(s + n - at - 1)))
-		return tr("is not an address like name@example.org, or -",
-		    "is geen adres zoals naam@example.org, of -");
+		return tr("is not an address like name@example.org (or several, separated by commas), or -",
+		    "is geen adres zoals naam@example.org (of meerdere, gescheiden door komma's), of -");
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] <= ' ')
 			return tr("contains white space or a control character",
@@ -173,4 +192,31 @@ roster_free(struct roster *r)
 	free(r->entries);
 	intern_free(&r->index);
 	memset(r, 0, sizeof(*r));
+}
+
+int
+roster_has_address(const struct roster_entry *e, const char *address)
+{
+	size_t n = strlen(address);
+	const char *p = e->email, *end;
+
+	if (strcmp(e->email, "-") == 0)
+		return 0;
+	for (;;) {
+		end = strchr(p, ',');
+		if ((size_t)(end != NULL ? end - p : (ptrdiff_t)strlen(p)) == n && strncasecmp(p, address, n) == 0)
+			return 1;
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
+void
+roster_address(const struct roster_entry *e, struct buf *out)
+{
+	const char *comma = strchr(e->email, ',');
+
+	buf_reset(out);
+	buf_add(out, e->email, comma != NULL ? (size_t)(comma - e->email) : strlen(e->email));
 }

@@ -11,12 +11,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "intern.h"
 
 struct roster_entry {
 	char *participant;
 	char *group;		/* "-" for none */
-	char *email;		/* "-" if unknown */
+	char *email;		/* "-" if unknown; or addresses separated by commas */
 	char *name;		/* "-" if unknown; may contain spaces */
 	char *text;		/* the line as it was, for passing on unchanged */
 	unsigned long line;
@@ -41,5 +42,11 @@ int roster_load(struct roster *r, const char *path);
 int roster_read(struct roster *r, FILE *fp, const char *name);
 long roster_find(const struct roster *r, const char *participant);
 void roster_free(struct roster *r);
+
+/* Whether address is one of the entry's (case-insensitive, as mail
+ * systems compare them). */
+int roster_has_address(const struct roster_entry *e, const char *address);
+/* The entry's first address, where messages go, into out. */
+void roster_address(const struct roster_entry *e, struct buf *out);
 
 #endif

@@ -365,7 +365,7 @@ svg_size() {
 	printf '%s\n' "$output" | grep -qx 'board        not shown'
 	local w f
 	for f in three eight rounds dutch; do
-		for w in 40 41 59 60 80 100 200; do
+		for w in 20 33 40 41 59 60 80 100 200; do
 			run -0 chart --compact -L nl -w "$w" "$FIXTURES/chart/svg/$f.agg"
 			printf '%s\n' "$output" | awk -v w="$w" -v f="$f" '
 			    { n = 0; for (i = 1; i <= length($0); i++) if (substr($0, i, 1) !~ /[\x80-\xbf]/) n++

@@ -82,7 +82,7 @@ messages() {
 	remind: bad.tsv:5: name 'Mal\x0dBcc: x@evil.test' contains a control character; nothing sent
 	remind: bad.tsv:6: line contains a NUL byte; nothing sent
 	remind: bad.tsv:7: nobody has no address on the roster; nothing sent
-	remind: bad.tsv:8: email 'two@a@b' is not an address like name@example.org, or -; nothing sent
+	remind: bad.tsv:8: email 'two@a@b' is not an address like name@example.org (or several, separated by commas), or -; nothing sent
 	remind: bad.tsv:9: ann is on the roster already (line 1); not written to twice
 	END
 	# The good three went, one message each; nothing else did.
@@ -174,8 +174,35 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	assert_equal "$(stat -c %a out.mbox)" 600
 	grep -qx 'Subject: From the facilitator: your form' out.mbox
 	sed 's/^\[ \] 2\./[x] 2./' out.mbox > filled.mbox
-	run -0 collect --key key filled.mbox
+	run -0 --separate-stderr collect --key key filled.mbox
 	assert_equal "$(printf '%s\n' "$output" | wc -l)" 15
+	# Without the roster no sender was checked, and collect says so, once.
+	assert_equal "$stderr" "collect: --key without --roster: forms in mail are counted whatever address they came from; give the roster to refuse those from addresses it does not give"
+}
+
+@test "a person with two addresses: messages go to the first, a form from either counts, from a third it does not" {
+	printf 'ann\tstaff\tann@stance.test,ann.home@stance.test\tAnn Peeters\n' > two.tsv
+	run -0 --separate-stderr remind_fake --invitation --dry-run two.tsv
+	printf '%s\n' "$output" | grep -qx 'To: "Ann Peeters" <ann@stance.test>'
+	remind_fake --invitation --dry-run two.tsv > invitation.mbox
+	local from
+	for from in ann@stance.test ANN.home@stance.test other@stance.test; do
+		sed -e 's/^\[ \] 2\./[x] 2./' -e "s/^From: .*/From: <$from>/" invitation.mbox > reply.mbox
+		run --separate-stderr collect --key key --roster two.tsv reply.mbox
+		case $from in
+		other@*)
+			assert_equal "$status" 1
+			assert_equal "$(printf '%s\n' "$output" | grep -c .)" 0
+			printf '%s\n' "$stderr" | grep -q "form of ann: the message came from other@stance.test, not from ann@stance.test,ann.home@stance.test, the address on the roster" ;;
+		*)
+			assert_equal "$status" 0
+			assert_equal "$(printf '%s\n' "$output" | grep -c '^2026-spring	ann	')" 5 ;;
+		esac
+	done
+	# Each address is checked: a bad second one is said.
+	printf 'ann\tstaff\tann@stance.test,ann@\tAnn\n' > bad.tsv
+	run -1 --separate-stderr remind_fake --invitation --dry-run bad.tsv
+	assert_equal "$stderr" "remind: bad.tsv:1: email 'ann@stance.test,ann@' is not an address like name@example.org (or several, separated by commas), or -; nothing sent"
 }
 
 @test "two runs of the same cron line at once send nothing twice" {
