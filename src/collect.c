@@ -73,6 +73,8 @@ struct collect {
 	const char *rejects_name;
 	struct roster roster;
 	int said_no_roster;	/* --key without --roster, said once */
+	int verbose;		/* -v: say what was passed over, too */
+	unsigned long long automatic;	/* automatic replies ignored */
 	int have_roster;
 	struct intern unknown;		/* participants reported as not on the roster */
 	struct intern regrouped;	/* reported as answering in another group */
@@ -330,6 +332,10 @@ form_text_line(char *line, size_t len, unsigned long number, void *context)
 {
 	struct collect *c = context;
 
+	/* An out-of-office reply may quote the whole form: it is nobody's
+	 * answer. */
+	if (c->mail != NULL && c->mail->automatic != NULL)
+		return;
 	if (has_nul(c, line, len, number))
 		return;
 	if (parses_as_response(line, len)) {
@@ -454,6 +460,19 @@ message_end(void *context)
 		    "Date %s ligt in de toekomst (nu is het %s); de antwoorden in dit bericht krijgen de tijd van het bestand"),
 		    stamp, c->future_text);
 		c->bad = 1;
+	}
+	if (m->automatic != NULL) {
+		/* Not the person's reply: neither an answer, nor a reason to
+		 * remind them of one. */
+		c->automatic++;
+		if (c->verbose) {
+			sender_words(m, &from);
+			diag_at(c->name, m->message_line, tr("the message from %s is an automatic reply (%s); ignored",
+			    "het bericht van %s is een automatisch antwoord (%s); genegeerd"), from.data, m->automatic);
+			buf_free(&from);
+		}
+		form_reader_flush(c->forms);
+		return;
 	}
 	forms = c->forms->forms;
 	form_reader_flush(c->forms);
@@ -1177,6 +1196,9 @@ report(struct collect *c, const struct options *o)
 		    "%llu regels en %llu formulierantwoorden gelezen: %llu antwoorden geschreven, %llu vervangen, %llu na --until, %llu in andere rondes, %llu geweigerd"),
 		    c->lines, c->form_answers, written, c->superseded, c->late, c->other_round,
 		    c->rejected);
+	if (o->verbose && c->automatic > 0)
+		diag_warn(tr("%llu automatic replies ignored", "%llu automatische antwoorden genegeerd"),
+		    c->automatic);
 }
 
 int
@@ -1193,6 +1215,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.until = LLONG_MAX;
 	options_read(&c, &o, argc, argv);
+	c.verbose = o.verbose;
 	future_set(&c);
 	options_check(&o);
 	/* The key first: a refused one stops before anything is read. */

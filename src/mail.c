@@ -127,6 +127,8 @@ message_start(struct mail *m, unsigned long lineno)
 	m->from = NULL;
 	m->from_headers = 0;
 	m->saw_text = m->saw_html = 0;
+	free(m->automatic);
+	m->automatic = NULL;
 	part_defaults(m);
 }
 
@@ -251,6 +253,22 @@ address(const char *value)
 	return a;
 }
 
+/*
+ * Whether a header marks an automatic reply: RFC 3834's Auto-Submitted
+ * with auto-replied or auto-notified (auto-generated is what remind's
+ * own messages say, and a --mbox of them may be read back), and the
+ * older X-Autoreply, X-Autorespond and Precedence: auto_reply.
+ */
+static int
+automatic_header(const char *h, const char *value)
+{
+	if (strcasecmp(h, "Auto-Submitted") == 0)
+		return strncasecmp(value, "auto-replied", 12) == 0 || strncasecmp(value, "auto-notified", 13) == 0;
+	if (strcasecmp(h, "X-Autoreply") == 0 || strcasecmp(h, "X-Autorespond") == 0)
+		return strcasecmp(value, "no") != 0;
+	return strcasecmp(h, "Precedence") == 0 && strcasecmp(value, "auto_reply") == 0;
+}
+
 static void
 header_done(struct mail *m)
 {
@@ -274,6 +292,11 @@ header_done(struct mail *m)
 		 * and a second says nothing of who sent it. */
 		free(m->from);
 		m->from = m->from_headers++ == 0 ? address(value) : NULL;
+	} else if (m->top && automatic_header(h, value) && m->automatic == NULL) {
+		size_t n = strlen(h) + 2 + strlen(value) + 1;
+
+		m->automatic = xmalloc(n);
+		snprintf(m->automatic, n, "%s: %s", h, value);
 	} else if (m->top && strcasecmp(h, "Date") == 0) {
 		/* The message's own Date, never a part's or a forwarded one's. */
 		m->date = mail_date(value);

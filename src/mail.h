@@ -58,6 +58,10 @@ struct mail {
 	int from_headers;	/* how many From headers it has */
 	int saw_text;		/* it has a text/plain part */
 	int saw_html;		/* it has a text/html part */
+	/* It is an automatic reply (RFC 3834: Auto-Submitted: auto-replied,
+	 * an out-of-office message), not a person's: the header that says so,
+	 * or NULL. */
+	char *automatic;
 };
 
 /* Whether a file's first line makes it a mail message: an mbox "From "

@@ -434,3 +434,32 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	STANCE_NOW=2026-11-26T10:00:00Z run -0 --separate-stderr remind_fake -v --every 2d --log remind.log ann.tsv
 	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: 1 sent, 0 skipped, 0 failed, 0 refused"
 }
+
+@test "an out-of-office reply is nobody's answer: ignored, said with -v, and no reason to call its sender unreadable" {
+	head -1 roster.tsv > ann.tsv
+	remind_fake --invitation --dry-run ann.tsv > invitation.mbox
+	local header
+	for header in 'Auto-Submitted: auto-replied' 'Auto-Submitted: Auto-Notified; owner-email="x@y"' \
+	    'X-Autoreply: yes' 'Precedence: auto_reply'; do
+		# The auto-reply quotes the whole form, filled in as ann left it.
+		sed -e 's/^\[ \] 2\./[x] 2./' -e 's/^From: .*/From: <ann@stance.test>/' \
+		    -e "s/^Subject: .*/Subject: Out of office/" -e "s/^Auto-Submitted: .*/$header/" invitation.mbox > ooo.mbox
+		grep -qx "$header" ooo.mbox || sed -i "s/^Subject: Out of office$/&\n$header/" ooo.mbox
+		run -0 --separate-stderr collect --key key --roster ann.tsv ooo.mbox
+		assert_equal "$header: $output" "$header: "
+		assert_equal "$stderr" ""
+		run -0 --separate-stderr collect -v --key key --roster ann.tsv ooo.mbox
+		printf '%s\n' "$stderr" | grep -q "^collect: ooo.mbox:1: the message from ann@stance.test (ann) is an automatic reply (" ||
+		    printf '%s\n' "$stderr" | grep -q "^collect: ooo.mbox:1: the message from ann@stance.test is an automatic reply ("
+		printf '%s\n' "$stderr" | grep -qx 'collect: 1 automatic replies ignored'
+		# Not unreadable: --status says she has not answered, no more.
+		run -0 --separate-stderr collect --key key --roster ann.tsv --status ooo.mbox
+		assert_equal "$(printf '%s\n' "$output" | cut -f3,6)" "0/5	none"
+	done
+	# A person's reply that says it is none (Auto-Submitted: no) counts,
+	# and so does remind's own auto-generated message read back.
+	sed -e 's/^\[ \] 2\./[x] 2./' -e 's/^From: .*/From: <ann@stance.test>/' \
+	    -e 's/^Auto-Submitted: .*/Auto-Submitted: no/' invitation.mbox > reply.mbox
+	run -0 collect --key key --roster ann.tsv reply.mbox
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^2026-spring	ann	')" 5
+}
