@@ -53,7 +53,7 @@
 
 static const char usage_text[] =
     "usage: remind -r round --from address [-v] [-L lang] [-q file]\n"
-    "              [--subject text] [--invitation] [--until time]\n"
+    "              [--subject text] [--text file] [--invitation] [--until time]\n"
     "              [--sendmail command | --mbox file] [--dry-run] [--log file]\n"
     "              [--every interval] [--max n] [--timeout seconds]\n"
     "              [--answers file] [--status file] [--key file] [file ...]\n";
@@ -73,6 +73,7 @@ help(void)
 	    "  -L lang           the messages in nl or en\n"
 	    "  -q file           the questionnaire of the forms\n"
 	    "  --subject text    instead of the usual subject\n"
+	    "  --text file       your own words, added to invitations\n"
 	    "  --invitation      invitations, not reminders\n"
 	    "  --until time      the deadline, named in the text; after it nothing is sent\n"
 	    "  --sendmail cmd    the mail system (default: $STANCE_SENDMAIL, else\n"
@@ -98,6 +99,7 @@ help(void)
 	    "  -L taal            de berichten in nl of en\n"
 	    "  -q bestand         de vragenlijst van de formulieren\n"
 	    "  --subject tekst    in plaats van het gewone onderwerp\n"
+	    "  --text bestand     je eigen woorden, bij de uitnodigingen\n"
 	    "  --invitation       uitnodigingen, geen herinneringen\n"
 	    "  --until tijd       de deadline, genoemd in de tekst; daarna wordt niets verzonden\n"
 	    "  --sendmail cmd     het mailsysteem (standaard: $STANCE_SENDMAIL, anders\n"
@@ -126,7 +128,9 @@ struct given {
 
 struct remind {
 	const struct questionnaire *q;
-	const char *round, *from, *subject;
+	const char *round, *from, *subject;	/* from: the address alone */
+	char *from_name;		/* --from's display name, or NULL */
+	char *text;			/* --text: the facilitator's own words, or NULL */
 	int invitation, verbose;
 	long long now, until, every;	/* until: LLONG_MAX for none; every: -1 for none */
 	char until_text[TIMESTAMP_LEN + 1];
@@ -492,13 +496,20 @@ put_names(struct buf *out, const struct remind *r, const struct given *g, int ha
 	}
 }
 
+/* The deadline in the facilitator's local time (TZ), with its zone, as
+ * people read a deadline: "2026-12-01 17:00 CET", not 16:00 UTC. */
 static void
 put_deadline(struct buf *out, const struct remind *r)
 {
+	time_t t = (time_t)r->until;
+	struct tm tm;
+	char when[64];
+
 	if (r->until == LLONG_MAX)
 		return;
-	buf_printf(out, tr(" Please reply by %.10s %.5s UTC.", " Antwoord graag voor %.10s %.5s UTC."),
-	    r->until_text, r->until_text + 11);
+	if (localtime_r(&t, &tm) == NULL || strftime(when, sizeof(when), "%Y-%m-%d %H:%M %Z", &tm) == 0)
+		snprintf(when, sizeof(when), "%.10s %.5s UTC", r->until_text, r->until_text + 11);
+	buf_printf(out, tr(" Please reply by %s.", " Antwoord graag voor %s."), when);
 }
 
 #define TEXT_WIDTH 72	/* as the form: below what mail clients re-wrap at */
@@ -508,6 +519,34 @@ wrap_paragraph(struct buf *out, const char *text)
 {
 	wrap_text(out, text, TEXT_WIDTH, 0, 0);
 	buf_addc(out, '\n');
+}
+
+/* --text: paragraphs as the facilitator wrote them, each wrapped to the
+ * width of the rest, blank lines between them kept. */
+static void
+put_own_text(struct buf *out, const char *text)
+{
+	struct buf para = { 0 };
+	const char *p = text, *end;
+
+	for (; *p; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, '\n')) == NULL)
+			end = p + strlen(p);
+		if (end == p) {		/* a blank line ends a paragraph */
+			if (para.len > 0)
+				wrap_paragraph(out, para.data);
+			if (para.len > 0)
+				buf_addc(out, '\n');
+			buf_reset(&para);
+			continue;
+		}
+		if (para.len > 0)
+			buf_addc(&para, ' ');
+		buf_add(&para, p, (size_t)(end - p));
+	}
+	if (para.len > 0)
+		wrap_paragraph(out, para.data);
+	buf_free(&para);
 }
 
 /* The text above the form: whom, why, what to do. */
@@ -548,7 +587,13 @@ put_text(struct buf *out, const struct remind *r, const struct roster_entry *e,
 		    r->round, r->q->title);
 	put_deadline(&para, r);
 	wrap_paragraph(out, para.data);
-	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"), r->from);
+	/* The facilitator's own words, in invitations. */
+	if (r->invitation && r->text != NULL) {
+		buf_addc(out, '\n');
+		put_own_text(out, r->text);
+	}
+	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"),
+	    r->from_name != NULL ? r->from_name : r->from);
 	buf_free(&para);
 }
 
@@ -598,7 +643,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	buf_addstr(out, "Date: ");
 	compose_date(out, r->now);
 	buf_addc(out, '\n');
-	compose_address_header(out, "From", NULL, r->from);
+	compose_address_header(out, "From", r->from_name, r->from);
 	compose_address_header(out, "To", e->name, e->email);
 	compose_text_header(out, "Subject", subject.data);
 	compose_ids_header(out, "Message-ID", id);
@@ -944,11 +989,12 @@ read_roster(struct remind *r, const char *path)
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
 	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
-	OPT_VERSION
+	OPT_TEXT, OPT_VERSION
 };
 
 struct options {
-	const char *qfile, *sendmail, *answers, *status, *key;
+	const char *qfile, *sendmail, *answers, *status, *key, *text;
+	int ways, dry_run;
 	int argc;
 	char **argv;
 };
@@ -971,30 +1017,32 @@ words(const char *command)
 	return argv;
 }
 
+/* remind's long options, by name. */
+static const struct option longopts[] = {
+	{ "answers", required_argument, NULL, OPT_ANSWERS },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "every", required_argument, NULL, OPT_EVERY },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "help", no_argument, NULL, 'h' },
+	{ "invitation", no_argument, NULL, OPT_INVITATION },
+	{ "key", required_argument, NULL, OPT_KEY },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "max", required_argument, NULL, OPT_MAX },
+	{ "mbox", required_argument, NULL, OPT_MBOX },
+	{ "sendmail", required_argument, NULL, OPT_SENDMAIL },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "subject", required_argument, NULL, OPT_SUBJECT },
+	{ "text", required_argument, NULL, OPT_TEXT },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
 static void
 options_read(struct remind *r, struct options *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "answers", required_argument, NULL, OPT_ANSWERS },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "every", required_argument, NULL, OPT_EVERY },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invitation", no_argument, NULL, OPT_INVITATION },
-		{ "key", required_argument, NULL, OPT_KEY },
-		{ "log", required_argument, NULL, OPT_LOG },
-		{ "max", required_argument, NULL, OPT_MAX },
-		{ "mbox", required_argument, NULL, OPT_MBOX },
-		{ "sendmail", required_argument, NULL, OPT_SENDMAIL },
-		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "subject", required_argument, NULL, OPT_SUBJECT },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *why;
-	int ch, ways = 0, dry_run = 0;
+	int ch;
 
 	memset(o, 0, sizeof(*o));
 	opterr = 0;	/* option_trouble() reports */
@@ -1006,7 +1054,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case 'r': r->round = optarg; break;
 		case 'v': r->verbose = 1; break;
 		case OPT_ANSWERS: o->answers = optarg; break;
-		case OPT_DRY_RUN: dry_run = 1; break;
+		case OPT_DRY_RUN: o->dry_run = 1; break;
 		case OPT_EVERY:
 			if (timestamp_interval_parse(optarg, &r->every) < 0) {
 				diag_warn(tr("--every '%s' is not a number and m, h, d or w (90m, 12h, 3d, 1w; at most 52w)",
@@ -1019,8 +1067,9 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_KEY: o->key = optarg; break;
 		case OPT_LOG: r->log_path = optarg; break;
 		case OPT_MAX: r->max = option_number(optarg, 0, 1000, "--max", usage_text); break;
-		case OPT_MBOX: r->mbox = optarg; r->delivery = DELIVER_MBOX; ways++; break;
-		case OPT_SENDMAIL: o->sendmail = optarg; ways++; break;
+		case OPT_MBOX: r->mbox = optarg; r->delivery = DELIVER_MBOX; o->ways++; break;
+		case OPT_SENDMAIL: o->sendmail = optarg; o->ways++; break;
+		case OPT_TEXT: o->text = optarg; break;
 		case OPT_STATUS: o->status = optarg; break;
 		case OPT_SUBJECT: r->subject = optarg; break;
 		case OPT_TIMEOUT: r->timeout = option_number(optarg, 1, 3600, "--timeout", usage_text); break;
@@ -1038,21 +1087,108 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 	}
 	o->argc = argc - optind;
 	o->argv = argv + optind;
-	if (r->round == NULL || r->from == NULL || ways > 1)
+	if (r->round == NULL || r->from == NULL || o->ways > 1)
 		option_usage(usage_text);
 	/* A dry run prints what would go, whichever way it would go. */
-	if (dry_run)
+	if (o->dry_run)
 		r->delivery = DELIVER_PRINT;
-	if ((why = token_problem(r->round, strlen(r->round))) != NULL)
-		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
+}
+
+/* --text: a file of at most TEXT_MAX bytes, whole, its line ends LF. */
+#define TEXT_MAX 8192
+
+static int
+read_text(const char *path, struct buf *out)
+{
+	char chunk[4096];
+	size_t got, i, j;
+	FILE *fp = fopen(path, "r");
+
+	if (fp == NULL) {
+		diag_warn("--text %s: %s", path, strerror(errno));
+		return -1;
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0 && out->len <= TEXT_MAX)
+		buf_add(out, chunk, got);
+	if (ferror(fp))
+		diag_warn("--text %s: %s", path, strerror(errno));
+	else if (out->len > TEXT_MAX)
+		diag_warn(tr("--text %s: longer than %d bytes", "--text %s: langer dan %d bytes"), path, TEXT_MAX);
+	if (ferror(fp) || out->len > TEXT_MAX) {
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	/* A Windows editor's CRLF is a line end, nothing more. */
+	for (i = j = 0; i < out->len; i++)
+		if (!(out->data[i] == '\r' && i + 1 < out->len && out->data[i + 1] == '\n'))
+			out->data[j++] = out->data[i];
+	out->len = j;
+	if (out->data != NULL)
+		out->data[j] = '\0';
+	return 0;
+}
+
+/* Text a reader's terminal shows as it is: UTF-8, no control character
+ * but those allowed, nothing that turns the text around it. */
+static int
+plain_text(const char *s, const char *allowed)
+{
+	return utf8_valid(s, strlen(s)) && !utf8_has_control(s, strlen(s), allowed) &&
+	    !utf8_has_bidi_control(s, strlen(s));
+}
+
+/* --from "Sofie Peeters <sofie@example.org>": the name, and the address
+ * alone; a bare address has no name. */
+static void
+from_split(struct remind *r)
+{
+	const char *open = strrchr(r->from, '<'), *why;
+	size_t n = strlen(r->from);
+
+	if (open != NULL && n > 0 && r->from[n - 1] == '>') {
+		char *name = xstrndup(r->from, (size_t)(open - r->from));
+
+		r->from_name = xstrdup(text_trim(name));
+		free(name);
+		r->from = xstrndup(open + 1, n - (size_t)(open - r->from) - 2);
+		/* Quotes around the name are the shell's or RFC 5322's, not its. */
+		n = strlen(r->from_name);
+		if (n >= 2 && r->from_name[0] == '"' && r->from_name[n - 1] == '"') {
+			memmove(r->from_name, r->from_name + 1, n - 2);
+			r->from_name[n - 2] = '\0';
+		}
+		if (*r->from_name == '\0' || !plain_text(r->from_name, ""))
+			diag_fatal("%s", tr("--from: the name must be one line of text without control or direction-changing characters",
+			    "--from: de naam moet één regel tekst zonder stuurtekens of richtingveranderende tekens zijn"));
+	}
 	if ((why = compose_address_problem(r->from)) != NULL)
 		diag_fatal(tr("--from '%s' %s", "--from '%s' %s"), r->from, why);
+}
+
+/* The options' values, checked; a wrong one stops before anything is sent. */
+static void
+options_check(struct remind *r, struct options *o)
+{
+	const char *why;
+
+	if ((why = token_problem(r->round, strlen(r->round))) != NULL)
+		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
+	from_split(r);
 	/* A control character would reach the reader's terminal, decoded. */
-	if (r->subject != NULL && (!utf8_valid(r->subject, strlen(r->subject)) ||
-	    utf8_has_control(r->subject, strlen(r->subject), "") ||
-	    utf8_has_bidi_control(r->subject, strlen(r->subject))))
+	if (r->subject != NULL && !plain_text(r->subject, ""))
 		diag_fatal("%s", tr("--subject must be one line of UTF-8 text without control or direction-changing characters",
 		    "--subject moet één regel UTF-8-tekst zonder stuurtekens of richtingveranderende tekens zijn"));
+	if (o->text != NULL) {
+		struct buf text = { 0 };
+
+		if (read_text(o->text, &text) < 0)
+			exit(EXIT_TROUBLE);
+		if (!plain_text(text.data != NULL ? text.data : "", "\n"))
+			diag_fatal(tr("--text %s: the text must be UTF-8 without control or direction-changing characters",
+			    "--text %s: de tekst moet UTF-8 zonder stuurtekens of richtingveranderende tekens zijn"), o->text);
+		r->text = text.data != NULL ? text.data : xstrdup("");
+	}
 	if (o->sendmail == NULL && (o->sendmail = getenv("STANCE_SENDMAIL")) != NULL && *o->sendmail == '\0')
 		o->sendmail = NULL;
 	if (r->delivery == DELIVER_SENDMAIL &&
@@ -1064,6 +1200,12 @@ static void
 remind_free(struct remind *r)
 {
 	size_t i, k;
+
+	/* A named --from was split into copies of its own. */
+	if (r->from_name != NULL)
+		free((char *)r->from);
+	free(r->from_name);
+	free(r->text);
 
 	for (i = 0; i < r->logged.n; i++) {
 		buf_free(&r->people[i].ids);
@@ -1114,6 +1256,7 @@ main(int argc, char **argv)
 	r.timeout = 60;
 	r.log_fd = -1;
 	options_read(&r, &o, argc, argv);
+	options_check(&r, &o);
 	timestamp_now(now);
 	r.now = timestamp_seconds(now);
 	questionnaire_choose(&q, o.qfile);

@@ -463,3 +463,52 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	run -0 collect --key key --roster ann.tsv reply.mbox
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^2026-spring	ann	')" 5
 }
+
+@test "a named sender, the deadline in the facilitator's own time, and the facilitator's own words" {
+	printf 'We meet on 10 December.\r\nBring your questions.\r\n\r\nSofie\n' > own.txt
+	head -1 roster.tsv > ann.tsv
+	TZ='CET-1CEST,M3.5.0,M10.5.0/3' run -0 --separate-stderr remind -r 2026-spring \
+	    --from 'Sofie Peeters-Ünlü <sofie@stance.test>' --key key --invitation \
+	    --until '2026-12-01 17:00' --text own.txt --dry-run ann.tsv
+	printf '%s\n' "$output" > out.mbox
+	run -0 python3 - out.mbox <<-'EOF'
+	import mailbox, sys
+	from email.header import decode_header, make_header
+	m = mailbox.mbox(sys.argv[1])[0]
+	print(str(make_header(decode_header(m['From']))))
+	body = m.get_payload(decode=True).decode('utf-8')
+	print([l for l in body.split('\n') if 'reply by' in l][0])
+	print(body.split('\n\n')[2:5])
+	EOF
+	diff -u - <(printf '%s\n' "$output") <<-'END'
+	Sofie Peeters-Ünlü <sofie@stance.test>
+	message. Please reply by 2026-12-01 17:00 CET.
+	['We meet on 10 December. Bring your questions.', 'Sofie', 'Thank you,\nSofie Peeters-Ünlü']
+	END
+	grep -q '^From sofie@stance.test ' out.mbox
+	grep -q '^Message-ID: <stance-invitation\.[0-9.]*@stance\.test>$' out.mbox
+	# Summer time is said as such; a bare address signs with itself.
+	TZ='CET-1CEST,M3.5.0,M10.5.0/3' run -0 remind -r 2026-spring --from sofie@stance.test --key key \
+	    --until '2027-06-01 17:00' --dry-run ann.tsv
+	printf '%s\n' "$output" | grep -q 'Please reply by 2027-06-01 17:00 CEST\.'
+	printf '%s\n' "$output" | grep -qx 'sofie@stance.test'
+	# The own words go in invitations, not in reminders.
+	run -0 remind -r 2026-spring --from sofie@stance.test --key key --text own.txt --dry-run ann.tsv
+	printf '%s\n' "$output" | grep -q 'Bring your questions' && false
+	# What is refused: a name with a control character, a text that
+	# cannot be read, or holds one, or is too long.
+	run -2 --separate-stderr remind -r r --from "$(printf 'Sofie\033[31m <s@stance.test>')" --dry-run ann.tsv
+	assert_equal "$stderr" "remind: --from: the name must be one line of text without control or direction-changing characters"
+	run -2 --separate-stderr remind -r r --from 'Sofie <s@>' --dry-run ann.tsv
+	printf '%s\n' "$stderr" | grep -q "^remind: --from 's@' "
+	run -2 --separate-stderr remind -r r --from s@stance.test --text missing.txt --dry-run ann.tsv
+	assert_equal "$stderr" "remind: --text missing.txt: No such file or directory"
+	printf 'a bell \a\n' > bell.txt
+	run -2 --separate-stderr remind -r r --from s@stance.test --text bell.txt --dry-run ann.tsv
+	assert_equal "$stderr" "remind: --text bell.txt: the text must be UTF-8 without control or direction-changing characters"
+	head -c 8192 /dev/zero | tr '\0' a > long.txt
+	run -0 remind -r r --from s@stance.test --text long.txt --invitation --dry-run ann.tsv
+	printf a >> long.txt
+	run -2 --separate-stderr remind -r r --from s@stance.test --text long.txt --dry-run ann.tsv
+	assert_equal "$stderr" "remind: --text long.txt: longer than 8192 bytes"
+}

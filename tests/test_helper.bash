@@ -11,6 +11,9 @@ PATH=$TOP/bin:$TOP/tests:$PATH
 export HOME=$BATS_TEST_TMPDIR/home
 mkdir -p "$HOME"
 export LC_ALL=C LOGNAME=tester STANCE_NOW=2026-11-25T09:30:00Z
+# Local time is UTC unless a test says otherwise: a deadline is written
+# in it, with its zone.
+export TZ=UTC
 unset LANG LC_MESSAGES LANGUAGE NO_COLOR STANCE_ROUND
 
 # Compare $output with a golden file, showing a diff when they differ.
