@@ -110,6 +110,9 @@ messages(const char *text)
 	return n;
 }
 
+/* The facilitator's own words (--text), with a Windows editor's line ends. */
+#define TEXT "We meet on 10 December.\r\n\r\nSofie\n"
+
 static int
 remind(const char *roster, const char *log, const char *mbox, int dry_run, const char *out)
 {
@@ -120,7 +123,9 @@ remind(const char *roster, const char *log, const char *mbox, int dry_run, const
 	argv[argc++] = "-r";
 	argv[argc++] = ROUND;
 	argv[argc++] = "--from";
-	argv[argc++] = "facilitator@stance.test";
+	argv[argc++] = "Sofie Peeters-\xc3\x9cnl\xc3\xbc <facilitator@stance.test>";
+	argv[argc++] = "--text";
+	argv[argc++] = (char *)fuzz_path(5, "text");
 	argv[argc++] = "--key";
 	argv[argc++] = (char *)fuzz_path(4, "key");
 	argv[argc++] = "--max";
@@ -155,6 +160,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write(log, old_log, nlog);
 	fuzz_write(mbox, "", 0);
 	fuzz_write(fuzz_path(4, "key"), KEY, sizeof(KEY) - 1);
+	fuzz_write(fuzz_path(5, "text"), TEXT, sizeof(TEXT) - 1);
 	count_sent((const char *)old_log, nlog, &before);
 
 	if (data[0] & 1) {
