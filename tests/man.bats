@@ -117,3 +117,7 @@ example_after() {
 	sed -n '/^```$/,/^```$/p' "$TOP/README.md" | sed -e '1d' -e '$d' > readme
 	diff -u drawn readme
 }
+
+@test "stance(7) says what it means where a word is also a macro: No memory errors" {
+	mandoc -Tutf8 "$TOP/man/stance.7" | grep -q '^ *No memory errors\.$'
+}

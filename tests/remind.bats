@@ -512,3 +512,59 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	run -2 --separate-stderr remind -r r --from s@stance.test --text long.txt --dry-run ann.tsv
 	assert_equal "$stderr" "remind: --text long.txt: longer than 8192 bytes"
 }
+
+# The crontab line a document prints, without its schedule: the README's
+# as it stands, remind(1)'s unfolded (its \e and line breaks joined).
+recipe() {
+	case $1 in
+	README)
+		grep '^    0 9 \* \* \* ' "$TOP/README.md" | sed 's/^    0 9 \* \* \* //' ;;
+	remind.1)
+		sed -n '/^The reminders, from cron every morning/,/^\.Ed$/p' "$TOP/man/remind.1" |
+		    sed -n '/^0 9/,/^\.Ed$/p' | sed '$d' | sed 's/\\e$//' | tr '\n' ' ' |
+		    sed 's/^0 9 \* \* \* //; s/  */ /g' ;;
+	esac
+}
+
+@test "the cron recipes of the README and remind(1) run as printed: invitations answered, the rest reminded, nothing twice" {
+	local doc dir line
+	for doc in README remind.1; do
+		line=$(recipe "$doc")
+		[ -n "$line" ] || { echo "no recipe in $doc"; false; }
+		# The recipe's own files, where it cds to, with three people;
+		# ann answers by mail from her address, jose from another.
+		dir=$(printf '%s\n' "$line" | sed -n 's/^cd \([^ ]*\) &&.*/\1/p')
+		dir=${dir/#\~/$HOME}
+		mkdir -p "$dir" "$HOME/.stance" "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp"
+		cd "$dir"
+		mkdir -p Maildir/new Maildir/cur Maildir/tmp
+		cp "$BATS_TEST_TMPDIR/key" stance.key
+		cp "$BATS_TEST_TMPDIR/key" "$HOME/.stance/key"
+		chmod 600 stance.key "$HOME/.stance/key"
+		sed 's/@stance\.test/@example.org/' "$BATS_TEST_TMPDIR/roster.tsv" > team.tsv
+		: > round.tsv
+		STANCE_NOW=2026-11-26T10:00:00Z remind -r 2026-spring --from facilitator@example.org \
+		    --key stance.key --invitation --log remind.log --dry-run team.tsv > invitations.mbox
+		python3 - invitations.mbox reply <<-'EOF'
+		import mailbox, sys
+		for i, m in enumerate(mailbox.mbox(sys.argv[1])):
+		    who = m['To'].split('<')[1].rstrip('>')
+		    if 'jose' in who:
+		        who = 'jose@private.example'	# not the roster's: refused
+		    body = m.get_payload(decode=True).decode('utf-8').replace('[ ] 2.', '[x] 2.')
+		    with open('%s-%d' % (sys.argv[2], i), 'w') as f:
+		        f.write('From: <%s>\nDate: Thu, 26 Nov 2026 12:00:00 +0000\nSubject: Re\nContent-Type: text/plain; charset=UTF-8\n\n%s' % (who, body))
+		EOF
+		cp reply-* Maildir/new/ 2>/dev/null; cp reply-* "$HOME/Maildir/new/"
+		# The cron line, as printed, on the morning of day 4.
+		STANCE_NOW=2026-11-30T09:00:00Z STANCE_SENDMAIL=fake-sendmail FAKE_MAILDIRS=$PWD/mail \
+		    run -0 --separate-stderr sh -c "$line"
+		# ann and zoe answered; jose's form came from an address the
+		# roster does not give, so he is reminded, once.
+		assert_equal "$doc: $(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" "$doc: jose reminder sent;"
+		STANCE_NOW=2026-11-30T09:30:00Z STANCE_SENDMAIL=fake-sendmail FAKE_MAILDIRS=$PWD/mail \
+		    run -0 --separate-stderr sh -c "$line"
+		assert_equal "$doc: $(wc -l < remind.log)" "$doc: 1"
+		cd "$BATS_TEST_TMPDIR"
+	done
+}
