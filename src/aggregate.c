@@ -999,7 +999,7 @@ read_input(struct aggregate *a, const char *path)
 	ssize_t n;
 
 	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		a->trouble = 1;
 		return;
 	}
@@ -1015,7 +1015,7 @@ read_input(struct aggregate *a, const char *path)
 		if (n > 0 && in.line[0] != '#')
 			line_fn(a, in.line, (size_t)n, in.number);
 	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
+		diag_warn("%s: %s", in.name, lang_strerror(errno));
 		a->trouble = 1;
 	}
 	lines_close(&in);

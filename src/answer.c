@@ -164,7 +164,7 @@ answers_from_lines(const struct questionnaire *q, struct answer *answers, FILE *
 			next++;
 	}
 	if (lines_error(&in)) {
-		diag_warn("%s: %s", name, strerror(errno));
+		diag_warn("%s: %s", name, lang_strerror(errno));
 		bad = 1;
 	} else if (!bad && next < q->ncontinua) {
 		diag_warn(tr("%s: input ended after %zu of %zu answers",

@@ -295,7 +295,7 @@ answers_from_person(struct ask *a, struct answer *answers)
 	/* The screen goes to the terminal itself, so that standard output
 	 * can be redirected to collect the lines. */
 	if ((tty = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0)
-		diag_fatal("/dev/tty: %s", strerror(errno));
+		diag_fatal("/dev/tty: %s", lang_strerror(errno));
 	result = slider_run(&a->q, answers, &a->who, tty);
 	close(tty);
 	return result;
@@ -327,7 +327,7 @@ answers_write(const struct ask *a, const struct answer *answers, int interactive
 			status = EXIT_TROUBLE;
 	} else if (fwrite(out.data, 1, out.len, stdout) != out.len) {
 		diag_warn(tr("write error on standard output: %s",
-		    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+		    "schrijffout op standaarduitvoer: %s"), lang_strerror(errno));
 		status = EXIT_TROUBLE;
 	}
 	if (output_close_stdout() < 0)

@@ -814,7 +814,7 @@ main(int argc, char **argv)
 		figures_read(&c.table, c.q, argv[i]);
 	if (svg) {
 		if (svg_write(stdout, &q, &c.table, (int)c.width) < 0) {
-			diag_warn("%s", strerror(errno));
+			diag_warn("%s", lang_strerror(errno));
 			c.trouble = 1;
 		}
 	} else if (c.compact)

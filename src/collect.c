@@ -693,7 +693,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	}
 	embedded_form(c, &s.embedded, s.embedded_end);
 	if (lines_error(&s.in)) {
-		diag_warn("%s: %s", name, strerror(errno));
+		diag_warn("%s: %s", name, lang_strerror(errno));
 		c->trouble = 1;
 	}
 	held_reject(c, s.held, &s.nheld);
@@ -720,7 +720,7 @@ rejects_open(struct collect *c)
 	if ((fd = output_open_append(c->rejects_name, &readable)) < 0)
 		exit(EXIT_TROUBLE);
 	if (fstat(fd, &c->rejects_stat) < 0 || (c->rejects = fdopen(fd, "a")) == NULL)
-		diag_fatal("%s: %s", c->rejects_name, strerror(errno));
+		diag_fatal("%s: %s", c->rejects_name, lang_strerror(errno));
 }
 
 /* Whether an input is the --rejects file: reading it while appending to
@@ -753,7 +753,7 @@ collect_directory(struct collect *c, const char *path)
 	int n, i;
 
 	if ((n = scandir(path, &entries, not_hidden, alphasort)) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		c->trouble = 1;
 		return;
 	}
@@ -817,7 +817,7 @@ collect_file(struct collect *c, const char *path, const struct stat *st)
 	char *name;
 
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		c->trouble = 1;
 		return;
 	}
@@ -841,7 +841,7 @@ collect_path(struct collect *c, const char *path, int inside_directory)
 		return;
 	}
 	if (stat(path, &st) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		c->trouble = 1;
 		return;
 	}

@@ -161,7 +161,7 @@ context_load(struct context *c, const char *path)
 	if (strcmp(path, "-") == 0)
 		return context_read(c, stdin, "<stdin>");
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return 1;
 	}
 	errors = context_read(c, fp, path);

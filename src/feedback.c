@@ -20,7 +20,7 @@ read_failed(struct lines *in)
 	int failed = lines_error(in);
 
 	if (failed)
-		diag_warn("%s: %s", in->name, strerror(errno));
+		diag_warn("%s: %s", in->name, lang_strerror(errno));
 	lines_close(in);
 	return failed;
 }
@@ -43,7 +43,7 @@ feedback_load(struct feedback *f, const struct questionnaire *q, const char *pat
 		f[i].own = POSITION_UNSET;
 	}
 	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return -1;
 	}
 	if ((n = lines_next(&in)) < 0 && lines_error(&in)) {
@@ -121,7 +121,7 @@ feedback_previous(struct feedback *f, const struct questionnaire *q, const char 
 	long k;
 
 	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return -1;
 	}
 	while ((n = lines_next(&in)) >= 0) {

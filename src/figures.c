@@ -307,13 +307,13 @@ figures_read(struct figures_table *t, const struct questionnaire *q, const char 
 	long k;
 
 	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		t->trouble = 1;
 		return;
 	}
 	if ((n = lines_next(&in)) < 0 || (why = figures_header_parse(in.line, (size_t)n, &h)) != NULL) {
 		if (n < 0 && lines_error(&in))
-			diag_warn("%s: %s", in.name, strerror(errno));
+			diag_warn("%s: %s", in.name, lang_strerror(errno));
 		else
 			diag_at(in.name, 1, "%s", n < 0 ? tr("empty: no header", "leeg: geen kop") : why);
 		t->trouble = 1;
@@ -355,7 +355,7 @@ figures_read(struct figures_table *t, const struct questionnaire *q, const char 
 		t->texts[t->n++] = text;
 	}
 	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
+		diag_warn("%s: %s", in.name, lang_strerror(errno));
 		t->trouble = 1;
 	}
 	lines_close(&in);

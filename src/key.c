@@ -25,7 +25,7 @@ key_load(struct key *k, const char *path)
 	if (path == NULL && ((path = getenv("STANCE_KEY_FILE")) == NULL || *path == '\0'))
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0) {
-		diag_warn(tr("key file %s: %s", "sleutelbestand %s: %s"), path, strerror(errno));
+		diag_warn(tr("key file %s: %s", "sleutelbestand %s: %s"), path, lang_strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -53,7 +53,7 @@ key_load(struct key *k, const char *path)
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			diag_warn(tr("key file %s: %s", "sleutelbestand %s: %s"), path, strerror(errno));
+			diag_warn(tr("key file %s: %s", "sleutelbestand %s: %s"), path, lang_strerror(errno));
 			close(fd);
 			return -1;
 		}

@@ -23,4 +23,7 @@ const char *lang_name(enum lang lang);
 const char *tr(const char *english, const char *dutch)
     __attribute__((format_arg(1)));
 
+/* strerror in the language of the messages (the errors a user meets). */
+const char *lang_strerror(int number);
+
 #endif

@@ -30,10 +30,10 @@ output_close(FILE *fp, const char *name)
 	if (fflush(fp) != 0 || ferror(fp) || fclose(fp) != 0) {
 		if (name == NULL)
 			diag_warn(tr("write error on standard output: %s",
-			    "schrijffout op standaarduitvoer: %s"), strerror(errno));
+			    "schrijffout op standaarduitvoer: %s"), lang_strerror(errno));
 		else
 			diag_warn(tr("%s: write error: %s", "%s: schrijffout: %s"), name,
-			    strerror(errno));
+			    lang_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -48,7 +48,7 @@ output_close_stdout(void)
 static int
 fail(const char *path, const char *what)
 {
-	diag_warn("%s: %s: %s", path, what, strerror(errno));
+	diag_warn("%s: %s: %s", path, what, lang_strerror(errno));
 	return -1;
 }
 
@@ -135,10 +135,10 @@ write_or_take_back(int fd, const char *path, off_t size, const char *out, size_t
 	if (ftruncate(fd, size) < 0)
 		diag_warn(tr("%s: cannot truncate back to %lld bytes: %s",
 		    "%s: kan niet terugkorten tot %lld bytes: %s"),
-		    path, (long long)size, strerror(errno));
+		    path, (long long)size, lang_strerror(errno));
 	if (written < 0)
 		diag_warn(tr("%s: write error: %s; nothing written",
-		    "%s: schrijffout: %s; niets geschreven"), path, strerror(saved));
+		    "%s: schrijffout: %s; niets geschreven"), path, lang_strerror(saved));
 	else
 		diag_warn(tr("%s: only %zd of %zu bytes could be written (file size limit?); nothing written",
 		    "%s: slechts %zd van %zu bytes konden geschreven worden (limiet op bestandsgrootte?); niets geschreven"),

@@ -231,7 +231,7 @@ questionnaire_load(struct questionnaire *q, const char *path)
 		return questionnaire_read(q, stdin, "<stdin>");
 	if ((fp = fopen(path, "r")) == NULL) {
 		memset(q, 0, sizeof(*q));
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return 1;
 	}
 	errors = questionnaire_read(q, fp, path);

@@ -145,7 +145,7 @@ record_next(struct record_reader *r, struct record *rec)
 			field_line(r, rec, line);
 	}
 	if (lines_error(&r->in)) {
-		record_error(r, 0, tr("read error: %s", "leesfout: %s"), strerror(errno));
+		record_error(r, 0, tr("read error: %s", "leesfout: %s"), lang_strerror(errno));
 		return 0;
 	}
 	return rec->n > 0;

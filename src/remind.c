@@ -289,7 +289,7 @@ log_fragment(struct remind *r, char *line, size_t len, unsigned long number)
 	    (whole.len > 0 && write(r->log_fd, whole.data, whole.len) != (ssize_t)whole.len))
 		diag_fatal(tr("log %s: %s; its cut last line could not be mended",
 		    "logboek %s: %s; de afgebroken laatste regel kon niet hersteld worden"),
-		    r->log_path, strerror(errno));
+		    r->log_path, lang_strerror(errno));
 	buf_free(&whole);
 }
 
@@ -310,7 +310,7 @@ log_open(struct remind *r)
 
 	r->log_fd = open(r->log_path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_NONBLOCK, 0600);
 	if (r->log_fd < 0)
-		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, lang_strerror(errno));
 	if (fstat(r->log_fd, &st) < 0 || !S_ISREG(st.st_mode))
 		diag_fatal(tr("log %s: not a regular file", "logboek %s: geen gewoon bestand"), r->log_path);
 	/* Whoever can write the log decides who is written to, and how often. */
@@ -328,11 +328,11 @@ log_open(struct remind *r)
 			    "logboek %s: een andere remind houdt het vast; even wachten"), r->log_path);
 		while (flock(r->log_fd, LOCK_EX) < 0)
 			if (errno != EINTR)
-				diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+				diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, lang_strerror(errno));
 	}
 	/* Read it through a second descriptor, from the start. */
 	if ((fd = open(r->log_path, O_RDONLY | O_NOFOLLOW)) < 0 || (fp = fdopen(fd, "r")) == NULL)
-		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, lang_strerror(errno));
 	lines_from(&in, fp, r->log_path);
 	while ((n = lines_next(&in)) >= 0) {
 		const char *why;
@@ -349,7 +349,7 @@ log_open(struct remind *r)
 		log_take(r, &e);
 	}
 	if (lines_error(&in))
-		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, strerror(errno));
+		diag_fatal(tr("log %s: %s", "logboek %s: %s"), r->log_path, lang_strerror(errno));
 	lines_close(&in);
 	fclose(fp);
 }
@@ -370,7 +370,7 @@ log_write(struct remind *r, const struct sentlog_entry *e)
 	if (n != (ssize_t)line.len) {
 		diag_warn(tr("log %s: %s; a message went without its line: stopping",
 		    "logboek %s: %s; een bericht vertrok zonder zijn regel: gestopt"),
-		    r->log_path, n < 0 ? strerror(errno) : tr("short write", "onvolledig geschreven"));
+		    r->log_path, n < 0 ? lang_strerror(errno) : tr("short write", "onvolledig geschreven"));
 		exit(EXIT_TROUBLE);
 	}
 	buf_free(&line);
@@ -411,7 +411,7 @@ read_answers(struct remind *r, const char *path)
 	ssize_t n;
 
 	if (lines_open(&in, path) < 0)
-		diag_fatal("%s: %s", path, strerror(errno));
+		diag_fatal("%s: %s", path, lang_strerror(errno));
 	while ((n = lines_next(&in)) >= 0) {
 		const char *why;
 		struct given *g;
@@ -443,7 +443,7 @@ read_answers(struct remind *r, const char *path)
 		g->note[k] = note.len > 0 ? xstrdup(note.data) : NULL;
 	}
 	if (lines_error(&in))
-		diag_fatal("%s: %s", in.name, strerror(errno));
+		diag_fatal("%s: %s", in.name, lang_strerror(errno));
 	lines_close(&in);
 	buf_free(&note);
 }
@@ -457,7 +457,7 @@ read_status(struct remind *r, const char *path)
 	ssize_t n;
 
 	if (lines_open(&in, path) < 0)
-		diag_fatal("%s: %s", path, strerror(errno));
+		diag_fatal("%s: %s", path, lang_strerror(errno));
 	while ((n = lines_next(&in)) >= 0) {
 		const char *why;
 		uint32_t id;
@@ -472,7 +472,7 @@ read_status(struct remind *r, const char *path)
 		r->state[id] = p.state;
 	}
 	if (lines_error(&in))
-		diag_fatal("%s: %s", in.name, strerror(errno));
+		diag_fatal("%s: %s", in.name, lang_strerror(errno));
 	lines_close(&in);
 }
 
@@ -745,7 +745,7 @@ sendmail(struct remind *r, const char *address, const struct buf *message)
 	argv[n + 1] = "--";
 	argv[n + 2] = (char *)address;
 	if ((fp = message_file(message)) == NULL || (pid = fork()) < 0) {
-		diag_warn("%s: %s", r->sendmail[0], strerror(errno));
+		diag_warn("%s: %s", r->sendmail[0], lang_strerror(errno));
 		if (fp != NULL)
 			fclose(fp);
 		free(argv);
@@ -757,7 +757,7 @@ sendmail(struct remind *r, const char *address, const struct buf *message)
 		if (dup2(fileno(fp), STDIN_FILENO) < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
 			_exit(127);
 		execvp(argv[0], argv);
-		fprintf(stderr, "%s: %s: %s\n", diag_program, argv[0], strerror(errno));
+		fprintf(stderr, "%s: %s: %s\n", diag_program, argv[0], lang_strerror(errno));
 		_exit(127);
 	}
 	free(argv);
@@ -959,7 +959,7 @@ read_roster(struct remind *r, const char *path)
 	ssize_t n;
 
 	if (lines_open(&in, path) < 0) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		r->trouble = 1;
 		return;
 	}
@@ -978,7 +978,7 @@ read_roster(struct remind *r, const char *path)
 		one(r, &e, in.name, in.number);
 	}
 	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
+		diag_warn("%s: %s", in.name, lang_strerror(errno));
 		r->trouble = 1;
 	}
 	lines_close(&in);
@@ -1105,13 +1105,13 @@ read_text(const char *path, struct buf *out)
 	FILE *fp = fopen(path, "r");
 
 	if (fp == NULL) {
-		diag_warn("--text %s: %s", path, strerror(errno));
+		diag_warn("--text %s: %s", path, lang_strerror(errno));
 		return -1;
 	}
 	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0 && out->len <= TEXT_MAX)
 		buf_add(out, chunk, got);
 	if (ferror(fp))
-		diag_warn("--text %s: %s", path, strerror(errno));
+		diag_warn("--text %s: %s", path, lang_strerror(errno));
 	else if (out->len > TEXT_MAX)
 		diag_warn(tr("--text %s: longer than %d bytes", "--text %s: langer dan %d bytes"), path, TEXT_MAX);
 	if (ferror(fp) || out->len > TEXT_MAX) {

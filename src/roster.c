@@ -110,7 +110,7 @@ roster_load(struct roster *r, const char *path)
 	if (strcmp(path, "-") == 0)
 		return roster_read(r, stdin, "<stdin>");
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return -1;
 	}
 	result = roster_read(r, fp, path);
@@ -163,7 +163,7 @@ roster_read(struct roster *r, FILE *fp, const char *name)
 		r->entries[r->n++] = e;
 	}
 	if (lines_error(&in)) {
-		diag_warn("%s: %s", in.name, strerror(errno));
+		diag_warn("%s: %s", in.name, lang_strerror(errno));
 		lines_close(&in);
 		return -1;
 	}

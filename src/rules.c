@@ -319,7 +319,7 @@ rules_load(struct rules *r, const char *path, const struct questionnaire *q)
 	if (strcmp(path, "-") == 0)
 		return rules_read(r, stdin, "<stdin>", q);
 	if ((fp = fopen(path, "r")) == NULL) {
-		diag_warn("%s: %s", path, strerror(errno));
+		diag_warn("%s: %s", path, lang_strerror(errno));
 		return 1;
 	}
 	errors = rules_read(r, fp, path, q);

@@ -777,7 +777,7 @@ slider_run(const struct questionnaire *q, struct answer *answers,
 	ui.who = who;
 	if (term_open(&ui.term, tty_fd) < 0)
 		diag_fatal(tr("cannot use the terminal: %s", "kan de terminal niet gebruiken: %s"),
-		    strerror(errno));
+		    lang_strerror(errno));
 	for (draw(&ui);; draw(&ui)) {
 		if ((key = read_key(&ui)) < 0) {
 			/* The terminal went away: treat it as a hangup. */

@@ -247,3 +247,15 @@ setup() {
 	# Without the limit it reads.
 	run -0 ask -q "$BATS_TEST_TMPDIR/big.txt" --print-questionnaire
 }
+
+@test "the system's words for an error follow the language of the messages" {
+	run -2 --separate-stderr recommend -L nl /nonexistent/rows
+	assert_equal "$stderr" "recommend: /nonexistent/rows: Bestand of map bestaat niet"
+	run -2 --separate-stderr recommend -L en /nonexistent/rows
+	assert_equal "$stderr" "recommend: /nonexistent/rows: No such file or directory"
+	[ -w /dev/full ] || skip "no /dev/full here"
+	run -2 --separate-stderr sh -c "chart -L nl '$FIXTURES/chart/groups.agg' > /dev/full"
+	assert_equal "$stderr" "chart: schrijffout op standaarduitvoer: Geen ruimte meer over op apparaat"
+	run -2 --separate-stderr sh -c "aggregate -L nl '$FIXTURES/chart/round.tsv' > /dev/full"
+	assert_equal "$stderr" "aggregate: schrijffout op standaarduitvoer: Geen ruimte meer over op apparaat"
+}
