@@ -911,13 +911,17 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 	 * first; collect takes replies from any. */
 	if ((comma = strchr(e->email, ',')) != NULL)
 		*comma = '\0';
-	if (strcmp(e->email, "-") == 0 || (why = compose_address_problem(e->email)) != NULL) {
-		if (strcmp(e->email, "-") == 0)
-			diag_at(file, line, tr("%s has no address on the roster; nothing sent",
-			    "%s heeft geen adres op de deelnemerslijst; niets verzonden"), e->participant);
-		else
-			diag_at(file, line, tr("address '%s' of %s %s; nothing sent",
-			    "adres '%s' van %s %s; niets verzonden"), e->email, e->participant, why);
+	/* Someone who answers on paper has no address: no mistake, and no
+	 * reason for cron to mail the facilitator every morning. */
+	if (strcmp(e->email, "-") == 0) {
+		verbose(r, tr("%s: no address on the roster (answers on paper?); skipped",
+		    "%s: geen adres op de deelnemerslijst (antwoordt op papier?); overgeslagen"), e->participant);
+		r->skipped++;
+		return;
+	}
+	if ((why = compose_address_problem(e->email)) != NULL) {
+		diag_at(file, line, tr("address '%s' of %s %s; nothing sent",
+		    "adres '%s' van %s %s; niets verzonden"), e->email, e->participant, why);
 		r->refused++;
 		r->bad = 1;
 		return;

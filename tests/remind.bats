@@ -68,7 +68,7 @@ messages() {
  5 zoe"
 }
 
-@test "a roster line with CR or NUL, an address starting with - or none: reported, never sent" {
+@test "a roster line with CR or NUL, or an address starting with -: reported, never sent; no address: skipped quietly" {
 	{ cat roster.tsv
 	  printf 'eve\tstaff\t-eve@stance.test\tEve\n'
 	  printf 'mal\tstaff\tmal@stance.test\tMal\rBcc: x@evil.test\n'
@@ -81,10 +81,16 @@ messages() {
 	remind: bad.tsv:4: address '-eve@stance.test' of eve starts with -, which sendmail would take for an option; nothing sent
 	remind: bad.tsv:5: name 'Mal\x0dBcc: x@evil.test' contains a control character; nothing sent
 	remind: bad.tsv:6: line contains a NUL byte; nothing sent
-	remind: bad.tsv:7: nobody has no address on the roster; nothing sent
 	remind: bad.tsv:8: email 'two@a@b' is not an address like name@example.org (or several, separated by commas), or -; nothing sent
 	remind: bad.tsv:9: ann is on the roster already (line 1); not written to twice
 	END
+	# Without an address (someone on paper): skipped, said with -v only,
+	# and no reason to exit 1 from cron.
+	printf 'nobody\tstaff\t-\tNobody\n' > paper.tsv
+	run -0 --separate-stderr remind_fake --invitation --dry-run paper.tsv
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr remind_fake -v --invitation --dry-run paper.tsv
+	assert_equal "$stderr" "$(printf 'remind: nobody: no address on the roster (answers on paper?); skipped\nremind: 0 sent, 1 skipped, 0 failed, 0 refused')"
 	# The good three went, one message each; nothing else did.
 	assert_equal "$(messages mail/participants | wc -l)" 3
 	assert_equal "$(grep -h '^Delivered-To:' mail/participants/new/* | sort | tr '\n' ' ')" \
