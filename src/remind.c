@@ -32,6 +32,7 @@
 #include "buf.h"
 #include "compose.h"
 #include "diag.h"
+#include "feedback.h"
 #include "form.h"
 #include "intern.h"
 #include "key.h"
@@ -56,7 +57,8 @@ static const char usage_text[] =
     "              [--subject text] [--text file] [--invitation] [--until time]\n"
     "              [--sendmail command | --mbox file] [--dry-run] [--log file]\n"
     "              [--every interval] [--max n] [--timeout seconds]\n"
-    "              [--answers file] [--status file] [--key file] [file ...]\n";
+    "              [--answers file] [--status file] [--key file]\n"
+    "              [--feedback file] [--previous file] [file ...]\n";
 
 static void
 help(void)
@@ -87,6 +89,8 @@ help(void)
 	    "  --answers file    their answers so far (response lines), filled in\n"
 	    "  --status file     collect --status, to say whose reply was unreadable\n"
 	    "  --key file        sign the forms (else $STANCE_KEY_FILE)\n"
+	    "  --feedback file   on each form where the group stood: aggregate's last round\n"
+	    "  --previous file   and where the person stood: response lines of that round\n"
 	    "See remind(1).\n",
 	    "\n"
 	    "Mail elke persoon op de gelezen deelnemerslijstregels (collect --missing)\n"
@@ -113,6 +117,8 @@ help(void)
 	    "  --answers bestand  hun antwoorden tot nu (antwoordregels), ingevuld\n"
 	    "  --status bestand   collect --status, om te zeggen wiens antwoord onleesbaar was\n"
 	    "  --key bestand      onderteken de formulieren (anders $STANCE_KEY_FILE)\n"
+	    "  --feedback bestand op elk formulier waar de groep stond: de vorige ronde van aggregate\n"
+	    "  --previous bestand en waar de persoon stond: antwoordregels van die ronde\n"
 	    "Zie remind(1).\n"));
 }
 
@@ -156,6 +162,9 @@ struct remind {
 
 	struct intern answered;		/* --answers: participants */
 	struct given *given;
+	struct feedback *feedback;	/* --feedback: the group's last round, per continuum */
+	struct intern previous;		/* --previous: participants */
+	struct given *earlier;		/* their answers in other rounds */
 	struct intern statuses;		/* --status: participants */
 	enum progress_state *state;
 
@@ -379,31 +388,38 @@ log_write(struct remind *r, const struct sentlog_entry *e)
 /* ---- What people gave, and what collect said of them. ---- */
 
 static struct given *
-given_of(struct remind *r, const char *participant, int add)
+given_in(struct remind *r, struct intern *names, struct given **given, const char *participant,
+    int add)
 {
-	size_t k, nk = r->q->ncontinua, before = r->answered.n;
-	uint32_t id = add ? intern_add(&r->answered, participant, strlen(participant)) :
-	    intern_find(&r->answered, participant, strlen(participant));
+	size_t k, nk = r->q->ncontinua, before = names->n;
+	uint32_t id = add ? intern_add(names, participant, strlen(participant)) :
+	    intern_find(names, participant, strlen(participant));
 
 	if (id == UINT32_MAX)
 		return NULL;
-	if (r->answered.n > before) {	/* new: not the last one found again */
-		r->given = xreallocarray(r->given, r->answered.n, sizeof(*r->given));
-		r->given[id].position = xreallocarray(NULL, nk, sizeof(int));
-		r->given[id].note = xcalloc(nk, sizeof(char *));
-		r->given[id].time = xreallocarray(NULL, nk, sizeof(long long));
+	if (names->n > before) {	/* new: not the last one found again */
+		*given = xreallocarray(*given, names->n, sizeof(**given));
+		(*given)[id].position = xreallocarray(NULL, nk, sizeof(int));
+		(*given)[id].note = xcalloc(nk, sizeof(char *));
+		(*given)[id].time = xreallocarray(NULL, nk, sizeof(long long));
 		for (k = 0; k < nk; k++) {
-			r->given[id].position[k] = POSITION_UNSET;
-			r->given[id].time[k] = -1;
+			(*given)[id].position[k] = POSITION_UNSET;
+			(*given)[id].time[k] = -1;
 		}
 	}
-	return &r->given[id];
+	return &(*given)[id];
+}
+
+static struct given *
+given_of(struct remind *r, const char *participant, int add)
+{
+	return given_in(r, &r->answered, &r->given, participant, add);
 }
 
 /* --answers: response lines; the latest answer to a continuum counts,
  * as in collect. */
 static void
-read_answers(struct remind *r, const char *path)
+read_answers(struct remind *r, const char *path, int earlier)
 {
 	struct lines in;
 	struct response resp;
@@ -423,7 +439,8 @@ read_answers(struct remind *r, const char *path)
 			r->bad = 1;
 			continue;
 		}
-		if (strcmp(resp.round, r->round) != 0)
+		/* --answers: this round's; --previous: any other's. */
+		if ((strcmp(resp.round, r->round) == 0) == earlier)
 			continue;
 		if ((k = questionnaire_find(r->q, resp.continuum, resp.continuum_len)) < 0) {
 			diag_at(in.name, in.number, tr("unknown continuum '%s'", "onbekend continuum '%s'"),
@@ -431,7 +448,8 @@ read_answers(struct remind *r, const char *path)
 			r->bad = 1;
 			continue;
 		}
-		g = given_of(r, resp.participant, 1);
+		g = earlier ? given_in(r, &r->previous, &r->earlier, resp.participant, 1) :
+		    given_of(r, resp.participant, 1);
 		t = timestamp_seconds(resp.time);
 		if (t < g->time[k])
 			continue;
@@ -606,6 +624,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	uint32_t sid = intern_find(&r->statuses, e->participant, strlen(e->participant));
 	int unreadable = sid != UINT32_MAX && r->state[sid] == PROGRESS_UNREADABLE;
 	struct form_given *fill = NULL;
+	struct feedback *mine = NULL;	/* copies: the verdicts stay r->feedback's */
 	struct form_spec spec = { r->round, e->participant, e->group, NULL, NULL, NULL };
 	struct buf subject = { 0 }, text = { 0 };
 	char token[KEY_TOKEN_LEN + 1], *form = NULL;
@@ -615,6 +634,19 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	if (r->have_key) {
 		key_token(&r->key, r->q->id, r->round, e->participant, e->group, token);
 		spec.token = token;
+	}
+	/* A second round: where the group stood, and where this person. */
+	if (r->feedback != NULL || r->earlier != NULL) {
+		const struct given *e0 = r->earlier != NULL ?
+		    given_in(r, &r->previous, &r->earlier, e->participant, 0) : NULL;
+
+		mine = xcalloc(r->q->ncontinua, sizeof(*mine));
+		for (k = 0; k < r->q->ncontinua; k++) {
+			if (r->feedback != NULL)
+				mine[k] = r->feedback[k];
+			mine[k].own = e0 != NULL ? e0->position[k] : POSITION_UNSET;
+		}
+		spec.feedback = mine;
 	}
 	if (g != NULL && !r->invitation) {
 		fill = xcalloc(r->q->ncontinua, sizeof(*fill));
@@ -631,6 +663,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	buf_addstr(&text, form);
 	free(form);
 	free(fill);
+	free(mine);
 
 	if (r->subject != NULL)
 		buf_addstr(&subject, r->subject);
@@ -993,11 +1026,11 @@ read_roster(struct remind *r, const char *path)
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
 	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
-	OPT_TEXT, OPT_VERSION
+	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_VERSION
 };
 
 struct options {
-	const char *qfile, *sendmail, *answers, *status, *key, *text;
+	const char *qfile, *sendmail, *answers, *status, *key, *text, *feedback, *previous;
 	int ways, dry_run;
 	int argc;
 	char **argv;
@@ -1026,12 +1059,14 @@ static const struct option longopts[] = {
 	{ "answers", required_argument, NULL, OPT_ANSWERS },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "every", required_argument, NULL, OPT_EVERY },
+	{ "feedback", required_argument, NULL, OPT_FEEDBACK },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "invitation", no_argument, NULL, OPT_INVITATION },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "max", required_argument, NULL, OPT_MAX },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "mbox", required_argument, NULL, OPT_MBOX },
 	{ "sendmail", required_argument, NULL, OPT_SENDMAIL },
 	{ "status", required_argument, NULL, OPT_STATUS },
@@ -1074,6 +1109,8 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_MBOX: r->mbox = optarg; r->delivery = DELIVER_MBOX; o->ways++; break;
 		case OPT_SENDMAIL: o->sendmail = optarg; o->ways++; break;
 		case OPT_TEXT: o->text = optarg; break;
+		case OPT_FEEDBACK: o->feedback = optarg; break;
+		case OPT_PREVIOUS: o->previous = optarg; break;
 		case OPT_STATUS: o->status = optarg; break;
 		case OPT_SUBJECT: r->subject = optarg; break;
 		case OPT_TIMEOUT: r->timeout = option_number(optarg, 1, 3600, "--timeout", usage_text); break;
@@ -1205,6 +1242,16 @@ remind_free(struct remind *r)
 {
 	size_t i, k;
 
+	feedback_free(r->feedback, r->q != NULL ? r->q->ncontinua : 0);
+	for (i = 0; i < r->previous.n; i++) {
+		for (k = 0; k < r->q->ncontinua; k++)
+			free(r->earlier[i].note[k]);
+		free(r->earlier[i].position);
+		free(r->earlier[i].note);
+		free(r->earlier[i].time);
+	}
+	free(r->earlier);
+	intern_free(&r->previous);
 	/* A named --from was split into copies of its own. */
 	if (r->from_name != NULL)
 		free((char *)r->from);
@@ -1281,7 +1328,18 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (o.answers != NULL)
-		read_answers(&r, o.answers);
+		read_answers(&r, o.answers, 0);
+	if (o.previous != NULL)
+		read_answers(&r, o.previous, 1);
+	if (o.feedback != NULL) {
+		r.feedback = xcalloc(q.ncontinua, sizeof(*r.feedback));
+		switch (feedback_load(r.feedback, &q, o.feedback)) {
+		case -1:
+			diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
+			    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
+		case 1: r.bad = 1; break;
+		}
+	}
 	if (o.status != NULL)
 		read_status(&r, o.status);
 	if (r.log_path != NULL)

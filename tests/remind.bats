@@ -574,3 +574,37 @@ recipe() {
 		cd "$BATS_TEST_TMPDIR"
 	done
 }
+
+@test "round two by mail: each form says where the group stood, and where its person stood, in invitations and reminders alike" {
+	{ for p in 1 2 3 4 5 6; do for c in steering openness enforcement legal audience; do
+		printf 'r1\tp%d\tstaff\t%s\t%d\t2026-11-20T09:00:00Z\t\n' "$p" "$c" $((p * 15)); done; done; } > r1.tsv
+	aggregate r1.tsv > r1.agg
+	printf 'p1\tstaff\tp1@stance.test\tPiet\nnew\tstaff\tnew@stance.test\tNieuw\n' > team.tsv
+	local kind
+	for kind in --invitation --every=1d; do
+		run -0 --separate-stderr remind -r r2 --from facilitator@stance.test --key key "$kind" \
+		    --feedback r1.agg --previous r1.tsv --dry-run team.tsv
+		printf '%s\n' "$output" > out.mbox
+		run -0 python3 - out.mbox <<-'EOF'
+		import mailbox, sys
+		for m in mailbox.mbox(sys.argv[1]):
+		    body = m.get_payload(decode=True).decode('utf-8')
+		    lines = [l for l in body.replace('\nmiddle half', ' middle half').replace('\n34-71', ' 34-71').split('\n') if l.startswith('Last round')]
+		    print(m['To'].split('<')[1].rstrip('>'), len(lines), lines[0])
+		EOF
+		diff -u - <(printf '%s\n' "$output") <<-'END'
+		p1@stance.test 5 Last round (r1): divided: spread over the line; median 53, middle half 34-71; you: 15%.
+		new@stance.test 5 Last round (r1): divided: spread over the line; median 53, middle half 34-71.
+		END
+	done
+	# The form with its feedback still reads back: p1 answers.
+	remind -r r2 --from facilitator@stance.test --key key --invitation --feedback r1.agg \
+	    --previous r1.tsv --dry-run team.tsv | sed -e 's/^\[ \] 2\./[x] 2./' > reply.mbox
+	run -0 --separate-stderr collect --key key -r r2 reply.mbox
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" " 5 new; 5 p1;"
+	# Not aggregate's output: said, nothing sent.
+	run -2 --separate-stderr remind -r r2 --from facilitator@stance.test --key key --invitation \
+	    --feedback r1.tsv --dry-run team.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: --feedback needs aggregate's output of the round before"
+	assert_equal "$output" ""
+}
