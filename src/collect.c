@@ -46,7 +46,7 @@
 static const char usage_text[] =
     "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
     "               [--missing | --status] [--until time] [--rejects file]\n"
-    "               [--key file] [file | dir | - ...]\n";
+    "               [--key file] [--min-group n] [file | dir | - ...]\n";
 
 /* Bad lines before the first good one are held back, in case the file
  * turns out to be a filled-in form with some text before it. */
@@ -120,6 +120,7 @@ help(void)
 	    "  --rejects file  copy bad lines to file\n"
 	    "  --key file      only forms signed with this key count (else\n"
 	    "                  $STANCE_KEY_FILE); with --roster, only from their address\n"
+	    "  --min-group n   warn of roster groups smaller (aggregate's; default 5)\n"
 	    "See collect(1).\n",
 	    "\n"
 	    "Verzamel antwoorden uit antwoordbestanden, ingevulde formulieren, mappen\n"
@@ -137,6 +138,7 @@ help(void)
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
 	    "  --key bestand   alleen formulieren ondertekend met deze sleutel tellen\n"
 	    "                  (anders $STANCE_KEY_FILE); met --roster alleen van hun adres\n"
+	    "  --min-group n   waarschuw voor kleinere groepen (zoals aggregate; standaard 5)\n"
 	    "Zie collect(1).\n"));
 }
 
@@ -1055,12 +1057,50 @@ write_roster_report(struct collect *c, int status)
 	buf_free(&line);
 }
 
-enum { OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_VERSION };
+enum {
+	OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_MIN_GROUP,
+	OPT_VERSION
+};
+
+/*
+ * Roster groups smaller than aggregate's --min-group: their rows will be
+ * hidden (and another may be, so that they cannot be worked out), which
+ * is better known before the round than after it.
+ */
+static void
+small_groups(struct collect *c, long min_group)
+{
+	struct intern groups = { 0 };
+	unsigned long *count = NULL;
+	size_t i, n = 0;
+	uint32_t g;
+
+	for (i = 0; i < c->roster.n; i++) {
+		const char *group = c->roster.entries[i].group;
+
+		if (strcmp(group, "-") == 0)
+			continue;
+		g = intern_add(&groups, group, strlen(group));
+		if (groups.n > n) {
+			count = xreallocarray(count, groups.n, sizeof(*count));
+			count[n++] = 0;
+		}
+		count[g]++;
+	}
+	for (g = 0; g < n; g++)
+		if (count[g] < (unsigned long)min_group)
+			diag_warn(tr("group %s has %lu on the roster: aggregate hides a group of fewer than %ld answers (--min-group), and may hide another so that it cannot be worked out",
+			    "groep %s telt %lu op de deelnemerslijst: aggregate verbergt een groep van minder dan %ld antwoorden (--min-group), en misschien nog een zodat ze niet te achterhalen is"),
+			    intern_string(&groups, g), count[g], min_group);
+	free(count);
+	intern_free(&groups);
+}
 
 /* What the command line asks for, besides what struct collect keeps. */
 struct options {
 	const char *qfile, *roster_file, *key_file;
 	int verbose, missing, status;
+	long min_group;			/* aggregate's --min-group */
 	int argc;
 	char **argv;
 };
@@ -1071,6 +1111,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "key", required_argument, NULL, OPT_KEY },
+		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
 		{ "missing", no_argument, NULL, OPT_MISSING },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "roster", required_argument, NULL, OPT_ROSTER },
@@ -1083,6 +1124,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 	int ch;
 
 	memset(o, 0, sizeof(*o));
+	o->min_group = 5;
 	opterr = 0;	/* option_trouble() reports */
 	while ((ch = getopt_long(argc, argv, OPTIONS_PREFIX "L:q:r:hv", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -1097,6 +1139,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		case 'v': o->verbose = 1; break;
 		case OPT_KEY: o->key_file = optarg; break;
 		case OPT_MISSING: o->missing = 1; break;
+		case OPT_MIN_GROUP: o->min_group = option_number(optarg, 1, 1000000, "--min-group", usage_text); break;
 		case OPT_REJECTS: c->rejects_name = optarg; break;
 		case OPT_ROSTER: o->roster_file = optarg; break;
 		case OPT_STATUS: o->status = 1; break;
@@ -1227,6 +1270,11 @@ main(int argc, char **argv)
 			return EXIT_TROUBLE;
 		c.have_roster = 1;
 		c.bad |= result > 0;
+		/* Known before anyone answers; said where the answers are
+		 * gathered for aggregate, not on every --missing or --status
+		 * run from cron. */
+		if (!o.missing && !o.status)
+			small_groups(&c, o.min_group);
 	}
 	questionnaire_choose(&q, o.qfile);
 	c.q = &q;

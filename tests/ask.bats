@@ -415,7 +415,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \
 	    '                 [--missing | --status] [--until time] [--rejects file]' \
-	    '                 [--key file] [file | dir | - ...]')" ]
+	    '                 [--key file] [--min-group n] [file | dir | - ...]')" ]
 }
 
 @test "a token of 64 bytes is one; 65 is too long" {

@@ -64,7 +64,7 @@ setup() {
 }
 
 @test "an unknown participant is named once, wherever they answer; lines still come out" {
-	run -0 --separate-stderr collect --roster "$ROSTER" a.tsv b.tsv
+	run -0 --separate-stderr collect --min-group 1 --roster "$ROSTER" a.tsv b.tsv
 	assert_golden merged.expected
 	assert_equal "$stderr" "collect: b.tsv:7: participant 'chloé' is not on the roster"
 }
@@ -110,7 +110,7 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 	ask -p ann steering=1 openness=1 enforcement=1 legal=1 audience=1 > round.tsv
 	ask -p bob -g team-a steering=1 openness=1 enforcement=1 legal=1 audience=1 >> round.tsv
-	run -0 --separate-stderr collect --roster "$ROSTER" round.tsv
+	run -0 --separate-stderr collect --min-group 1 --roster "$ROSTER" round.tsv
 	assert_equal "$(printf '%s\n' "$output" | cut -f2,3 | sort -u | tr '\t\n' ' ,')" "ann team-a,bob team-b,"
 	diff -u - <(printf '%s\n' "$stderr") <<-'END'
 	collect: round.tsv:1: ann answered as group '-', but the roster puts them in 'team-a'; counted in 'team-a'
@@ -138,4 +138,24 @@ setup() {
 	carl	0/5	none
 	dirk	0/5	none
 	END
+}
+
+@test "a roster group smaller than --min-group is said before the round, when answers are gathered" {
+	{ for i in 1 2 3 4; do printf 'a%d\tboard\ta%d@example.org\t-\n' "$i" "$i"; done
+	  for i in 1 2 3 4 5; do printf 'b%d\tstaff\tb%d@example.org\t-\n' "$i" "$i"; done
+	  printf 'c1\t-\tc1@example.org\t-\n'; } > groups.tsv
+	: > none.tsv
+	run -0 --separate-stderr collect --roster groups.tsv none.tsv
+	assert_equal "$stderr" "collect: group board has 4 on the roster: aggregate hides a group of fewer than 5 answers (--min-group), and may hide another so that it cannot be worked out"
+	# At the boundary: 4 is enough for --min-group 4; staff's 5 never warn.
+	run -0 --separate-stderr collect --roster groups.tsv --min-group 4 none.tsv
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr collect --roster groups.tsv --min-group 6 none.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c '^collect: group ')" 2
+	# Not on every --missing or --status run from cron.
+	run -0 --separate-stderr collect --roster groups.tsv --missing none.tsv
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr collect --roster groups.tsv --status none.tsv
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr collect --roster groups.tsv --min-group 0 none.tsv
 }

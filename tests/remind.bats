@@ -451,22 +451,22 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 		sed -e 's/^\[ \] 2\./[x] 2./' -e 's/^From: .*/From: <ann@stance.test>/' \
 		    -e "s/^Subject: .*/Subject: Out of office/" -e "s/^Auto-Submitted: .*/$header/" invitation.mbox > ooo.mbox
 		grep -qx "$header" ooo.mbox || sed -i "s/^Subject: Out of office$/&\n$header/" ooo.mbox
-		run -0 --separate-stderr collect --key key --roster ann.tsv ooo.mbox
+		run -0 --separate-stderr collect --min-group 1 --key key --roster ann.tsv ooo.mbox
 		assert_equal "$header: $output" "$header: "
 		assert_equal "$stderr" ""
-		run -0 --separate-stderr collect -v --key key --roster ann.tsv ooo.mbox
+		run -0 --separate-stderr collect --min-group 1 -v --key key --roster ann.tsv ooo.mbox
 		printf '%s\n' "$stderr" | grep -q "^collect: ooo.mbox:1: the message from ann@stance.test (ann) is an automatic reply (" ||
 		    printf '%s\n' "$stderr" | grep -q "^collect: ooo.mbox:1: the message from ann@stance.test is an automatic reply ("
 		printf '%s\n' "$stderr" | grep -qx 'collect: 1 automatic replies ignored'
 		# Not unreadable: --status says she has not answered, no more.
-		run -0 --separate-stderr collect --key key --roster ann.tsv --status ooo.mbox
+		run -0 --separate-stderr collect --min-group 1 --key key --roster ann.tsv --status ooo.mbox
 		assert_equal "$(printf '%s\n' "$output" | cut -f3,6)" "0/5	none"
 	done
 	# A person's reply that says it is none (Auto-Submitted: no) counts,
 	# and so does remind's own auto-generated message read back.
 	sed -e 's/^\[ \] 2\./[x] 2./' -e 's/^From: .*/From: <ann@stance.test>/' \
 	    -e 's/^Auto-Submitted: .*/Auto-Submitted: no/' invitation.mbox > reply.mbox
-	run -0 collect --key key --roster ann.tsv reply.mbox
+	run -0 collect --min-group 1 --key key --roster ann.tsv reply.mbox
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^2026-spring	ann	')" 5
 }
 

@@ -155,21 +155,21 @@ filled() {
 	run -0 collect forged.txt unsigned.txt
 }
 
-@test "collect --key --roster: a mailed form counts only from the participant's own address" {
+@test "collect --min-group 1 --key --roster: a mailed form counts only from the participant's own address" {
 	printf 'ann\tstaff\tann@example.org\tAnn\n' > roster.tsv
 	filled --key key > form.txt
 	{ printf 'From: Eve <eve@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\nSubject: Re: where do you stand?\n\n'
 	  cat form.txt; } > eve.eml
-	run -1 --separate-stderr collect --key key --roster roster.tsv eve.eml
+	run -1 --separate-stderr collect --min-group 1 --key key --roster roster.tsv eve.eml
 	assert_equal "$stderr" "collect: eve.eml:1: form of ann: the message came from eve@example.org, not from ann@example.org, the address on the roster; its answers are not used"
 	assert_equal "$output" ""
 	sed 's/eve@example.org/ANN@Example.org/; s/Eve/Ann/' eve.eml > ann.eml
-	run -0 --separate-stderr collect --key key --roster roster.tsv ann.eml
+	run -0 --separate-stderr collect --min-group 1 --key key --roster roster.tsv ann.eml
 	assert_equal "$(printf '%s\n' "$output" | wc -l)" 5
 	# A form in a plain file has no From to check: its token is enough.
-	run -0 collect --key key --roster roster.tsv form.txt
+	run -0 collect --min-group 1 --key key --roster roster.tsv form.txt
 	# Without a key, the address is not checked (collect(1) says so).
-	run -0 collect --roster roster.tsv eve.eml
+	run -0 collect --min-group 1 --roster roster.tsv eve.eml
 }
 
 @test "collect --key --roster: From as clients write it counts; a list or a name posing as the address does not" {
@@ -208,23 +208,23 @@ filled() {
 	assert_equal "$output" "$(printf 'ann\tstaff\tann@example.org\tAnn')"
 }
 
-@test "collect --key --roster: a message with two From headers has no sender" {
+@test "collect --min-group 1 --key --roster: a message with two From headers has no sender" {
 	printf 'ann\tstaff\tann@example.org\tAnn\n' > roster.tsv
 	filled --key key > form.txt
 	{ printf 'From: Ann <ann@example.org>\nFrom: Eve <eve@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n\n'
 	  cat form.txt; } > two.eml
-	run -1 --separate-stderr collect --key key --roster roster.tsv two.eml
+	run -1 --separate-stderr collect --min-group 1 --key key --roster roster.tsv two.eml
 	assert_equal "$output" ""
 	assert_equal "$stderr" "collect: two.eml:1: form of ann: the message came from an unknown sender (the message has 2 From headers, and only one is allowed), not from ann@example.org, the address on the roster; its answers are not used"
 	# In either order, and a From in a forwarded message is not a second.
 	{ printf 'From: Eve <eve@example.org>\nfrom: Ann <ann@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n\n'
 	  cat form.txt; } > two.eml
-	run -1 --separate-stderr collect --key key --roster roster.tsv two.eml
+	run -1 --separate-stderr collect --min-group 1 --key key --roster roster.tsv two.eml
 	assert_equal "$output" ""
 	{ printf 'From: Ann <ann@example.org>\nDate: Wed, 26 Nov 2026 10:00:00 +0000\n'
 	  printf 'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n'
 	  cat form.txt
 	  printf '\n--b\nContent-Type: message/rfc822\n\nFrom: Eve <eve@example.org>\nSubject: old\n\nhello\n--b--\n'; } > fwd.eml
-	run -0 collect --key key --roster roster.tsv fwd.eml
+	run -0 collect --min-group 1 --key key --roster roster.tsv fwd.eml
 	assert_equal "$(printf '%s\n' "$output" | wc -l)" 5
 }
