@@ -366,8 +366,10 @@ form_write(FILE *fp, const struct questionnaire *q, const struct form_spec *spec
 		if (box == -1) {
 			char text[POSITION_TEXT];
 
+			/* With its sign: "percent: 2" alone would be asked about
+			 * (statement 2, or 2 %?) when it is read back. */
 			position_format(given->position, text);
-			fprintf(fp, " %s", text);
+			fprintf(fp, " %s%%", text);
 		}
 		fprintf(fp, "\n%s", tr("note:", "notitie:"));
 		/* A note on one line: a blank line would end it. */

@@ -350,15 +350,31 @@ percent_read(struct form_reader *r, char *value, unsigned long lineno)
 {
 	struct form_state *s = r->state;
 	const struct continuum *c;
-	int position;
+	int position, sign;
 	size_t n = strlen(value);
 
 	if (s->current < 0 || n == 0)
 		return;
 	c = &r->q->continua[s->current];
 	/* "40", "40%", "40 %", "33,3": the answer syntax, with the sign optional. */
+	sign = n > 0 && (value[n - 1] == '%' || value[n - 1] == ' ');
 	while (n > 0 && (value[n - 1] == '%' || value[n - 1] == ' '))
 		n--;
+	/* "2" without its sign, where there is a statement 2, may mean the
+	 * statement: asked, not guessed. */
+	if (!sign && n == 1 && value[0] >= '1' && value[0] <= '9' &&
+	    (size_t)(value[0] - '0') <= c->nanchors) {
+		struct buf what = { 0 };
+		char d = value[0];
+
+		buf_printf(&what, tr(
+		    "'%c' could mean statement %c or %c%%; not guessed: mark statement %c's box, or write %c%%",
+		    "'%c' kan uitspraak %c of %c%% betekenen; er wordt niet gegokt: kruis het vakje van uitspraak %c aan, of schrijf %c%%"),
+		    d, d, d, d, d);
+		box_problem(r, lineno, tr("%s: percent %s", "%s: procent %s"), what.data);
+		buf_free(&what);
+		return;
+	}
 	value[n] = '%';
 	if (n == 0 || answer_parse(value, n + 1, c->nanchors, &position) != NULL) {
 		struct buf what = { 0 };

@@ -426,3 +426,27 @@ setup() {
 	assert_equal "$output" ""
 	printf '%s\n' "$stderr" | grep -q "line contains a NUL byte, which text never has; it is not read"
 }
+
+@test "percent: 2 where there is a statement 2 is asked, not taken as 2 %; with its sign, or past the statements, it is a percentage" {
+	local value
+	# steering has three statements: 1, 2 and 3 are questioned; 0, 4, 2% are not.
+	for value in 1 2 3; do
+		fill openness:2
+		sed -i "0,/^percent:\$/s//percent: $value/" filled.txt
+		run -1 --separate-stderr collect filled.txt
+		assert_equal "$(printf '%s\n' "$stderr" | sed 's/:[0-9]*:/:N:/')" \
+		    "collect: filled.txt:N: form of ann: steering: percent '$value' could mean statement $value or $value%; not guessed: mark statement $value's box, or write $value%"
+		assert_equal "$(printf '%s\n' "$output" | cut -f4 | tr '\n' ' ')" "openness "
+	done
+	for value in 0 4 '2%' '2 %' 12; do
+		fill openness:2
+		sed -i "0,/^percent:\$/s//percent: $value/" filled.txt
+		run -0 --separate-stderr collect filled.txt
+		assert_equal "$value: $(printf '%s\n' "$output" | awk -F'\t' '$4 == "steering" { print $5 }')" "$value: ${value%%[ %]*}"
+	done
+	# In Dutch, as the form says it.
+	fill openness:2
+	sed -i '0,/^percent:$/s//percent: 2/' filled.txt
+	run -1 --separate-stderr collect -L nl filled.txt
+	printf '%s\n' "$stderr" | grep -q "procent '2' kan uitspraak 2 of 2% betekenen; er wordt niet gegokt"
+}

@@ -154,7 +154,7 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	sed -n '/^stance-participant: ann$/,/^stance-end$/p' bodies > ann-form
 	grep -qx '\[x\] 1. Our social media policy should spell out as concretely as' ann-form
 	grep -qx '\[x\] -. No opinion' ann-form
-	grep -qx "percent: 40" ann-form
+	grep -qx "percent: 40%" ann-form
 	grep -qx 'note: concrete, please' ann-form
 	{ printf 'stance-form: social-media-policy\nstance-round: 2026-spring\n'; cat ann-form; } |
 	    collect --key key - > back.tsv
