@@ -158,11 +158,14 @@ ask_continuum(FILE *in, FILE *out, const struct questionnaire *q, size_t k,
 	if (noted)
 		return 1;
 	for (;;) {
-		fprintf(out, "%s", a->note ?
-		    tr("Note (Enter keeps it, a single - removes it): ",
-		    "Notitie (Enter behoudt ze, een enkele - wist ze): ") :
-		    tr("Note, why you stand there (Enter for none): ",
-		    "Notitie, waarom je daar staat (Enter voor geen): "));
+		/* Back at an answer with a note: the note, so that Enter
+		 * keeps something the person can see. */
+		if (a->note != NULL)
+			fprintf(out, tr("Note: %s (Enter keeps it, a single - removes it): ",
+			    "Notitie: %s (Enter behoudt ze, een enkele - wist ze): "), a->note);
+		else
+			fprintf(out, "%s", tr("Note, why you stand there (Enter for none): ",
+			    "Notitie, waarom je daar staat (Enter voor geen): "));
 		fflush(out);
 		if (read_line(in, line, cap) < 0)
 			return -1;

@@ -319,7 +319,10 @@ run_ask() {
 	wait_for "[2/5]"
 	keys "<" Enter
 	wait_for "Now: 75%"
-	keys Enter Enter
+	# Back at an answer with a note: the note is shown, Enter keeps it.
+	keys Enter
+	wait_for "Note: in between (Enter keeps it, a single - removes it):"
+	keys Enter
 	keys 1 Enter Enter - Enter Enter 40% Enter Enter 3 Enter Enter
 	wait_for "Write these answers?"
 	keys 3 Enter
