@@ -209,3 +209,49 @@ m = email.message_from_binary_file(open(sys.argv[1], "rb")); print(make_header(d
 	assert_equal "$(cut -f3,4,6 remind.log | tail -n 2 | tr '\t\n' ' ;')" "bram reminder sent;mona reminder sent;"
 	assert_equal "$(ls mail/participants/new | wc -l)" 4
 }
+
+@test "round two by mail, through the mail system: a named sender, the deadline in local time, feedback on every form, two addresses, an out-of-office reply" {
+	mail_system
+	printf '%s\t%s\t%s\t%s\n' \
+	    ann staff ann@stance.test,ann.home@stance.test 'Ann Peeters' \
+	    bert staff bert@stance.test 'Bert Van den Bossche' > roster.tsv
+	# Round one, as collect wrote it, and aggregate's figures of it.
+	{ for p in ann bert cora dirk eva; do for c in steering openness enforcement legal audience; do
+		printf '2026-spring\t%s\tstaff\t%s\t%d\t2026-11-20T09:00:00Z\t\n' "$p" "$c" \
+		    $(( $(printf '%s' "$p" | wc -c) * 15 )); done; done; } > spring.tsv
+	aggregate spring.tsv > spring.agg
+	TZ='CET-1CEST,M3.5.0,M10.5.0/3' run -0 --separate-stderr remind -r 2026-autumn --invitation \
+	    --from 'Sofie Peeters-Ünlü <facilitator@stance.test>' --key key --log autumn.log \
+	    --sendmail "$SENDMAIL" --until '2026-12-01 17:00' --feedback spring.agg --previous spring.tsv roster.tsv
+	wait_for "$PARTICIPANTS" 2
+	local ann bert
+	ann=$(grep -l '^Delivered-To: ann@stance.test$' "$PARTICIPANTS"/new/*)
+	bert=$(grep -l '^Delivered-To: bert@stance.test$' "$PARTICIPANTS"/new/*)
+	# Through the mail system: the name decoded, the deadline in CET,
+	# each form with last round's figures and the person's own answer.
+	run -0 python3 -c 'import email, sys
+from email.header import decode_header, make_header
+m = email.message_from_binary_file(open(sys.argv[1], "rb"))
+print(str(make_header(decode_header(m["From"]))))' "$ann"
+	assert_equal "$output" "Sofie Peeters-Ünlü <facilitator@stance.test>"
+	text_of "$ann" | tr '\n' ' ' | grep -q 'Please reply by 2026-12-01 17:00 CET\.'
+	assert_equal "$(text_of "$ann" | grep -c '^Last round (2026-spring): ')" 5
+	text_of "$ann" | tr '\n' ' ' | grep -q 'you: 45%\.'
+	# Ann answers from her second address; Bert's out-of-office reply
+	# quotes his form, filled in by nobody.
+	{ printf 'From: Ann Peeters <ann.home@stance.test>\nTo: facilitator@stance.test\nSubject: Re: Where do you stand?\n'
+	  printf 'Date: Thu, 26 Nov 2026 12:00:00 +0100\nContent-Type: text/plain; charset=UTF-8\n\n'
+	  text_of "$ann" | sed 's/^\[ \] 2\./[x] 2./'; } > ann-reply
+	{ printf 'From: Bert <bert@stance.test>\nTo: facilitator@stance.test\nSubject: Out of office\n'
+	  printf 'Auto-Submitted: auto-replied\nDate: Thu, 26 Nov 2026 10:05:00 +0100\nContent-Type: text/plain; charset=UTF-8\n\n'
+	  printf 'I am away until Monday.\n\n'; text_of "$bert" | sed 's/^\[ \] 2\./[x] 2./; s/^/> /'; } > bert-ooo
+	send_back ann-reply
+	send_back bert-ooo
+	wait_for "$FACILITATOR" 2
+	run -0 --separate-stderr collect -v --key key --roster roster.tsv -r 2026-autumn "$FACILITATOR"
+	assert_equal "$(printf '%s\n' "$output" | cut -f2 | sort | uniq -c | tr -s ' ')" " 5 ann"
+	printf '%s\n' "$stderr" | grep -q 'is an automatic reply (Auto-Submitted: auto-replied); ignored$'
+	# Bert is still missing, and nothing says his reply was unreadable.
+	run -0 --separate-stderr collect --key key --roster roster.tsv -r 2026-autumn --status "$FACILITATOR"
+	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '{ print $1, $3, $6 }' | tr '\n' ';')" "ann 5/5 complete;bert 0/5 none;"
+}
