@@ -44,7 +44,7 @@
 #include "token.h"
 
 static const char usage_text[] =
-    "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]\n"
+    "usage: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]\n"
     "               [--missing | --status] [--until time] [--rejects file]\n"
     "               [--key file] [--min-group n] [file | dir | - ...]\n";
 
@@ -110,6 +110,7 @@ help(void)
 	    "latest winning, sorted.  With no file, read standard input.\n"
 	    "\n"
 	    "  -v              say how many lines were read, superseded, left out\n"
+	    "  --quiet         say nothing of bad input (for cron); the exit status does\n"
 	    "  -L lang         messages in nl or en\n"
 	    "  -q file         the questionnaire the answers belong to\n"
 	    "  -r round        only this round\n"
@@ -128,6 +129,7 @@ help(void)
 	    "laatste wint, gesorteerd.  Zonder bestand: lees standaardinvoer.\n"
 	    "\n"
 	    "  -v              zeg hoeveel regels gelezen, vervangen, weggelaten zijn\n"
+	    "  --quiet         zeg niets over slechte invoer (voor cron); de afsluitstatus wel\n"
 	    "  -L taal         meldingen in nl of en\n"
 	    "  -q bestand      de vragenlijst waar de antwoorden bij horen\n"
 	    "  -r ronde        alleen deze ronde\n"
@@ -1059,7 +1061,7 @@ write_roster_report(struct collect *c, int status)
 
 enum {
 	OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_MIN_GROUP,
-	OPT_VERSION
+	OPT_QUIET, OPT_VERSION
 };
 
 /*
@@ -1113,6 +1115,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		{ "key", required_argument, NULL, OPT_KEY },
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
 		{ "missing", no_argument, NULL, OPT_MISSING },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "roster", required_argument, NULL, OPT_ROSTER },
 		{ "status", no_argument, NULL, OPT_STATUS },
@@ -1139,6 +1142,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		case 'v': o->verbose = 1; break;
 		case OPT_KEY: o->key_file = optarg; break;
 		case OPT_MISSING: o->missing = 1; break;
+		case OPT_QUIET: diag_quiet = 1; break;
 		case OPT_MIN_GROUP: o->min_group = option_number(optarg, 1, 1000000, "--min-group", usage_text); break;
 		case OPT_REJECTS: c->rejects_name = optarg; break;
 		case OPT_ROSTER: o->roster_file = optarg; break;
@@ -1187,6 +1191,10 @@ options_check(const struct options *o)
 	const char *report = o->missing ? "missing" : "status";
 	int i, stdin_uses;
 
+	if (o->verbose && diag_quiet) {
+		diag_warn("%s", tr("-v and --quiet do not go together", "-v en --quiet gaan niet samen"));
+		option_usage(usage_text);
+	}
 	if (o->missing && o->status) {
 		diag_warn("%s", tr("--missing and --status do not go together",
 		    "--missing en --status gaan niet samen"));

@@ -25,10 +25,17 @@ diag_set_program(const char *argv0)
 	alloc_set_program(diag_program);
 }
 
+int diag_quiet;
+
 void
 diag_vat(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
 	struct buf message = { 0 }, quoted = { 0 };
+
+	/* -q: what was wrong with a file's lines is left out; the exit
+	 * status still says so. */
+	if (diag_quiet && file != NULL)
+		return;
 
 	/* The message is built whole and then quoted: names, ids and
 	 * values come from input (a form, a mail header), and a control

@@ -17,6 +17,9 @@ enum {
 };
 
 extern const char *diag_program;
+/* Set: diag_at's reports of bad input are not printed (collect -q, for
+ * cron); warnings and fatal errors are. */
+extern int diag_quiet;
 
 void diag_set_program(const char *argv0);
 

@@ -413,7 +413,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	assert_equal "${lines[2]}" "             [continuum=answer ...]"
 	run -2 --separate-stderr collect -L nl --bogus
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
-	    'gebruik: collect [-v] [-L lang] [-q file] [-r round] [--roster file]' \
+	    'gebruik: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]' \
 	    '                 [--missing | --status] [--until time] [--rejects file]' \
 	    '                 [--key file] [--min-group n] [file | dir | - ...]')" ]
 }

@@ -93,7 +93,7 @@ setup() {
 
 @test "--help, --version, and a full disk" {
 	run -0 collect --help
-	assert_equal "${lines[0]}" "usage: collect [-v] [-L lang] [-q file] [-r round] [--roster file]"
+	assert_equal "${lines[0]}" "usage: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]"
 	run -0 collect --version
 	[[ $output =~ ^collect\ \(stance\)\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
 	run -2 bash -c 'collect a.tsv b.tsv > /dev/full'
@@ -457,4 +457,18 @@ collect: planted.eml:1: the message from bob@example.org has no stance form in i
 	run -1 --separate-stderr collect form.txt
 	assert_equal "$output" ""
 	assert_equal "$stderr" "collect: form.txt:$(grep -n '^stance-group:' form.txt | cut -d: -f1): form of ann: stance-group '*' is *, which stands for everyone in aggregate's output; the form's answers are not used"
+}
+
+@test "--quiet, for cron: bad input is not said, the exit status still says it, the good answers still come out" {
+	printf '1\tann\tstaff\tsteering\t50\t2026-11-25T09:00:00Z\t\nnot a line\n1\tbob\tstaff\tsteering\t500\t2026-11-25T09:00:00Z\t\n' > some.tsv
+	run -1 --separate-stderr collect --quiet some.tsv
+	assert_equal "$stderr" ""
+	assert_equal "$(printf '%s\n' "$output" | cut -f2)" "ann"
+	run -1 --separate-stderr collect some.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c '^collect: some.tsv:')" 2
+	# What stops the work is said all the same.
+	run -2 --separate-stderr collect --quiet missing.tsv
+	assert_equal "$stderr" "collect: missing.tsv: No such file or directory"
+	run -2 --separate-stderr collect --quiet -v some.tsv
+	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "collect: -v and --quiet do not go together"
 }
