@@ -66,12 +66,16 @@ load test_helper
 	    inside && !picture && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 18
+	assert_number "$(wc -l < commands)" -eq 19
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
 	assert_number "$(wc -l < answers.tsv)" -eq 10
 	grep -q '^stance-participant: mona$' mona-form.txt
+	# Round two by mail: a form each for those with an address, each
+	# with what the person answered in round one.
+	assert_equal "$(grep -c '^stance-round: 2026-autumn$' forms.mbox)" 2
+	grep -q '^From: "Sofie Peeters" <sofie@example.org>$' forms.mbox
 	# recommend, in Dutch Markdown: two answers are too few for advice.
 	grep -qx '# Advies uit ronde 2026-spring' advies.md
 	grep -qx 'Te weinig antwoorden (2) om te zeggen waar de groep staat. Geen advies.' advies.md
