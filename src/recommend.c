@@ -152,12 +152,14 @@ struct recommend {
 static void
 put_data(struct recommend *r, struct buf *b, const char *s)
 {
-	if (r->format == FORMAT_TEXT) {
-		buf_addstr(b, s);
-		return;
-	}
 	for (; *s; s++) {
-		if (strchr("\\`*_[]<>#|", *s) != NULL)
+		/* A tab (record files allow them) is a blank to a reader,
+		 * and no control character reaches the output. */
+		if (*s == '\t') {
+			buf_addc(b, ' ');
+			continue;
+		}
+		if (r->format == FORMAT_MARKDOWN && strchr("\\`*_[]<>#|", *s) != NULL)
 			buf_addc(b, '\\');
 		buf_addc(b, *s);
 	}

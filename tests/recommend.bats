@@ -726,3 +726,14 @@ bodies() {
 	run -0 recommend -v -w 10000 --rules p.rules "$R/left.agg"
 	assert_equal "$(fired | tr '\n' ' ')" "and-then-or or-then-and "
 }
+
+@test "a tab in a rule's text or a reference (record files allow them) goes out as a blank, in text and Markdown" {
+	printf 'rules: social-media-policy\n\nrule: t\npart: floor\nwhen: always\nsource: house\nadvice-en: one\ttwo\n\ntag: house\nreference: Our\town house\n' > tab.rules
+	local format
+	for format in text markdown; do
+		run -0 recommend --format "$format" -w 10000 --rules tab.rules "$R/left.agg"
+		printf '%s\n' "$output" | grep -q 'one two \\\?\[house\\\?\]' 
+		printf '%s\n' "$output" | grep -q 'Our own house$'
+		assert_equal "$(printf '%s\n' "$output" | grep -c "$(printf '\t')")" 0
+	done
+}
