@@ -95,7 +95,8 @@ struct thresholds {
 struct block {
 	uint32_t round, group;	/* group UINT32_MAX: everyone, "*" */
 	struct tally *tallies;
-	unsigned char *hidden;	/* per continuum: suppressed for privacy */
+	unsigned char *hidden;	/* per continuum: 1 hidden as too small, 2 hidden
+				 * so that a smaller one cannot be worked out */
 };
 
 /* The last blocks found, everyone's and a group's: most lines are the
@@ -328,7 +329,7 @@ suppress(struct aggregate *a, struct block *const *group, size_t n, size_t k)
 		}
 		if (smallest == n)
 			break;
-		group[smallest]->hidden[k] = 1;
+		group[smallest]->hidden[k] = 2;
 		hidden += group[smallest]->tallies[k].n;
 	}
 }
@@ -379,7 +380,7 @@ figures_of(const struct aggregate *a, const struct tally *t, size_t anchors,
 	f->n = c->n;
 	f->abstain = c->abstain;
 	if (hidden) {
-		f->verdict = VERDICT_SUPPRESSED;
+		f->verdict = hidden == 2 ? VERDICT_WITHHELD : VERDICT_SUPPRESSED;
 		return;
 	}
 	f->verdict = VERDICT_TOO_FEW;
@@ -452,7 +453,7 @@ col_n(const struct row *r, struct buf *out)
 static enum kind
 col_abstain(const struct row *r, struct buf *out)
 {
-	if (r->f->verdict == VERDICT_SUPPRESSED)
+	if (r->f->verdict == VERDICT_SUPPRESSED || r->f->verdict == VERDICT_WITHHELD)
 		return MISSING;
 	buf_printf(out, "%llu", (unsigned long long)r->f->abstain);
 	return NUMBER;
@@ -662,7 +663,7 @@ write_round(struct aggregate *a, size_t r, struct buf *out)
 		row.continuum = c->id;
 		for (i = 0; i < n; i++) {
 			row.group = i == 0 ? "*" : intern_string(&a->groups, order[i]->group);
-			figures_of(a, &order[i]->tallies[k], c->nanchors, i > 0 && order[i]->hidden[k], &f);
+			figures_of(a, &order[i]->tallies[k], c->nanchors, i > 0 ? order[i]->hidden[k] : 0, &f);
 			write_row(a, &row, out);
 		}
 	}

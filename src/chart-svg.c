@@ -311,11 +311,12 @@ static double
 not_shown(FILE *fp, const struct geometry *g, const struct figures_row *const *rows, size_t n,
     const struct continuum *k, int rounds, double y)
 {
-	struct buf hidden = { 0 }, few = { 0 }, line = { 0 };
+	struct buf hidden = { 0 }, withheld = { 0 }, few = { 0 }, line = { 0 };
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		struct buf *to = rows[i]->verdict == VERDICT_SUPPRESSED ? &hidden : &few;
+		struct buf *to = rows[i]->verdict == VERDICT_SUPPRESSED ? &hidden :
+		    rows[i]->verdict == VERDICT_WITHHELD ? &withheld : &few;
 
 		if (drawn(rows[i], k))
 			continue;
@@ -325,7 +326,12 @@ not_shown(FILE *fp, const struct geometry *g, const struct figures_row *const *r
 		buf_addstr(to, group_name(rows[i]));
 	}
 	if (hidden.len > 0)
-		buf_printf(&line, tr("Not shown (privacy): %s.", "Niet getoond (privacy): %s."), hidden.data);
+		buf_printf(&line, tr("Not shown, too few answers to keep them anonymous: %s.",
+		    "Niet getoond, te weinig antwoorden om ze anoniem te houden: %s."), hidden.data);
+	if (withheld.len > 0)
+		buf_printf(&line, tr("%sNot shown, so that a smaller group cannot be worked out: %s.",
+		    "%sNiet getoond, zodat een kleinere groep niet te achterhalen is: %s."),
+		    line.len ? " " : "", withheld.data);
 	if (few.len > 0)
 		buf_printf(&line, tr("%sToo few answers to draw: %s.", "%sTe weinig antwoorden om te tekenen: %s."),
 		    line.len ? " " : "", few.data);
@@ -333,6 +339,7 @@ not_shown(FILE *fp, const struct geometry *g, const struct figures_row *const *r
 		y = text_block(fp, SVG_MARGIN, y + g->text, g->width - 2 * SVG_MARGIN, g->text,
 		    "class=\"not-shown\"", line.data);
 	buf_free(&hidden);
+	buf_free(&withheld);
 	buf_free(&few);
 	buf_free(&line);
 	return y;

@@ -612,6 +612,7 @@ short_verdict(const struct figures_row *r)
 		[VERDICT_POLARISED] = { "polarised", "gepolariseerd" },
 		[VERDICT_TOO_FEW] = { "too few", "te weinig" },
 		[VERDICT_SUPPRESSED] = { "not shown", "niet getoond" },
+		[VERDICT_WITHHELD] = { "not shown", "niet getoond" },
 	};
 
 	return tr(words[r->verdict][0], words[r->verdict][1]);

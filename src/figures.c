@@ -513,7 +513,7 @@ figures_put_words(struct buf *out, const struct figures_row *r, const struct con
 	int split_first = verdict_table[r->verdict].split;
 
 	/* A hidden row never says how small its group is. */
-	if (r->verdict != VERDICT_SUPPRESSED) {
+	if (r->verdict != VERDICT_SUPPRESSED && r->verdict != VERDICT_WITHHELD) {
 		buf_printf(out, "n %llu", (unsigned long long)r->n);
 		if (r->have_abstain && r->abstain > 0)
 			buf_printf(out, tr(", %llu no opinion", ", %llu geen mening"),

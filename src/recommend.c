@@ -592,7 +592,7 @@ positions(struct recommend *r)
 		if (row == NULL)
 			buf_printf(&b, tr("No figures for this continuum in round %s.",
 			    "Geen cijfers voor dit continuum in ronde %s."), r->round);
-		else if (row->verdict == VERDICT_SUPPRESSED)
+		else if (row->verdict == VERDICT_SUPPRESSED || row->verdict == VERDICT_WITHHELD)
 			buf_addstr(&b, tr("Not shown: too few answers to keep them anonymous. No advice.",
 			    "Niet getoond: te weinig antwoorden om ze anoniem te houden. Geen advies."));
 		else if (row->verdict == VERDICT_TOO_FEW || !row->have_quartiles)

@@ -13,8 +13,11 @@ const struct verdict_info verdict_table[VERDICT_COUNT] = {
 	    "The group is polarised: ", "De groep is gepolariseerd: ", 1, 1 },
 	[VERDICT_TOO_FEW] = { "too-few", "too few answers to draw",
 	    "te weinig antwoorden om te tekenen", NULL, NULL, 0, 0 },
-	[VERDICT_SUPPRESSED] = { "suppressed", "not shown (privacy)", "niet getoond (privacy)",
-	    NULL, NULL, 0, 0 },
+	[VERDICT_SUPPRESSED] = { "suppressed", "not shown (privacy): too few answers",
+	    "niet getoond (privacy): te weinig antwoorden", NULL, NULL, 0, 0 },
+	/* A larger group hidden with a smaller one: not for its own size. */
+	[VERDICT_WITHHELD] = { "withheld", "not shown (privacy), so that a smaller group cannot be worked out",
+	    "niet getoond (privacy), zodat een kleinere groep niet te achterhalen is", NULL, NULL, 0, 0 },
 };
 
 int

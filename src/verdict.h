@@ -13,6 +13,7 @@
 enum verdict {
 	VERDICT_CONSENSUS, VERDICT_LEANING, VERDICT_DIVIDED, VERDICT_POLARISED,
 	VERDICT_TOO_FEW, VERDICT_SUPPRESSED,
+	VERDICT_WITHHELD,	/* hidden so that a smaller group cannot be worked out */
 	VERDICT_COUNT
 };
 

@@ -132,7 +132,7 @@ column() {	# column NAME CONTINUUM [GROUP]
 	run -0 aggregate --by-group g.tsv
 	diff -u - <(printf '%s\n' "$output" | awk -F'\t' '$3 == "steering" { print $2, $4, $5, $6, $16, $18 }') <<-'END'
 	* 15 0 52.67 polarised 6,0,2,0,7
-	admin 6 - - suppressed -
+	admin 6 - - withheld -
 	board 2 - - suppressed -
 	care 7 0 90.00 consensus 0,0,0,0,7
 	END
@@ -156,7 +156,7 @@ column() {	# column NAME CONTINUUM [GROUP]
 	printf 'r\tx1\tsolo\topenness\t50\t2026-11-25T09:30:00Z\t\n' >> j.tsv
 	run -0 aggregate --json --by-group j.tsv
 	assert_equal "$(printf '%s\n' "$output" | jq -c 'select(.continuum == "openness") | [.group, .n, .mean, .verdict, .profile]')" \
-	    "$(printf '%s\n' '["*",11,50,"polarised",[5,1,5]]' '["-",10,null,"suppressed",null]' '["solo",1,null,"suppressed",null]')"
+	    "$(printf '%s\n' '["*",11,50,"polarised",[5,1,5]]' '["-",10,null,"withheld",null]' '["solo",1,null,"suppressed",null]')"
 	assert_number "$(printf '%s\n' "$output" | jq -s length)" -eq 15
 }
 
@@ -408,10 +408,10 @@ aggregate: --merge: the partials do not add up; nothing written"
 	  for p in 1 2 3 4 5; do printf 'r\tb%d\tb\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done
 	  for p in 1 2 3 4 5; do printf 'r\tc%d\tc\tsteering\t%d\t2026-11-25T09:30:00Z\t\n' "$p" $((p * 10)); done; } > tie.tsv
 	run -0 aggregate --by-group tie.tsv
-	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed suppressed leaning"
+	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed withheld leaning"
 	# The same whatever order the lines come in.
 	run -0 aggregate --by-group <(tac tie.tsv)
-	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed suppressed leaning"
+	assert_equal "$(column verdict steering a) $(column verdict steering b) $(column verdict steering c)" "suppressed withheld leaning"
 }
 
 @test "camps: a quarter of the line cuts on a line of two statements; half a statement cuts at exactly 50/(k-1)" {

@@ -140,7 +140,8 @@ svg_size() {
 	# youth-work on five continua; board and direction named once each time.
 	assert_number "$(grep -c 'class="median"' round.svg)" -eq 15
 	assert_number "$(grep -c 'class="scale" x1="160" y1="[0-9]*" x2="572"' round.svg)" -eq 15
-	assert_number "$(grep -c '>Not shown (privacy): board, direction\.<' round.svg)" -eq 5
+	# Hidden for its size, or with it so that it cannot be worked out: said apart.
+	assert_number "$(grep -c '>Not shown, too few answers to keep them anonymous: board. Not shown, so that a<' round.svg)" -eq 5
 	# Counts over the bars, each with its title.
 	grep -q '<title>admin: 2 of 7 between statements 1 and 2</title>' round.svg
 }
@@ -167,7 +168,7 @@ svg_size() {
 	grep -q 'median of the round before' "$FIXTURES/chart/svg/rounds.600.svg"
 	grep -q 'median of the round before' "$FIXTURES/chart/svg/three.600.svg" && false
 	# Eight groups: the hidden ones in one line per continuum.
-	assert_number "$(grep -c '>Not shown (privacy): board, direction, reception\.<' "$FIXTURES/chart/svg/eight.600.svg")" -eq 5
+	assert_number "$(grep -c '>Not shown, too few answers to keep them anonymous: board, direction,<' "$FIXTURES/chart/svg/eight.600.svg")" -eq 5
 	true
 }
 
@@ -291,12 +292,12 @@ svg_size() {
 @test "a row hidden for privacy never says how small its group is, in text or SVG" {
 	# board (n 3) and direction (n 6) are hidden on every continuum.
 	run -0 chart -w 80 groups.agg
-	assert_equal "$(printf '%s\n' "$output" | grep -c '^board  *not shown (privacy)$')" 5
-	assert_equal "$(printf '%s\n' "$output" | grep -c '^direction  *not shown (privacy)$')" 5
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^board  *not shown (privacy): too few answers$')" 5
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^direction  *not shown (privacy), so that a smaller group cannot be worked out$')" 5
 	run -0 chart --svg groups.agg
-	assert_equal "$(printf '%s\n' "$output" | grep -o '>[^<]*Not shown (privacy)[^<]*<' | sort -u)" ">Not shown (privacy): board, direction.<"
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'n [36] · not shown')" 0
-	printf '%s\n' "$output" | grep -q 'board: not shown (privacy)\.'
+	printf '%s\n' "$output" | grep -q 'board: not shown (privacy): too few answers\.'
+	printf '%s\n' "$output" | grep -q 'direction: not shown (privacy), so that a smaller group cannot be worked out\.'
 	assert_equal "$(printf '%s\n' "$output" | grep -c 'aria-label="board"')" 0
 }
 
