@@ -985,8 +985,19 @@ apart_on(struct recommend *r, size_t k, int first, int write)
  * "admin and direction on every continuum; youth on Openness".  Into
  * out; whether any.
  */
+/* Why a group row is left out of the comparison: too few or too small
+ * (0), hidden so that a smaller group cannot be worked out (1), split
+ * within itself (2). */
 static int
-left_out(struct recommend *r, int split, struct buf *out)
+reason_of(const struct figures_row *row)
+{
+	if (row->verdict == VERDICT_WITHHELD)
+		return 1;
+	return readable(row) && row->have_quartiles ? 2 : 0;
+}
+
+static int
+left_out(struct recommend *r, int reason, struct buf *out)
 {
 	size_t i, j, n = 0, k, *count = NULL;
 	char **group = NULL;
@@ -997,8 +1008,7 @@ left_out(struct recommend *r, int split, struct buf *out)
 	for (i = 0; i < r->table.n; i++) {
 		const struct figures_row *row = &r->table.rows[i];
 
-		if (!group_row(r, row, -1) || comparable(row) ||
-		    (split ? !readable(row) || !row->have_quartiles : readable(row) && row->have_quartiles))
+		if (!group_row(r, row, -1) || comparable(row) || reason_of(row) != reason)
 			continue;
 		for (j = 0; j < n && strcmp(group[j], row->group) != 0; j++)
 			;
@@ -1071,15 +1081,21 @@ groups(struct recommend *r)
 		emit("\n");
 		rules_of(r, RULES_GROUPS, -1, -1, 0, 0);
 	}
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
+		static const char *const why[3][2] = {
+			{ "Not compared (too few answers, or hidden for privacy): %s.",
+			  "Niet vergeleken (te weinig antwoorden, of verborgen voor de privacy): %s." },
+			{ "Not compared, hidden so that a smaller group cannot be worked out: %s.",
+			  "Niet vergeleken, verborgen zodat een kleinere groep niet te achterhalen is: %s." },
+			{ "Not compared, split within the group itself: %s.",
+			  "Niet vergeleken, verdeeld binnen de groep zelf: %s." },
+		};
+
 		buf_reset(&s);
 		buf_reset(&list);
 		if (!left_out(r, (int)i, &list))
 			continue;
-		buf_printf(&s, i == 0 ? tr("Not compared (too few answers, or hidden for privacy): %s.",
-		    "Niet vergeleken (te weinig antwoorden, of verborgen voor de privacy): %s.") :
-		    tr("Not compared, split within the group itself: %s.",
-		    "Niet vergeleken, verdeeld binnen de groep zelf: %s."), list.data);
+		buf_printf(&s, tr(why[i][0], why[i][1]), list.data);
 		paragraph(r, s.data);
 	}
 	buf_free(&s);

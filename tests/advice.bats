@@ -132,6 +132,14 @@ summary() {
 	run -0 recommend -w 10000 "$FIXTURES/recommend/suppressed.agg"
 	assert_equal "$(printf '%s\n' "$output" | grep '^Not compared')" \
 	    "Not compared (too few answers, or hidden for privacy): admin, direction on every continuum."
+	# Hidden as too small, hidden so that a smaller one cannot be worked
+	# out, split within itself: each said apart.
+	run -0 recommend -w 10000 "$FIXTURES/chart/groups.agg"
+	diff -u - <(printf '%s\n' "$output" | grep '^Not compared') <<-'END'
+	Not compared (too few answers, or hidden for privacy): board on every continuum.
+	Not compared, hidden so that a smaller group cannot be worked out: direction on every continuum.
+	Not compared, split within the group itself: admin on Direction, Enforcement, Legal form, Audience; youth-work on every continuum.
+	END
 	# A group split within itself has no median to compare.
 	run -0 recommend -w 10000 "$A/sixty.agg"
 	assert_equal "$(printf '%s\n' "$output" | grep '^Not compared')" \
