@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "context.h"
@@ -39,9 +40,10 @@ context_init(struct context *c)
 int
 context_employer(const char *s, enum context_employer *e)
 {
-	if (strcmp(s, "private") == 0)
+	/* "Public" as a careless hand types it is still public. */
+	if (strcasecmp(s, "private") == 0)
 		*e = EMPLOYER_PRIVATE;
-	else if (strcmp(s, "public") == 0)
+	else if (strcasecmp(s, "public") == 0)
 		*e = EMPLOYER_PUBLIC;
 	else
 		return -1;
@@ -71,9 +73,9 @@ context_staff(const char *s, long *staff)
 int
 context_yes_no(const char *s, int *yes)
 {
-	if (strcmp(s, "yes") == 0)
+	if (strcasecmp(s, "yes") == 0)
 		*yes = 1;
-	else if (strcmp(s, "no") == 0)
+	else if (strcasecmp(s, "no") == 0)
 		*yes = 0;
 	else
 		return -1;

@@ -1160,10 +1160,11 @@ read_text(const char *path, struct buf *out)
 		return -1;
 	}
 	fclose(fp);
-	/* A Windows editor's CRLF is a line end, nothing more. */
+	/* A Windows editor's CRLF is a line end, nothing more; a tab is a
+	 * blank, as the text is wrapped anyway. */
 	for (i = j = 0; i < out->len; i++)
 		if (!(out->data[i] == '\r' && i + 1 < out->len && out->data[i + 1] == '\n'))
-			out->data[j++] = out->data[i];
+			out->data[j++] = out->data[i] == '\t' ? ' ' : out->data[i];
 	out->len = j;
 	if (out->data != NULL)
 		out->data[j] = '\0';

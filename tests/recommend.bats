@@ -564,6 +564,10 @@ fired() {
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --context -: standard input holds the rows; give the rows as files"
 	run -2 --separate-stderr recommend --context - "$R/right.agg" - < "$R/left.agg"
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --context -: standard input holds the rows; give the rows as files"
+	# Case is a careless hand's, not a different value.
+	printf 'organisation: x\nemployer: Public\nclient-work: NO\n' > case.ctx
+	run -0 recommend -w 300 --context case.ctx --employer PRIVATE "$R/left.agg"
+	assert_equal "$(printf '%s\n' "$output" | sed -n 4p)" "Weighing up what your social media policy should look like. For x: a private employer, without client work. The size was not said: where the law depends on it, the advice says so (--staff)."
 	run -2 --separate-stderr recommend --employer both "$R/left.agg"
 	assert_equal "$(printf '%s\n' "$stderr" | head -1)" "recommend: --employer 'both' is not private or public"
 	run -2 --separate-stderr recommend --client-work maybe "$R/left.agg"

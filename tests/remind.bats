@@ -509,6 +509,10 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	printf '%s\n' "$stderr" | grep -q "^remind: --from 's@' "
 	run -2 --separate-stderr remind -r r --from s@stance.test --text missing.txt --dry-run ann.tsv
 	assert_equal "$stderr" "remind: --text missing.txt: No such file or directory"
+	# A tab is a blank.
+	printf 'Two\tcolumns\n' > tab.txt
+	run -0 remind -r r --from s@stance.test --text tab.txt --invitation --dry-run ann.tsv
+	printf '%s\n' "$output" | grep -qx 'Two columns'
 	printf 'a bell \a\n' > bell.txt
 	run -2 --separate-stderr remind -r r --from s@stance.test --text bell.txt --dry-run ann.tsv
 	assert_equal "$stderr" "remind: --text bell.txt: the text must be UTF-8 without control or direction-changing characters"
