@@ -39,6 +39,7 @@
 #include "questionnaire.h"
 #include "response.h"
 #include "roster.h"
+#include "sentlog.h"
 #include "text.h"
 #include "timestamp.h"
 #include "token.h"
@@ -60,6 +61,15 @@ struct held {
 	char *why;
 };
 
+/* Why a reply of someone on the roster did not answer (progress.h). */
+struct trouble {
+	uint32_t participant;		/* in collect.troubled */
+	char *round;			/* the form's, or NULL: no form said */
+	enum progress_reason reason;
+	long continuum;			/* or -1 */
+	long long time;			/* the message's */
+};
+
 struct collect {
 	const struct questionnaire *q;
 	struct answerset set;
@@ -79,6 +89,14 @@ struct collect {
 	struct intern unknown;		/* participants reported as not on the roster */
 	struct intern regrouped;	/* reported as answering in another group */
 	struct intern replied;		/* sent a form or a message, readable or not */
+	/* What kept someone's reply from answering, for --status. */
+	struct intern troubled;		/* their participants */
+	struct trouble *troubles;
+	size_t ntroubles;
+	/* --log: remind's messages, by Message-ID, for a reply that quotes
+	 * no form: whose it is. */
+	struct intern sent_ids;
+	struct sent { char *round, *participant; } *sent;
 
 	/* The input being read. */
 	const char *name;
@@ -279,15 +297,22 @@ response_line(struct collect *c, char *line, size_t len, unsigned long number)
 	return NULL;
 }
 
+/* The time of what is being read: the message's Date, else the file's.
+ * A Date from the future is said when the message ends. */
+static long long
+input_time(const struct collect *c)
+{
+	if (c->mail != NULL && c->mail->date >= 0 && c->mail->date <= c->future)
+		return c->mail->date;
+	return c->file_time;
+}
+
 static void
 form_answer(const struct form_answer *a, void *context)
 {
 	struct collect *c = context;
-	long long time = c->file_time;
+	long long time = input_time(c);
 
-	/* A Date from the future is said when the message ends. */
-	if (c->mail != NULL && c->mail->date >= 0 && c->mail->date <= c->future)
-		time = c->mail->date;
 	c->form_answers++;
 	if (time > c->future) {
 		char stamp[TIMESTAMP_LEN + 1];
@@ -360,6 +385,46 @@ replied(struct collect *c, const char *participant)
 	intern_add(&c->replied, participant, strlen(participant));
 }
 
+/* Keep why a reply did not answer, for --status and so for remind. */
+static void
+trouble_add(struct collect *c, const char *round, const char *participant,
+    enum progress_reason reason, long continuum)
+{
+	struct trouble *t;
+
+	c->troubles = xreallocarray(c->troubles, c->ntroubles + 1, sizeof(*c->troubles));
+	t = &c->troubles[c->ntroubles++];
+	t->participant = intern_add(&c->troubled, participant, strlen(participant));
+	t->round = round != NULL ? xstrdup(round) : NULL;
+	t->reason = reason;
+	t->continuum = continuum;
+	t->time = input_time(c);
+}
+
+static void
+troubles_free(struct collect *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntroubles; i++)
+		free(c->troubles[i].round);
+	free(c->troubles);
+	intern_free(&c->troubled);
+	for (i = 0; i < c->sent_ids.n; i++) {
+		free(c->sent[i].round);
+		free(c->sent[i].participant);
+	}
+	free(c->sent);
+	intern_free(&c->sent_ids);
+}
+
+static void
+form_trouble(const char *round, const char *participant, enum progress_reason reason,
+    long continuum, void *context)
+{
+	trouble_add(context, round, participant, reason, continuum);
+}
+
 static void
 form_done(const char *round, const char *participant, int answers, void *context)
 {
@@ -400,7 +465,6 @@ form_accept(const char *round, const char *participant, void *context)
 	struct buf from = { 0 };
 	long k;
 
-	(void)round;
 	/* A signed round read from mail without the roster checks no
 	 * sender: said once, since the recipe that did so counted forms
 	 * the roster would have refused. */
@@ -414,6 +478,7 @@ form_accept(const char *round, const char *participant, void *context)
 	e = &c->roster.entries[k];
 	if (c->mail->from != NULL && roster_has_address(e, c->mail->from))
 		return 1;
+	trouble_add(c, round, participant, PROGRESS_OTHER_ADDRESS, -1);
 	diag_at(c->name, c->mail->message_line, tr(
 	    "form of %s: the message came from %s, not from %s, the address on the roster; its answers are not used",
 	    "formulier van %s: het bericht kwam van %s, niet van %s, het adres op de deelnemerslijst; de antwoorden worden niet gebruikt"),
@@ -432,6 +497,109 @@ sender(const struct collect *c, const char *address)
 		if (roster_has_address(&c->roster.entries[i], address))
 			return c->roster.entries[i].participant;
 	return NULL;
+}
+
+/* --log: remind's log (sentlog.h), the messages that went. */
+static void
+sent_read(struct collect *c, const char *path)
+{
+	struct sentlog_entry e;
+	struct lines in;
+	const char *why;
+	ssize_t n;
+	uint32_t id;
+
+	if (lines_open(&in, path) < 0)
+		diag_fatal("%s: %s", path, lang_strerror(errno));
+	while ((n = lines_next(&in)) >= 0) {
+		if ((why = sentlog_parse(in.line, (size_t)n, &e)) != NULL) {
+			diag_at(in.name, in.number, "%s", why);
+			c->bad = 1;
+			continue;
+		}
+		if (!e.sent || strcmp(e.message_id, SENTLOG_ID_UNKNOWN) == 0 ||
+		    intern_find(&c->sent_ids, e.message_id, strlen(e.message_id)) != UINT32_MAX)
+			continue;
+		id = intern_add(&c->sent_ids, e.message_id, strlen(e.message_id));
+		c->sent = xreallocarray(c->sent, c->sent_ids.n, sizeof(*c->sent));
+		c->sent[id].round = xstrdup(e.round);
+		c->sent[id].participant = xstrdup(e.participant);
+	}
+	if (lines_error(&in))
+		diag_fatal("%s: %s", in.name, lang_strerror(errno));
+	lines_close(&in);
+}
+
+/* Which of remind's messages (--log) a message answers: the first of
+ * its In-Reply-To and References that the log has, or NULL. */
+static const struct sent *
+sent_answered(const struct collect *c, const char *ids)
+{
+	const char *p = ids, *end;
+	uint32_t id;
+
+	while (p != NULL && (p = strchr(p, '<')) != NULL && (end = strchr(p, '>')) != NULL) {
+		if ((id = intern_find(&c->sent_ids, p, (size_t)(end - p + 1))) != UINT32_MAX)
+			return &c->sent[id];
+		p = end + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Answers typed in a message that quotes no form (reply.h): counted when
+ * it answers a message of remind's log, in a signed round (where the
+ * log's Message-IDs cannot be guessed), from an address the roster gives
+ * that participant.  Typed answers alone prove nothing of who sent them.
+ */
+static void
+short_reply(struct collect *c, const char *who)
+{
+	const struct mail *m = c->mail;
+	const struct reply *reply = &c->forms->reply;
+	const struct sent *to = c->have_key ? sent_answered(c, m->replies_to.data) : NULL;
+	struct buf from = { 0 };
+	struct response resp;
+	long entry;
+	size_t k;
+
+	sender_words(m, &from);
+	if (to == NULL || (entry = roster_find(&c->roster, to->participant)) < 0) {
+		diag_at(c->name, m->message_line, tr(
+		    "the message from %s has answers typed in it, but quotes no signed form and answers no message of remind's log (--log, with --key and --roster): typed answers alone prove nothing of who sent them; not counted",
+		    "het bericht van %s bevat getypte antwoorden, maar citeert geen ondertekend formulier en antwoordt op geen bericht uit het logboek van remind (--log, met --key en --roster): getypte antwoorden alleen bewijzen niet wie ze stuurde; telt niet mee"),
+		    from.data);
+		if (who != NULL)
+			trouble_add(c, NULL, who, PROGRESS_NOT_SIGNED, -1);
+		c->bad = 1;
+		buf_free(&from);
+		return;
+	}
+	replied(c, to->participant);
+	if (m->from == NULL || !roster_has_address(&c->roster.entries[entry], m->from)) {
+		trouble_add(c, to->round, to->participant, PROGRESS_OTHER_ADDRESS, -1);
+		diag_at(c->name, m->message_line, tr(
+		    "answers of %s typed in a reply: the message came from %s, not from %s, the address on the roster; not used",
+		    "antwoorden van %s getypt in een antwoord: het bericht kwam van %s, niet van %s, het adres op de deelnemerslijst; niet gebruikt"),
+		    to->participant, from.data, c->roster.entries[entry].email);
+		c->bad = 1;
+		buf_free(&from);
+		return;
+	}
+	buf_free(&from);
+	memset(&resp, 0, sizeof(resp));
+	resp.round = to->round;
+	resp.participant = to->participant;
+	resp.group = c->roster.entries[entry].group;
+	resp.note = "";
+	for (k = 0; k < c->q->ncontinua; k++) {
+		if (reply->position[k] == POSITION_UNSET)
+			continue;
+		resp.continuum = c->q->continua[k].id;
+		resp.position = reply->position[k];
+		c->form_answers++;
+		take(c, &resp, k, input_time(c), reply->line[k]);
+	}
 }
 
 /* A mail message ends: its forms are complete, and what kept them from
@@ -482,14 +650,24 @@ message_end(void *context)
 	form_reader_flush(c->forms);
 	if (c->forms->forms > forms)
 		return;
+	who = sender(c, m->from);
+	if (c->forms->reply.given > 0) {
+		short_reply(c, who);
+		return;
+	}
 	/* A reply without a form: whose, so that they are not reminded as
 	 * if they had said nothing. */
-	if ((who = sender(c, m->from)) != NULL)
+	if (who != NULL)
 		replied(c, who);
 	sender_words(m, &from);
 	if (who != NULL)
 		buf_printf(&from, " (%s)", who);
-	if (m->saw_html && !m->saw_text)
+	if (who != NULL)
+		trouble_add(c, NULL, who, m->saw_html && !m->saw_text ? PROGRESS_HTML_ONLY :
+		    c->forms->reply.bad_line != 0 ? PROGRESS_REPLY_UNCLEAR : PROGRESS_NO_FORM, -1);
+	if (c->forms->reply.bad_line != 0)
+		;	/* said by the form reader */
+	else if (m->saw_html && !m->saw_text)
 		diag_at(c->name, m->message_line, tr(
 		    "the message from %s has only an HTML part, and a form is read from plain text only; ask them to send it back as plain text",
 		    "het bericht van %s heeft alleen een HTML-deel, en een formulier wordt alleen uit platte tekst gelezen; vraag het als platte tekst terug te sturen"),
@@ -683,6 +861,7 @@ collect_stream(struct collect *c, FILE *fp, const char *name, long long file_tim
 	c->forms = &s.forms;
 	form_reader_init(&s.forms, c->q, name, form_answer, c);
 	s.forms.done = form_done;
+	s.forms.trouble = form_trouble;
 	if (c->have_key) {
 		s.forms.key = &c->key;
 		s.forms.accept = form_accept;
@@ -981,15 +1160,23 @@ selected_round(struct collect *c)
 	    "de antwoorden komen uit %zu rondes (%s); kies er één met -r"), c->set.rounds.n, names);
 }
 
+/* Someone's answers in a round, or NULL if none. */
+static const struct kept *
+person_answers(const struct collect *c, uint32_t round, const char *participant)
+{
+	uint32_t id = intern_find(&c->set.participants, participant, strlen(participant));
+	long p = id == UINT32_MAX || round == UINT32_MAX ? -1 : answerset_find(&c->set, round, id);
+
+	return p < 0 ? NULL : answerset_answers(&c->set, (size_t)p);
+}
+
 /* For --missing and --status: how many continua participant answered,
  * when last, and which are missing (comma-separated, "-" for none). */
 static size_t
 progress(const struct collect *c, uint32_t round, const char *participant, long long *last,
     struct buf *missing)
 {
-	uint32_t id = intern_find(&c->set.participants, participant, strlen(participant));
-	long p = id == UINT32_MAX || round == UINT32_MAX ? -1 : answerset_find(&c->set, round, id);
-	const struct kept *answers = p < 0 ? NULL : answerset_answers(&c->set, (size_t)p);
+	const struct kept *answers = person_answers(c, round, participant);
 	size_t k, answered = 0;
 
 	*last = -1;
@@ -1022,12 +1209,66 @@ progress_state(const struct collect *c, const char *participant, size_t answered
 	return PROGRESS_NONE;
 }
 
+/* Whether a comma-separated list list[0..n) holds item. */
+static int
+has_item(const char *list, size_t n, const char *item)
+{
+	size_t i = 0, len = strlen(item), end;
+
+	while (i < n) {
+		for (end = i; end < n && list[end] != ','; end++)
+			;
+		if (end - i == len && memcmp(list + i, item, len) == 0)
+			return 1;
+		i = end + 1;
+	}
+	return 0;
+}
+
+/*
+ * The reasons --status gives for someone (progress.h): what kept their
+ * replies from answering and still stands.  A continuum's, while it is
+ * missing; a reply's, if nothing answered since ("html-only" and a form
+ * after it says nothing of the HTML any more).  Each once, as found.
+ */
 static void
-write_roster_report(struct collect *c, int status)
+reasons(const struct collect *c, const char *round, const char *participant, long long last,
+    const struct kept *answers, struct buf *out)
+{
+	uint32_t id = intern_find(&c->troubled, participant, strlen(participant));
+	struct buf item = { 0 };
+	size_t i, start = out->len;
+
+	for (i = 0; id != UINT32_MAX && i < c->ntroubles; i++) {
+		const struct trouble *t = &c->troubles[i];
+
+		if (t->participant != id || (t->round != NULL && strcmp(t->round, round) != 0))
+			continue;
+		if (t->continuum >= 0 ? answers != NULL &&
+		    answers[t->continuum].position != POSITION_UNSET : t->time < last)
+			continue;
+		buf_reset(&item);
+		buf_addstr(&item, progress_reason_name(t->reason));
+		if (t->continuum >= 0)
+			buf_printf(&item, ":%s", c->q->continua[t->continuum].id);
+		if (!has_item(out->data + start, out->len - start, item.data)) {
+			if (out->len > start)
+				buf_addc(out, ',');
+			buf_addstr(out, item.data);
+		}
+	}
+	buf_free(&item);
+	if (out->len == start)
+		buf_addstr(out, "-");
+}
+
+/* What --missing (status 0) or --status says, appended to out. */
+static void
+roster_report(struct collect *c, int status, struct buf *out)
 {
 	const char *round = selected_round(c);
 	uint32_t round_id = intern_find(&c->set.rounds, round, strlen(round));
-	struct buf missing = { 0 }, line = { 0 };
+	struct buf missing = { 0 }, why = { 0 };
 	size_t i;
 
 	for (i = 0; i < c->roster.n; i++) {
@@ -1039,7 +1280,7 @@ write_roster_report(struct collect *c, int status)
 
 		if (!status) {
 			if (answered < c->set.ncontinua)
-				printf("%s\n", e->text);
+				buf_printf(out, "%s\n", e->text);
 			continue;
 		}
 		if (last >= 0)
@@ -1051,17 +1292,22 @@ write_roster_report(struct collect *c, int status)
 		p.time = last >= 0 ? time : "-";
 		p.missing = missing.data;
 		p.state = progress_state(c, e->participant, answered);
-		buf_reset(&line);
-		progress_format(&line, &p);
-		fputs(line.data, stdout);
+		buf_reset(&why);
+		if (p.state == PROGRESS_COMPLETE)
+			buf_addstr(&why, "-");
+		else
+			reasons(c, round, e->participant, last, person_answers(c, round_id,
+			    e->participant), &why);
+		p.reasons = why.data;
+		progress_format(out, &p);
 	}
 	buf_free(&missing);
-	buf_free(&line);
+	buf_free(&why);
 }
 
 enum {
 	OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_MIN_GROUP,
-	OPT_QUIET, OPT_VERSION
+	OPT_QUIET, OPT_LOG, OPT_STATUS_FILE, OPT_VERSION
 };
 
 /*
@@ -1100,7 +1346,7 @@ small_groups(struct collect *c, long min_group)
 
 /* What the command line asks for, besides what struct collect keeps. */
 struct options {
-	const char *qfile, *roster_file, *key_file;
+	const char *qfile, *roster_file, *key_file, *log_file, *status_file;
 	int verbose, missing, status;
 	long min_group;			/* aggregate's --min-group */
 	int argc;
@@ -1113,12 +1359,14 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "key", required_argument, NULL, OPT_KEY },
+		{ "log", required_argument, NULL, OPT_LOG },
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
 		{ "missing", no_argument, NULL, OPT_MISSING },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "roster", required_argument, NULL, OPT_ROSTER },
 		{ "status", no_argument, NULL, OPT_STATUS },
+		{ "status-file", required_argument, NULL, OPT_STATUS_FILE },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -1141,12 +1389,14 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 			break;
 		case 'v': o->verbose = 1; break;
 		case OPT_KEY: o->key_file = optarg; break;
+		case OPT_LOG: o->log_file = optarg; break;
 		case OPT_MISSING: o->missing = 1; break;
 		case OPT_QUIET: diag_quiet = 1; break;
 		case OPT_MIN_GROUP: o->min_group = option_number(optarg, 1, 1000000, "--min-group", usage_text); break;
 		case OPT_REJECTS: c->rejects_name = optarg; break;
 		case OPT_ROSTER: o->roster_file = optarg; break;
 		case OPT_STATUS: o->status = 1; break;
+		case OPT_STATUS_FILE: o->status_file = optarg; break;
 		case OPT_UNTIL:
 			if (timestamp_parse(optarg, &c->until) < 0)
 				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
@@ -1200,7 +1450,14 @@ options_check(const struct options *o)
 		    "--missing en --status gaan niet samen"));
 		option_usage(usage_text);
 	}
-	if ((o->missing || o->status) && o->roster_file == NULL) {
+	if (o->status_file != NULL && (o->missing || o->status)) {
+		diag_warn("%s", tr("--status-file goes with the answers, not with --missing or --status",
+		    "--status-file hoort bij de antwoorden, niet bij --missing of --status"));
+		option_usage(usage_text);
+	}
+	if (o->status_file != NULL)
+		report = "status-file";
+	if ((o->missing || o->status || o->status_file != NULL) && o->roster_file == NULL) {
 		diag_warn(tr("--%s needs --roster", "--%s heeft --roster nodig"), report);
 		option_usage(usage_text);
 	}
@@ -1223,6 +1480,30 @@ options_check(const struct options *o)
 		    "standaardinvoer (-) kan maar voor één ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
 }
 
+/*
+ * --status-file: what --status says, from the same reading as the
+ * answers, so that one collect on a cron line feeds remind both (and
+ * says each problem once).  Replaced whole, and not at all when an input
+ * could not be read: a status made without it would have remind write
+ * to people who did answer.
+ */
+static void
+status_file(struct collect *c, const char *path)
+{
+	struct buf out = { 0 };
+
+	if (c->trouble) {
+		diag_warn(tr("%s: not written: an input could not be read, so it would name people who did answer",
+		    "%s: niet geschreven: een invoer kon niet gelezen worden, dus het zou mensen noemen die wel antwoordden"),
+		    path);
+		return;
+	}
+	roster_report(c, 1, &out);
+	if (output_replace(path, out.data != NULL ? out.data : "", out.len) < 0)
+		c->trouble = 1;
+	buf_free(&out);
+}
+
 /* The output: the answers, or what --missing or --status says; then the
  * counts on standard error. */
 static void
@@ -1235,10 +1516,17 @@ report(struct collect *c, const struct options *o)
 		 * not be read, would name people who did answer. */
 		diag_warn("%s", tr("nothing written: an input could not be read, so the list would name people who did answer",
 		    "niets geschreven: een invoer kon niet gelezen worden, dus de lijst zou mensen noemen die wel antwoordden"));
-	else if (o->missing || o->status)
-		write_roster_report(c, o->status);
-	else
+	else if (o->missing || o->status) {
+		struct buf out = { 0 };
+
+		roster_report(c, o->status, &out);
+		if (out.len > 0)
+			fwrite(out.data, 1, out.len, stdout);
+		buf_free(&out);
+	} else
 		written = write_answers(c);
+	if (o->status_file != NULL)
+		status_file(c, o->status_file);
 	if (c->late > 0)
 		diag_warn(tr("%llu answers given after %s left out (--until)",
 		    "%llu antwoorden gegeven na %s weggelaten (--until)"), c->late, c->until_text);
@@ -1284,6 +1572,8 @@ main(int argc, char **argv)
 		if (!o.missing && !o.status)
 			small_groups(&c, o.min_group);
 	}
+	if (o.log_file != NULL)
+		sent_read(&c, o.log_file);
 	questionnaire_choose(&q, o.qfile);
 	c.q = &q;
 	answerset_init(&c.set, q.ncontinua);
@@ -1304,6 +1594,7 @@ main(int argc, char **argv)
 	intern_free(&c.unknown);
 	intern_free(&c.regrouped);
 	intern_free(&c.replied);
+	troubles_free(&c);
 	if (c.have_roster)
 		roster_free(&c.roster);
 	questionnaire_free(&q);

@@ -19,7 +19,9 @@
 
 #include "buf.h"
 #include "feedback.h"
+#include "progress.h"
 #include "questionnaire.h"
+#include "reply.h"
 #include "response.h"
 
 /* What someone answered before, filled in on a form sent again. */
@@ -101,6 +103,10 @@ typedef void form_done_fn(const char *round, const char *participant, int answer
  * count?  Returns 1, or 0 after saying why not (collect: a mailed form
  * from another address than the participant's). */
 typedef int form_accept_fn(const char *round, const char *participant, void *context);
+/* What kept a form with a good header from giving an answer, for
+ * telling its participant: continuum is its index, or -1 for the form. */
+typedef void form_trouble_fn(const char *round, const char *participant,
+    enum progress_reason reason, long continuum, void *context);
 
 struct key;
 
@@ -110,6 +116,7 @@ struct form_reader {
 	form_answer_fn *emit;
 	form_done_fn *done;	/* optional: set it after form_reader_init */
 	form_accept_fn *accept;	/* optional, the same */
+	form_trouble_fn *trouble;	/* optional, the same */
 	const struct key *key;	/* optional: only forms it signed count */
 	void *context;
 	int problems;		/* how many problems were reported */
@@ -121,6 +128,11 @@ struct form_reader {
 	struct buf text;
 	struct held_line *lines;
 	size_t nlines, lines_cap;
+	/* Answers typed above the quote (reply.h): counted with the signed
+	 * form the message quotes; left for the caller (a reply to a message
+	 * remind's log names) when it quotes none.  Valid until the next
+	 * message starts. */
+	struct reply reply;
 };
 
 void form_reader_init(struct form_reader *r, const struct questionnaire *q,

@@ -18,6 +18,7 @@
 #include "key.h"
 #include "lang.h"
 #include "position.h"
+#include "reply.h"
 #include "response.h"
 #include "text.h"
 #include "token.h"
@@ -70,6 +71,15 @@ form_reader_init(struct form_reader *r, const struct questionnaire *q,
 	r->state = xcalloc(1, sizeof(*r->state));
 	r->state->c = xcalloc(q->ncontinua, sizeof(*r->state->c));
 	r->state->current = -1;
+	reply_init(&r->reply, q);
+}
+
+/* Tell the caller what kept a good form from answering. */
+static void
+form_trouble(struct form_reader *r, enum progress_reason reason, long continuum)
+{
+	if (r->trouble != NULL)
+		r->trouble(r->state->header[0], r->state->header[1], reason, continuum, r->context);
 }
 
 static void form_problem(struct form_reader *r, unsigned long line, const char *fmt, ...)
@@ -191,11 +201,13 @@ truncation_check(struct form_reader *r)
 	for (i = 0; i < r->q->ncontinua; i++)
 		if (!s->c[i].seen)
 			buf_printf(&missing, "%s%s", count++ ? ", " : "", r->q->continua[i].id);
-	if (count > 0)
+	if (count > 0) {
 		form_problem(r, s->last, tr(
 		    "the form stops here without stance-end, before %s: was it cut off? The answers above are used",
 		    "het formulier stopt hier zonder stance-end, voor %s: werd het afgebroken? De antwoorden erboven worden gebruikt"),
 		    missing.data);
+		form_trouble(r, PROGRESS_CUT_OFF, -1);
+	}
 	buf_free(&missing);
 }
 
@@ -220,6 +232,55 @@ answer_emit(struct form_reader *r, size_t i)
 	r->emit(&a, r->context);
 }
 
+static void add_answer(struct continuum_state *c, int position, unsigned long line);
+
+/*
+ * Answers typed above the quote count with the form they quote, in a
+ * signed round only: the token shows whose form it is, where a typed
+ * line alone would prove nothing.  An answer given both ways must agree.
+ */
+static void
+reply_merge(struct form_reader *r)
+{
+	struct form_state *s = r->state;
+	struct reply *reply = &r->reply;
+	size_t k;
+
+	if (reply->given == 0)
+		return;
+	if (r->key == NULL) {
+		form_problem(r, reply->first, "%s", tr(
+		    "answers typed above the form count only in a signed round (collect --key), where the form's token shows whose they are; not used",
+		    "antwoorden boven het formulier getypt tellen alleen in een ondertekende ronde (collect --key), waar het token van het formulier toont van wie ze zijn; niet gebruikt"));
+		form_trouble(r, PROGRESS_NOT_SIGNED, -1);
+	} else {
+		for (k = 0; k < r->q->ncontinua; k++) {
+			struct continuum_state *c = &s->c[k];
+
+			if (reply->position[k] == POSITION_UNSET ||
+			    (c->answers == 1 && c->position == reply->position[k]))
+				continue;
+			add_answer(c, reply->position[k], reply->line[k]);
+			c->seen = 1;
+		}
+	}
+	reply->given = 0;	/* one form's */
+}
+
+/* Why each continuum without an answer has none, for its participant. */
+static void
+continuum_troubles(struct form_reader *r, size_t i)
+{
+	struct continuum_state *c = &r->state->c[i];
+
+	if (c->bad)
+		form_trouble(r, PROGRESS_UNCLEAR, (long)i);
+	else if (c->answers > 1)
+		form_trouble(r, PROGRESS_TWO_MARKS, (long)i);
+	else if (c->answers == 0 && c->note.len > 0)
+		form_trouble(r, PROGRESS_NOTE_ONLY, (long)i);
+}
+
 /* The form is complete: check its header, then hand on its answers. */
 static void
 form_finish(struct form_reader *r)
@@ -234,10 +295,12 @@ form_finish(struct form_reader *r)
 	if (header_good(r)) {
 		int before = r->answers, problems = r->problems;
 
+		reply_merge(r);
 		truncation_check(r);
 		for (i = 0; i < q->ncontinua; i++) {
 			struct continuum_state *c = &s->c[i];
 
+			continuum_troubles(r, i);
 			if (c->bad)
 				continue;
 			if (c->answers > 1)
@@ -254,11 +317,16 @@ form_finish(struct form_reader *r)
 				answer_emit(r, i);
 		}
 		/* An untouched form, or one whose marks all went astray: the
-		 * person replied, and must not be taken for silent. */
-		if (r->answers == before && r->problems == problems)
+		 * person replied, and must not be taken for silent.  Answers
+		 * typed above it that could not be read were said already. */
+		if (r->reply.bad_line != 0)
+			form_trouble(r, PROGRESS_REPLY_UNCLEAR, -1);
+		else if (r->answers == before && r->problems == problems) {
 			form_problem(r, s->start, "%s", tr(
 			    "no answer is marked; was it sent back untouched?",
 			    "er is geen antwoord aangekruist; werd het onaangeroerd teruggestuurd?"));
+			form_trouble(r, PROGRESS_UNTOUCHED, -1);
+		}
 		if (r->done != NULL)
 			r->done(s->header[0], s->header[1], r->answers - before, r->context);
 	}
@@ -565,11 +633,52 @@ form_depth(struct form_reader *r)
 	return depth;
 }
 
+/*
+ * The answers typed above the quote: the message's unquoted lines before
+ * the first quoted one, the form, or what a mail client puts between a
+ * reply and what it quotes ("On ... wrote:").  A line that looks like
+ * answers but cannot be read is said, and the reply counts for nothing.
+ */
+static void
+reply_scan(struct form_reader *r)
+{
+	struct buf why = { 0 };
+	struct form_line l;
+	size_t i;
+
+	reply_reset(&r->reply, r->q);
+	for (i = 0; i < r->nlines; i++) {
+		const char *line = r->text.data + r->lines[i].offset;
+		size_t len = r->lines[i].len, skip;
+		char *copy = xstrndup(line, len);
+		int stop;
+
+		form_line_classify(copy, len, &l);
+		/* The text without its quoting, as it was typed. */
+		skip = (size_t)(l.text - copy);
+		stop = l.depth > 0 || l.kind == FORM_LINE_SIGNATURE || l.kind == FORM_LINE_END ||
+		    (l.kind == FORM_LINE_KEY && l.key == FORM_KEY_FORM) ||
+		    reply_stops(line + skip, len - skip);
+		free(copy);
+		if (stop)
+			break;
+		buf_reset(&why);
+		if (reply_line(&r->reply, r->q, line + skip, len - skip, r->lines[i].lineno, &why) < 0)
+			form_problem(r, r->lines[i].lineno, tr(
+			    "answers typed above the form: %s; none of them are used",
+			    "antwoorden boven het formulier getypt: %s; geen ervan wordt gebruikt"), why.data);
+	}
+	if (r->reply.bad_line != 0)
+		r->reply.given = 0;
+	buf_free(&why);
+}
+
 void
 form_reader_flush(struct form_reader *r)
 {
 	size_t i, depth = form_depth(r);
 
+	reply_scan(r);
 	for (i = 0; i < r->nlines; i++)
 		line_read(r, r->text.data + r->lines[i].offset, r->lines[i].len,
 		    r->lines[i].lineno, depth);
@@ -589,4 +698,5 @@ form_reader_end(struct form_reader *r)
 	r->state = NULL;
 	free(r->lines);
 	buf_free(&r->text);
+	reply_free(&r->reply);
 }

@@ -129,6 +129,7 @@ message_start(struct mail *m, unsigned long lineno)
 	m->saw_text = m->saw_html = 0;
 	free(m->automatic);
 	m->automatic = NULL;
+	buf_reset(&m->replies_to);
 	part_defaults(m);
 }
 
@@ -297,6 +298,11 @@ header_done(struct mail *m)
 
 		m->automatic = xmalloc(n);
 		snprintf(m->automatic, n, "%s: %s", h, value);
+	} else if (m->top && (strcasecmp(h, "In-Reply-To") == 0 || strcasecmp(h, "References") == 0)) {
+		/* Capped: a reply names a handful, and the headers are the
+		 * sender's to write. */
+		if (m->replies_to.len + strlen(value) < MAIL_REPLIES_TO_MAX)
+			buf_printf(&m->replies_to, "%s%s", m->replies_to.len ? " " : "", value);
 	} else if (m->top && strcasecmp(h, "Date") == 0) {
 		/* The message's own Date, never a part's or a forwarded one's. */
 		m->date = mail_date(value);
@@ -666,6 +672,7 @@ mail_end(struct mail *m)
 	buf_free(&m->pending);
 	buf_free(&m->encoded);
 	buf_free(&m->flow);
+	buf_free(&m->replies_to);
 }
 
 /* RFC 5322's obsolete zone names (section 4.3); a one-letter military

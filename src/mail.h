@@ -62,7 +62,13 @@ struct mail {
 	 * an out-of-office message), not a person's: the header that says so,
 	 * or NULL. */
 	char *automatic;
+	/* The Message-IDs its In-Reply-To and References headers name, as
+	 * written, joined by blanks (at most MAIL_REPLIES_TO_MAX bytes):
+	 * which of remind's messages it answers. */
+	struct buf replies_to;
 };
+
+#define MAIL_REPLIES_TO_MAX 8192
 
 /* Whether a file's first line makes it a mail message: an mbox "From "
  * line or a header such as "Return-Path: <x>". */

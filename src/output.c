@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "lang.h"
 #include "output.h"
@@ -169,4 +170,38 @@ output_append(const char *path, const char *data, size_t len)
 	if (close(fd) < 0 && result == 0)
 		return fail(path, tr("write error", "schrijffout"));
 	return result;
+}
+
+int
+output_replace(const char *path, const char *data, size_t len)
+{
+	struct buf temporary = { 0 };
+	const char *slash = strrchr(path, '/');
+	ssize_t wrote = 0;
+	size_t done = 0;
+	int fd;
+
+	/* Beside it, so that rename(2) replaces it in one step. */
+	if (slash != NULL)
+		buf_printf(&temporary, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
+	else
+		buf_printf(&temporary, ".%s.XXXXXX", path);
+	if ((fd = mkstemp(temporary.data)) < 0) {
+		diag_warn("%s: %s", temporary.data, lang_strerror(errno));
+		buf_free(&temporary);
+		return -1;
+	}
+	while (done < len && (wrote = write(fd, data + done, len - done)) > 0)
+		done += (size_t)wrote;
+	if (done < len || close(fd) < 0 || rename(temporary.data, path) < 0) {
+		diag_warn("%s: %s", path, wrote == 0 ? tr("write error", "schrijffout") :
+		    lang_strerror(errno));
+		if (done < len)
+			close(fd);
+		unlink(temporary.data);
+		buf_free(&temporary);
+		return -1;
+	}
+	buf_free(&temporary);
+	return 0;
 }

@@ -46,4 +46,13 @@ int output_append(const char *path, const char *data, size_t len);
  */
 int output_open_append(const char *path, int *readable);
 
+/*
+ * Replace the file at path with data[0..len), whole: written to a new
+ * file beside it (mode 0600) and renamed over it, so that a reader sees
+ * the old file or the new one, never half of one (collect --status-file,
+ * read by remind on the same cron line).  Returns 0, or -1 after
+ * reporting.
+ */
+int output_replace(const char *path, const char *data, size_t len);
+
 #endif

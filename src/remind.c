@@ -37,6 +37,7 @@
 #include "intern.h"
 #include "key.h"
 #include "lang.h"
+#include "letter.h"
 #include "lines.h"
 #include "options.h"
 #include "output.h"
@@ -87,7 +88,7 @@ help(void)
 	    "  --max n           at most n messages per person\n"
 	    "  --timeout seconds give the mail system at most this long (default 60)\n"
 	    "  --answers file    their answers so far (response lines), filled in\n"
-	    "  --status file     collect --status, to say whose reply was unreadable\n"
+	    "  --status file     collect --status, to say what went wrong with a reply\n"
 	    "  --key file        sign the forms (else $STANCE_KEY_FILE)\n"
 	    "  --feedback file   on each form where the group stood: aggregate's last round\n"
 	    "  --previous file   and where the person stood: response lines of that round\n"
@@ -115,7 +116,7 @@ help(void)
 	    "  --max n            hoogstens n berichten per persoon\n"
 	    "  --timeout seconden geef het mailsysteem hoogstens zo lang (standaard 60)\n"
 	    "  --answers bestand  hun antwoorden tot nu (antwoordregels), ingevuld\n"
-	    "  --status bestand   collect --status, om te zeggen wiens antwoord onleesbaar was\n"
+	    "  --status bestand   collect --status, om te zeggen wat er misliep met een antwoord\n"
 	    "  --key bestand      onderteken de formulieren (anders $STANCE_KEY_FILE)\n"
 	    "  --feedback bestand op elk formulier waar de groep stond: de vorige ronde van aggregate\n"
 	    "  --previous bestand en waar de persoon stond: antwoordregels van die ronde\n"
@@ -167,6 +168,7 @@ struct remind {
 	struct given *earlier;		/* their answers in other rounds */
 	struct intern statuses;		/* --status: participants */
 	enum progress_state *state;
+	char **reasons;			/* their reasons, or NULL */
 
 	struct intern seen;		/* participants of the roster lines read */
 	unsigned long *seen_line;	/* where each was first */
@@ -479,15 +481,22 @@ read_status(struct remind *r, const char *path)
 	while ((n = lines_next(&in)) >= 0) {
 		const char *why;
 		uint32_t id;
+		size_t before;
 
 		if ((why = progress_parse(in.line, (size_t)n, &p)) != NULL) {
 			diag_at(in.name, in.number, "%s", why);
 			r->bad = 1;
 			continue;
 		}
+		before = r->statuses.n;
 		id = intern_add(&r->statuses, p.participant, strlen(p.participant));
 		r->state = xreallocarray(r->state, r->statuses.n, sizeof(*r->state));
 		r->state[id] = p.state;
+		r->reasons = xreallocarray(r->reasons, r->statuses.n, sizeof(*r->reasons));
+		if (r->statuses.n > before)
+			r->reasons[id] = NULL;
+		free(r->reasons[id]);
+		r->reasons[id] = strcmp(p.reasons, "-") != 0 ? xstrdup(p.reasons) : NULL;
 	}
 	if (lines_error(&in))
 		diag_fatal("%s: %s", in.name, lang_strerror(errno));
@@ -496,123 +505,30 @@ read_status(struct remind *r, const char *path)
 
 /* ---- The message. ---- */
 
-/* "Direction, Openness and Audience" */
+/* The words above the form (letter.h). */
 static void
-put_names(struct buf *out, const struct remind *r, const struct given *g, int have)
+letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
+    const struct given *g, uint32_t sid)
 {
-	size_t k, n = 0, count = 0;
+	struct letter l;
 
-	for (k = 0; k < r->q->ncontinua; k++)
-		count += (g->position[k] != POSITION_UNSET) == have;
-	for (k = 0; k < r->q->ncontinua; k++) {
-		if ((g->position[k] != POSITION_UNSET) != have)
-			continue;
-		if (n > 0)
-			buf_addstr(out, n + 1 == count ? tr(" and ", " en ") : ", ");
-		buf_addstr(out, r->q->continua[k].name);
-		n++;
+	memset(&l, 0, sizeof(l));
+	l.q = r->q;
+	l.round = r->round;
+	l.name = strcmp(e->name, "-") != 0 ? e->name : e->participant;
+	l.email = e->email;
+	l.signer = r->from_name != NULL ? r->from_name : r->from;
+	l.own_text = r->text;
+	l.until = r->until;
+	l.until_text = r->until_text;
+	l.invitation = r->invitation;
+	l.short_replies = r->have_key;
+	l.given = g != NULL && !r->invitation ? g->position : NULL;
+	if (sid != UINT32_MAX) {
+		l.reasons = r->reasons[sid];
+		l.unreadable = r->state[sid] == PROGRESS_UNREADABLE;
 	}
-}
-
-/* The deadline in the facilitator's local time (TZ), with its zone, as
- * people read a deadline: "2026-12-01 17:00 CET", not 16:00 UTC. */
-static void
-put_deadline(struct buf *out, const struct remind *r)
-{
-	time_t t = (time_t)r->until;
-	struct tm tm;
-	char when[64];
-
-	if (r->until == LLONG_MAX)
-		return;
-	if (localtime_r(&t, &tm) == NULL || strftime(when, sizeof(when), "%Y-%m-%d %H:%M %Z", &tm) == 0)
-		snprintf(when, sizeof(when), "%.10s %.5s UTC", r->until_text, r->until_text + 11);
-	buf_printf(out, tr(" Please reply by %s.", " Antwoord graag voor %s."), when);
-}
-
-#define TEXT_WIDTH 72	/* as the form: below what mail clients re-wrap at */
-
-static void
-wrap_paragraph(struct buf *out, const char *text)
-{
-	wrap_text(out, text, TEXT_WIDTH, 0, 0);
-	buf_addc(out, '\n');
-}
-
-/* --text: paragraphs as the facilitator wrote them, each wrapped to the
- * width of the rest, blank lines between them kept. */
-static void
-put_own_text(struct buf *out, const char *text)
-{
-	struct buf para = { 0 };
-	const char *p = text, *end;
-
-	for (; *p; p = *end ? end + 1 : end) {
-		if ((end = strchr(p, '\n')) == NULL)
-			end = p + strlen(p);
-		if (end == p) {		/* a blank line ends a paragraph */
-			if (para.len > 0)
-				wrap_paragraph(out, para.data);
-			if (para.len > 0)
-				buf_addc(out, '\n');
-			buf_reset(&para);
-			continue;
-		}
-		if (para.len > 0)
-			buf_addc(&para, ' ');
-		buf_add(&para, p, (size_t)(end - p));
-	}
-	if (para.len > 0)
-		wrap_paragraph(out, para.data);
-	buf_free(&para);
-}
-
-/* The text above the form: whom, why, what to do. */
-static void
-put_text(struct buf *out, const struct remind *r, const struct roster_entry *e,
-    const struct given *g, int unreadable)
-{
-	struct buf para = { 0 };
-	const char *name = strcmp(e->name, "-") != 0 ? e->name : e->participant;
-	int partial = 0;
-	size_t k;
-
-	for (k = 0; g != NULL && k < r->q->ncontinua; k++)
-		partial |= g->position[k] != POSITION_UNSET;
-	buf_printf(out, tr("Dear %s,\n\n", "Beste %s,\n\n"), name);
-	if (r->invitation)
-		buf_printf(&para, tr(
-		    "You are invited to say where you stand in round %s of \"%s\". Fill in the form below, an x in one box per question, and send it back as a reply to this message.",
-		    "Je bent uitgenodigd om te zeggen waar je staat in ronde %s van \"%s\". Vul het formulier hieronder in, een x in één vakje per vraag, en stuur het terug als antwoord op dit bericht."),
-		    r->round, r->q->title);
-	else if (partial) {
-		buf_addstr(&para, tr("Thank you for your answers on ", "Bedankt voor je antwoorden op "));
-		put_names(&para, r, g, 1);
-		buf_addstr(&para, tr(". Still missing: ", ". Nog niet beantwoord: "));
-		put_names(&para, r, g, 0);
-		buf_addstr(&para, tr(
-		    ". The form below has what you gave filled in: add the rest (to change an answer, move its x) and send it back as a reply to this message.",
-		    ". Wat je gaf, staat al ingevuld in het formulier hieronder: vul de rest aan (om een antwoord te veranderen, verplaats je de x) en stuur het terug als antwoord op dit bericht."));
-	} else if (unreadable)
-		buf_printf(&para, tr(
-		    "Your reply for round %s could not be read, so your answers have not reached us. Please send the form below back as a reply to this message, as plain text (not HTML), with the lines that start with \"stance-\" left as they are.",
-		    "Je antwoord voor ronde %s kon niet gelezen worden, dus je antwoorden zijn ons niet bereikt. Stuur het formulier hieronder terug als antwoord op dit bericht, als platte tekst (geen HTML), met de regels die beginnen met \"stance-\" zoals ze zijn."),
-		    r->round);
-	else
-		buf_printf(&para, tr(
-		    "A reminder: your answers for round %s of \"%s\" have not reached us yet. Fill in the form below, an x in one box per question, and send it back as a reply to this message.",
-		    "Een herinnering: je antwoorden voor ronde %s van \"%s\" hebben ons nog niet bereikt. Vul het formulier hieronder in, een x in één vakje per vraag, en stuur het terug als antwoord op dit bericht."),
-		    r->round, r->q->title);
-	put_deadline(&para, r);
-	wrap_paragraph(out, para.data);
-	/* The facilitator's own words, in invitations. */
-	if (r->invitation && r->text != NULL) {
-		buf_addc(out, '\n');
-		put_own_text(out, r->text);
-	}
-	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"),
-	    r->from_name != NULL ? r->from_name : r->from);
-	buf_free(&para);
+	letter_text(out, &l);
 }
 
 /* The message whole: headers, text and form. */
@@ -622,7 +538,6 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 {
 	struct given *g = given_of(r, e->participant, 0);
 	uint32_t sid = intern_find(&r->statuses, e->participant, strlen(e->participant));
-	int unreadable = sid != UINT32_MAX && r->state[sid] == PROGRESS_UNREADABLE;
 	struct form_given *fill = NULL;
 	struct feedback *mine = NULL;	/* copies: the verdicts stay r->feedback's */
 	struct form_spec spec = { r->round, e->participant, e->group, NULL, NULL, NULL };
@@ -656,7 +571,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 		}
 		spec.given = fill;
 	}
-	put_text(&text, r, e, r->invitation ? NULL : g, unreadable);
+	letter_of(&text, r, e, g, sid);
 	if ((fp = open_memstream(&form, &len)) == NULL || form_write(fp, r->q, &spec) < 0 ||
 	    fclose(fp) != 0)
 		alloc_out_of_memory();
@@ -693,14 +608,31 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	buf_free(&text);
 }
 
-/* <stance-KIND.TIME.PID.N@domain of --from>: unique without naming
- * anyone (the log says whose it is). */
+/*
+ * <stance-KIND.TIME.PID.N@domain of --from>: unique without naming
+ * anyone (the log says whose it is).  In a signed round PID.N gives way
+ * to 16 hex digits of an HMAC under the key over them, whom and when:
+ * as unique, and impossible to guess, for collect counts answers typed
+ * in a reply to it (--log), and such a reply is only as good as the
+ * Message-ID it names.
+ */
 static void
-message_id(struct buf *out, struct remind *r)
+message_id(struct buf *out, struct remind *r, const struct roster_entry *e)
 {
+	const char *kind = r->invitation ? "invitation" : "reminder";
+	struct buf unique = { 0 };
+	char mac[KEY_TOKEN_LEN + 1];
+
+	buf_printf(&unique, "%lld.%ld.%lu", r->now, (long)getpid(), ++r->counter);
+	if (r->have_key) {
+		/* A questionnaire id holds no blank: never a form's token. */
+		key_token(&r->key, "stance message-id", r->round, e->participant, unique.data, mac);
+		buf_reset(&unique);
+		buf_printf(&unique, "%lld.%.16s", r->now, mac);
+	}
 	/* --from passed compose_address_problem: its domain is dot-atom. */
-	buf_printf(out, "<stance-%s.%lld.%ld.%lu@%s>", r->invitation ? "invitation" : "reminder",
-	    r->now, (long)getpid(), ++r->counter, strrchr(r->from, '@') + 1);
+	buf_printf(out, "<stance-%s.%s@%s>", kind, unique.data, strrchr(r->from, '@') + 1);
+	buf_free(&unique);
 }
 
 /* ---- Handing it over. ---- */
@@ -963,7 +895,7 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 		r->skipped++;
 		return;
 	}
-	message_id(&id, r);
+	message_id(&id, r, e);
 	compose(&message, r, e, id.data, p);
 	log.time = r->now;
 	log.round = r->round;
@@ -1274,6 +1206,9 @@ remind_free(struct remind *r)
 	}
 	free(r->given);
 	intern_free(&r->answered);
+	for (i = 0; i < r->statuses.n; i++)
+		free(r->reasons[i]);
+	free(r->reasons);
 	free(r->state);
 	intern_free(&r->statuses);
 	intern_free(&r->seen);

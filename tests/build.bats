@@ -53,7 +53,7 @@ load test_helper
 	[ "$(printf '%s\n' "$output" | grep -c '^demo	')" -eq 70 ]
 	printf '%s\n' "$output" | grep -qx 'collect: 65 lines and 10 form answers read: 70 answers written, 5 superseded, 0 after --until, 0 in other rounds, 0 rejected'
 	printf '%s\n' "$output" | grep -qx 'steering          14          0       0     100    60.0'
-	printf '%s\n' "$output" | grep -qx 'ilse	admin	5/5	2026-11-27T16:00:00Z	-	complete'
+	printf '%s\n' "$output" | grep -qx 'ilse	admin	5/5	2026-11-27T16:00:00Z	-	complete	-'
 	assert_equal "$(printf '%s\n' "$output" | sed -n '/^== collect --missing/,/^$/p' | sed '1d;$d')" "$(printf 'olivia\tyouth-work\tolivia@example.org\t-\npieter\tadmin\tpieter@example.org\t-')"
 }
 

@@ -21,16 +21,16 @@ setup() {
 @test "--status prints participant, group, answered/total, the last answer's time, what is missing, and a state" {
 	run -0 --separate-stderr collect --roster "$ROSTER" --status -r 2026-spring a.tsv b.tsv
 	diff -u - <(printf '%s\n' "$output") <<-'END'
-	ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete
-	bob	team-b	5/5	2026-11-26T08:00:00Z	-	complete
-	carl	team-b	0/5	-	steering,openness,enforcement,legal,audience	none
-	dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none
+	ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete	-
+	bob	team-b	5/5	2026-11-26T08:00:00Z	-	complete	-
+	carl	team-b	0/5	-	steering,openness,enforcement,legal,audience	none	-
+	dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none	-
 	END
 }
 
 @test "a partly answered round, --until, and a roster of one round" {
 	run -0 --separate-stderr collect --roster "$ROSTER" --status --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
-	assert_equal "${lines[1]}" "bob	team-b	3/5	2026-11-20T10:00:00Z	enforcement,audience	partial"
+	assert_equal "${lines[1]}" "bob	team-b	3/5	2026-11-20T10:00:00Z	enforcement,audience	partial	-"
 	run -0 --separate-stderr collect --roster "$ROSTER" --missing --until 2026-11-21T00:00:00Z -r 2026-spring a.tsv b.tsv
 	assert_equal "${lines[0]}" "bob	team-b	bob@example.org	Bob Maes"
 	assert_number "${#lines[@]}" -eq 3
@@ -39,7 +39,7 @@ setup() {
 @test "without -r the only round in the answers is the one" {
 	grep -v 2025-autumn a.tsv > "$BATS_TEST_TMPDIR/one-round.tsv"
 	run -0 collect --roster "$ROSTER" --status "$BATS_TEST_TMPDIR/one-round.tsv"
-	assert_equal "${lines[0]}" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete"
+	assert_equal "${lines[0]}" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete	-"
 }
 
 @test "answers from several rounds need -r" {
@@ -51,7 +51,7 @@ setup() {
 	run -0 collect --roster "$ROSTER" --missing /dev/null
 	assert_number "${#lines[@]}" -eq 4
 	STANCE_ROUND=x run -0 collect --roster "$ROSTER" --status /dev/null
-	assert_equal "${lines[3]}" "dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none"
+	assert_equal "${lines[3]}" "dirk	-	0/5	-	steering,openness,enforcement,legal,audience	none	-"
 }
 
 @test "everyone answered: --missing is silent and exits 0, for cron" {
@@ -72,7 +72,7 @@ setup() {
 @test "bad roster lines are reported and make the exit status 1" {
 	printf 'ann\tteam-a\tann@example.org\tAnn\nann\tx\t-\t-\nbob team-b\n' > "$BATS_TEST_TMPDIR/roster"
 	run -1 --separate-stderr collect --roster "$BATS_TEST_TMPDIR/roster" --status -r 2026-spring a.tsv
-	assert_equal "$output" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete"
+	assert_equal "$output" "ann	team-a	5/5	2026-11-20T09:00:00Z	-	complete	-"
 	diff -u - <(printf '%s\n' "$stderr") <<-END
 	collect: $BATS_TEST_TMPDIR/roster:2: participant 'ann' is already on line 1
 	collect: $BATS_TEST_TMPDIR/roster:3: not a roster line: it has no tabs (4 tab-separated fields are expected: participant, group, email, name)
@@ -132,11 +132,11 @@ setup() {
 	collect: Maildir/cur/1.eml:$(grep -n 'stance-form:' Maildir/cur/1.eml | cut -d: -f1): form of ann: no answer is marked; was it sent back untouched?
 	collect: Maildir/cur/2.eml:1: the message from bob@example.org (bob) has no stance form in it
 	END
-	diff -u - <(printf '%s\n' "$output" | cut -f1,3,6) <<-'END'
-	ann	0/5	unreadable
-	bob	0/5	unreadable
-	carl	0/5	none
-	dirk	0/5	none
+	diff -u - <(printf '%s\n' "$output" | cut -f1,3,6,7) <<-'END'
+	ann	0/5	unreadable	untouched
+	bob	0/5	unreadable	no-form
+	carl	0/5	none	-
+	dirk	0/5	none	-
 	END
 }
 

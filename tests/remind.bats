@@ -32,7 +32,9 @@ messages() {
 	run -0 --separate-stderr remind_fake --invitation --until 2026-12-01T17:00Z --dry-run roster.tsv
 	printf '%s\n' "$output" > out.mbox
 	assert_equal "$(grep -c '^From facilitator@stance.test Thu Nov 26 10:00:00 2026$' out.mbox)" 3
-	assert_equal "$(grep '^Message-ID: ' out.mbox | grep -cE '^Message-ID: <stance-invitation\.[0-9]+\.[0-9]+\.[123]@stance\.test>$')" 3
+	assert_equal "$(grep '^Message-ID: ' out.mbox | grep -cE '^Message-ID: <stance-invitation\.[0-9]+\.[0-9a-f]{16}@stance\.test>$')" 3
+	# Each its own, though made in the same second by the same process.
+	assert_equal "$(grep '^Message-ID: ' out.mbox | sort -u | wc -l)" 3
 	# Python's own mail parser reads every header and the body back.
 	run -0 python3 - out.mbox <<-'EOF'
 	import mailbox, sys
@@ -141,7 +143,7 @@ messages() {
 
 @test "personal: partial answers are named and filled in; an unreadable reply is said" {
 	printf '2026-spring\tann\tstaff\tsteering\t0\t2026-11-26T11:00:00Z\tconcrete, please\n2026-spring\tann\tstaff\tlegal\t40\t2026-11-26T11:00:00Z\t\n2026-spring\tann\tstaff\tenforcement\t-\t2026-11-26T11:00:00Z\t\n' > answers.tsv
-	printf 'ann\tstaff\t3/5\t2026-11-26T11:00:00Z\topenness,audience\tpartial\njose\tstaff\t0/5\t-\tsteering,openness,enforcement,legal,audience\tunreadable\nzoe\tyouth-work\t0/5\t-\tsteering,openness,enforcement,legal,audience\tnone\n' > status.tsv
+	printf 'ann\tstaff\t3/5\t2026-11-26T11:00:00Z\topenness,audience\tpartial\t-\njose\tstaff\t0/5\t-\tsteering,openness,enforcement,legal,audience\tunreadable\t-\nzoe\tyouth-work\t0/5\t-\tsteering,openness,enforcement,legal,audience\tnone\t-\n' > status.tsv
 	run -0 remind_fake --answers answers.tsv --status status.tsv --dry-run roster.tsv
 	printf '%s\n' "$output" > out.mbox
 	python3 -c 'import mailbox,sys
@@ -160,7 +162,7 @@ for m in mailbox.mbox(sys.argv[1]): print(m.get_payload(decode=True).decode())' 
 	    collect --key key - > back.tsv
 	diff -u <(cut -f2,4,5,7 answers.tsv | sort) <(cut -f2,4,5,7 back.tsv | sort)
 	# Whoever answered everything (the whole roster piped in) is skipped.
-	printf 'ann\tstaff\t5/5\t2026-11-26T11:00:00Z\t-\tcomplete\n' > done.tsv
+	printf 'ann\tstaff\t5/5\t2026-11-26T11:00:00Z\t-\tcomplete\t-\n' > done.tsv
 	run -0 --separate-stderr remind_fake -v --status done.tsv --dry-run roster.tsv
 	printf '%s\n' "$stderr" | grep -qx 'remind: ann: answered every question already; skipped'
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^To: ')" 2
@@ -484,15 +486,15 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	print(str(make_header(decode_header(m['From']))))
 	body = m.get_payload(decode=True).decode('utf-8')
 	print([l for l in body.split('\n') if 'reply by' in l][0])
-	print(body.split('\n\n')[2:5])
+	print(body.split('\n\n')[2:6])
 	EOF
 	diff -u - <(printf '%s\n' "$output") <<-'END'
 	Sofie Peeters-Ünlü <sofie@stance.test>
 	message. Please reply by 2026-12-01 17:00 CET.
-	['We meet on 10 December. Bring your questions.', 'Sofie', 'Thank you,\nSofie Peeters-Ünlü']
+	['We meet on 10 December. Bring your questions.', 'Sofie', 'On a phone? Type above the form the number of the statement you choose\nfor each question, in order, - for no opinion: "2 1 1,5 2 3".', 'Thank you,\nSofie Peeters-Ünlü']
 	END
 	grep -q '^From sofie@stance.test ' out.mbox
-	grep -q '^Message-ID: <stance-invitation\.[0-9.]*@stance\.test>$' out.mbox
+	grep -qE '^Message-ID: <stance-invitation\.[0-9]+\.[0-9a-f]{16}@stance\.test>$' out.mbox
 	# Summer time is said as such; a bare address signs with itself.
 	TZ='CET-1CEST,M3.5.0,M10.5.0/3' run -0 remind -r 2026-spring --from sofie@stance.test --key key \
 	    --until '2027-06-01 17:00' --dry-run ann.tsv
