@@ -47,7 +47,7 @@ MAN7 = $(wildcard man/*.7)
 # The fuzz harnesses (tests/fuzz), replayed by make check: a parser's
 # each, and a whole program's main each (main-NAME, tests/fuzz/program.h).
 PROGRAM_FUZZERS = main-ask main-aggregate main-chart main-collect main-recommend main-remind
-FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire response roster rules sentlog time \
+FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire reply response roster rules sentlog time \
 	$(PROGRAM_FUZZERS)
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 

@@ -569,8 +569,10 @@ short_reply(struct collect *c, const char *who)
 		    "the message from %s has answers typed in it, but quotes no signed form and answers no message of remind's log (--log, with --key and --roster): typed answers alone prove nothing of who sent them; not counted",
 		    "het bericht van %s bevat getypte antwoorden, maar citeert geen ondertekend formulier en antwoordt op geen bericht uit het logboek van remind (--log, met --key en --roster): getypte antwoorden alleen bewijzen niet wie ze stuurde; telt niet mee"),
 		    from.data);
-		if (who != NULL)
+		if (who != NULL) {
+			replied(c, who);
 			trouble_add(c, NULL, who, PROGRESS_NOT_SIGNED, -1);
+		}
 		c->bad = 1;
 		buf_free(&from);
 		return;

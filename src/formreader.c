@@ -665,8 +665,8 @@ reply_scan(struct form_reader *r)
 		buf_reset(&why);
 		if (reply_line(&r->reply, r->q, line + skip, len - skip, r->lines[i].lineno, &why) < 0)
 			form_problem(r, r->lines[i].lineno, tr(
-			    "answers typed above the form: %s; none of them are used",
-			    "antwoorden boven het formulier getypt: %s; geen ervan wordt gebruikt"), why.data);
+			    "typed answers: %s; none of them are used",
+			    "getypte antwoorden: %s; geen ervan wordt gebruikt"), why.data);
 	}
 	if (r->reply.bad_line != 0)
 		r->reply.given = 0;

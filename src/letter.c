@@ -36,16 +36,23 @@ put_names(struct buf *out, const struct letter *l, int have)
 /* The deadline in the facilitator's local time (TZ), with its zone, as
  * people read a deadline: "2026-12-01 17:00 CET", not 16:00 UTC. */
 static void
-put_deadline(struct buf *out, const struct letter *l)
+deadline_words(char *when, size_t size, const struct letter *l)
 {
 	time_t t = (time_t)l->until;
 	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(when, size, "%Y-%m-%d %H:%M %Z", &tm) == 0)
+		snprintf(when, size, "%.10s %.5s UTC", l->until_text, l->until_text + 11);
+}
+
+static void
+put_deadline(struct buf *out, const struct letter *l)
+{
 	char when[64];
 
 	if (l->until == LLONG_MAX)
 		return;
-	if (localtime_r(&t, &tm) == NULL || strftime(when, sizeof(when), "%Y-%m-%d %H:%M %Z", &tm) == 0)
-		snprintf(when, sizeof(when), "%.10s %.5s UTC", l->until_text, l->until_text + 11);
+	deadline_words(when, sizeof(when), l);
 	buf_printf(out, tr(" Please reply by %s.", " Antwoord graag voor %s."), when);
 }
 
@@ -239,4 +246,79 @@ letter_text(struct buf *out, const struct letter *l)
 		put_short_way(out, l);
 	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"), l->signer);
 	buf_free(&para);
+}
+
+void
+letter_answer(struct buf *out, const struct continuum *c, int position)
+{
+	char percent[POSITION_TEXT];
+	size_t i;
+
+	if (position == POSITION_UNSET) {
+		buf_addstr(out, tr("not answered yet", "nog niet beantwoord"));
+		return;
+	}
+	if (position == POSITION_NONE) {
+		buf_addstr(out, tr("no opinion", "geen mening"));
+		return;
+	}
+	for (i = 1; i <= c->nanchors; i++)
+		if (anchor_position(c->nanchors, i) == position) {
+			buf_printf(out, tr("statement %zu", "uitspraak %zu"), i);
+			return;
+		}
+	for (i = 1; i < c->nanchors && anchor_position(c->nanchors, i + 1) < position; i++)
+		;
+	position_for_people(position, percent);
+	buf_printf(out, tr("%s%%, between statements %zu and %zu", "%s%%, tussen uitspraak %zu en %zu"),
+	    percent, i, i + 1);
+}
+
+void
+letter_receipt(struct buf *out, const struct letter *l)
+{
+	struct buf para = { 0 }, line = { 0 };
+	size_t k;
+
+	buf_printf(out, tr("Dear %s,\n\n", "Beste %s,\n\n"), l->name);
+	buf_printf(&para, tr(
+	    "Your answers for round %s of \"%s\" have reached us. This is what counts now (of two answers to one question, the later one):",
+	    "Je antwoorden voor ronde %s van \"%s\" zijn aangekomen. Dit telt nu (van twee antwoorden op één vraag, het latere):"),
+	    l->round, l->q->title);
+	wrap_paragraph(out, para.data);
+	buf_addc(out, '\n');
+	for (k = 0; k < l->q->ncontinua; k++) {
+		const struct continuum *c = &l->q->continua[k];
+
+		buf_reset(&line);
+		buf_printf(&line, "%s: ", c->name);
+		letter_answer(&line, c, l->given[k]);
+		if (l->notes != NULL && l->notes[k] != NULL && l->given[k] != POSITION_UNSET)
+			buf_printf(&line, tr("; note: \"%s\"", "; notitie: \"%s\""), l->notes[k]);
+		buf_addstr(out, "  ");
+		wrap_text(out, line.data, LETTER_WIDTH, 2, 4);
+		buf_addc(out, '\n');
+	}
+	if (has_reasons(l)) {
+		buf_reset(&para);
+		buf_addstr(&para, tr("What did not count:", "Wat niet telde:"));
+		put_reasons(&para, l);
+		buf_addc(out, '\n');
+		wrap_paragraph(out, para.data);
+	}
+	buf_reset(&para);
+	buf_addstr(&para, tr(
+	    "To change an answer, move its x in the form below, which has what counts filled in, and send it back as a reply to this message.",
+	    "Om een antwoord te veranderen, verplaats je de x in het formulier hieronder, waarin staat wat telt, en stuur je het terug als antwoord op dit bericht."));
+	if (l->until != LLONG_MAX && l->now < l->until) {
+		char when[64];
+
+		deadline_words(when, sizeof(when), l);
+		buf_printf(&para, tr(" Changes count until %s.", " Wijzigingen tellen tot %s."), when);
+	}
+	buf_addc(out, '\n');
+	wrap_paragraph(out, para.data);
+	buf_printf(out, tr("\nThank you,\n%s\n\n", "\nBedankt,\n%s\n\n"), l->signer);
+	buf_free(&para);
+	buf_free(&line);
 }

@@ -20,12 +20,14 @@ struct letter {
 	const char *email;	/* the address written to */
 	const char *signer;	/* the sender's name, else address */
 	const char *own_text;	/* the facilitator's paragraphs (remind --text), or NULL */
+	long long now;		/* seconds since 1970 */
 	long long until;	/* the deadline, or LLONG_MAX */
 	const char *until_text;	/* the same in UTC, for when local time fails */
 	int invitation;		/* an invitation, not a reminder */
 	int short_replies;	/* a signed round: answers typed above the quote count */
 	const int *given;	/* per continuum: answered so far (POSITION_UNSET:
 				 * not), or NULL */
+	char *const *notes;	/* per continuum, unescaped, or NULL; or NULL */
 	const char *reasons;	/* collect --status's reasons, or NULL */
 	int unreadable;		/* --status: replied, nothing could be read */
 };
@@ -34,5 +36,13 @@ struct letter {
 
 /* The text above the form of an invitation or a reminder. */
 void letter_text(struct buf *out, const struct letter *l);
+
+/* The text above the form of a receipt: what counts now of l->given
+ * (and l->notes), and what of a reply did not count (l->reasons). */
+void letter_receipt(struct buf *out, const struct letter *l);
+
+/* One answer in words: "statement 2", "40%, between statements 1 and
+ * 2", "no opinion", "not answered yet". */
+void letter_answer(struct buf *out, const struct continuum *c, int position);
 
 #endif

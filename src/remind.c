@@ -47,6 +47,7 @@
 #include "response.h"
 #include "roster.h"
 #include "sentlog.h"
+#include "sha256.h"
 #include "text.h"
 #include "timestamp.h"
 #include "token.h"
@@ -127,6 +128,8 @@ help(void)
 enum delivery { DELIVER_SENDMAIL, DELIVER_MBOX, DELIVER_PRINT };
 
 /* What someone gave so far (--answers), per continuum. */
+#define RECEIPT_DIGEST 12	/* hex digits of a receipt's answers_digest */
+
 struct given {
 	int *position;			/* POSITION_UNSET for nothing */
 	char **note;			/* unescaped */
@@ -138,7 +141,7 @@ struct remind {
 	const char *round, *from, *subject;	/* from: the address alone */
 	char *from_name;		/* --from's display name, or NULL */
 	char *text;			/* --text: the facilitator's own words, or NULL */
-	int invitation, verbose;
+	int invitation, receipts, verbose;
 	long long now, until, every;	/* until: LLONG_MAX for none; every: -1 for none */
 	char until_text[TIMESTAMP_LEN + 1];
 	long max;			/* -1 for none */
@@ -159,6 +162,11 @@ struct remind {
 		struct buf ids;		/* their Message-IDs, invitation first, space-separated */
 		char *invitation;	/* the invitation's Message-ID, or NULL */
 		int invited;		/* an invitation went, its Message-ID known or not */
+		/* The last receipt: the digest of the answers it spoke of
+		 * (answers_digest), "" for none, "?" for one whose
+		 * Message-ID was lost, and when that one went. */
+		char receipt[RECEIPT_DIGEST + 1];
+		long long receipt_time;
 	} *people;
 
 	struct intern answered;		/* --answers: participants */
@@ -179,6 +187,14 @@ struct remind {
 
 /* ---- The log. ---- */
 
+
+/* What this run sends. */
+static enum sentlog_kind
+run_kind(const struct remind *r)
+{
+	return r->receipts ? SENTLOG_RECEIPT : r->invitation ? SENTLOG_INVITATION : SENTLOG_REMINDER;
+}
+
 static struct person_log *
 person_log(struct remind *r, const char *participant, int add)
 {
@@ -196,6 +212,25 @@ person_log(struct remind *r, const char *participant, int add)
 	return &r->people[id];
 }
 
+/* The answers a logged receipt spoke of: the digest its Message-ID
+ * holds (<stance-receipt.DIGEST.…>), or "?" if it was lost. */
+static void
+receipt_take(struct person_log *p, const struct sentlog_entry *e)
+{
+	static const char prefix[] = "<stance-receipt.";
+	const char *d = e->message_id + sizeof(prefix) - 1;
+	size_t n;
+
+	p->receipt_time = e->time;
+	if (strncmp(e->message_id, prefix, sizeof(prefix) - 1) != 0 ||
+	    (n = strspn(d, "0123456789abcdef")) != RECEIPT_DIGEST || d[n] != '.') {
+		strcpy(p->receipt, "?");
+		return;
+	}
+	memcpy(p->receipt, d, RECEIPT_DIGEST);
+	p->receipt[RECEIPT_DIGEST] = '\0';
+}
+
 static void
 log_take(struct remind *r, const struct sentlog_entry *e)
 {
@@ -204,6 +239,11 @@ log_take(struct remind *r, const struct sentlog_entry *e)
 	if (strcmp(e->round, r->round) != 0 || !e->sent)
 		return;
 	p = person_log(r, e->participant, 1);
+	/* A receipt is no reminder: it counts for neither --max nor --every. */
+	if (e->kind == SENTLOG_RECEIPT) {
+		receipt_take(p, e);
+		return;
+	}
 	p->sent++;
 	if (e->time > p->last)
 		p->last = e->time;
@@ -276,7 +316,8 @@ log_fragment(struct remind *r, char *line, size_t len, unsigned long number)
 		e.participant = field[2];
 		/* Its kind, if whole; else the kind this run would send. */
 		e.kind = i == 4 ? (strcmp(field[3], "invitation") == 0 ? SENTLOG_INVITATION :
-		    SENTLOG_REMINDER) : r->invitation ? SENTLOG_INVITATION : SENTLOG_REMINDER;
+		    strcmp(field[3], "receipt") == 0 ? SENTLOG_RECEIPT : SENTLOG_REMINDER) :
+		    run_kind(r);
 		e.message_id = SENTLOG_ID_UNKNOWN;
 		e.sent = 1;
 		diag_at(r->log_path, number, tr(
@@ -519,16 +560,21 @@ letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
 	l.email = e->email;
 	l.signer = r->from_name != NULL ? r->from_name : r->from;
 	l.own_text = r->text;
+	l.now = r->now;
 	l.until = r->until;
 	l.until_text = r->until_text;
 	l.invitation = r->invitation;
 	l.short_replies = r->have_key;
 	l.given = g != NULL && !r->invitation ? g->position : NULL;
+	l.notes = g != NULL ? g->note : NULL;
 	if (sid != UINT32_MAX) {
 		l.reasons = r->reasons[sid];
 		l.unreadable = r->state[sid] == PROGRESS_UNREADABLE;
 	}
-	letter_text(out, &l);
+	if (r->receipts)
+		letter_receipt(out, &l);
+	else
+		letter_text(out, &l);
 }
 
 /* The message whole: headers, text and form. */
@@ -582,6 +628,9 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 
 	if (r->subject != NULL)
 		buf_addstr(&subject, r->subject);
+	else if (r->receipts)
+		buf_printf(&subject, tr("Received: your answers, round %s",
+		    "Ontvangen: je antwoorden, ronde %s"), r->round);
 	else if (r->invitation)
 		buf_printf(&subject, tr("Where do you stand? Round %s", "Waar sta jij? Ronde %s"), r->round);
 	else
@@ -610,26 +659,32 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 
 /*
  * <stance-KIND.TIME.PID.N@domain of --from>: unique without naming
- * anyone (the log says whose it is).  In a signed round PID.N gives way
+ * anyone (the log says whose it is).  TIME is now; a receipt has instead
+ * the digest of the answers it speaks of (sentlog.h).  In a signed round PID.N gives way
  * to 16 hex digits of an HMAC under the key over them, whom and when:
  * as unique, and impossible to guess, for collect counts answers typed
  * in a reply to it (--log), and such a reply is only as good as the
  * Message-ID it names.
  */
 static void
-message_id(struct buf *out, struct remind *r, const struct roster_entry *e)
+message_id(struct buf *out, struct remind *r, const struct roster_entry *e, const char *digest)
 {
-	const char *kind = r->invitation ? "invitation" : "reminder";
-	struct buf unique = { 0 };
+	const char *kind = sentlog_kind_name(run_kind(r));
+	struct buf unique = { 0 }, first = { 0 };
 	char mac[KEY_TOKEN_LEN + 1];
 
-	buf_printf(&unique, "%lld.%ld.%lu", r->now, (long)getpid(), ++r->counter);
+	if (digest != NULL)
+		buf_addstr(&first, digest);
+	else
+		buf_printf(&first, "%lld", r->now);
+	buf_printf(&unique, "%s.%ld.%lu", first.data, (long)getpid(), ++r->counter);
 	if (r->have_key) {
 		/* A questionnaire id holds no blank: never a form's token. */
 		key_token(&r->key, "stance message-id", r->round, e->participant, unique.data, mac);
 		buf_reset(&unique);
-		buf_printf(&unique, "%lld.%.16s", r->now, mac);
+		buf_printf(&unique, "%s.%.16s", first.data, mac);
 	}
+	buf_free(&first);
 	/* --from passed compose_address_problem: its domain is dot-atom. */
 	buf_printf(out, "<stance-%s.%s@%s>", kind, unique.data, strrchr(r->from, '@') + 1);
 	buf_free(&unique);
@@ -849,6 +904,59 @@ answered_all(struct remind *r, const struct roster_entry *e)
 	return 0;
 }
 
+/* RECEIPT_DIGEST hex digits of SHA-256 over someone's answers (position
+ * and note per continuum): what a receipt spoke of, whatever the times
+ * (a reply delayed in the mail may carry an older Date than one
+ * already confirmed). */
+static void
+answers_digest(const struct remind *r, const struct given *g, char out[RECEIPT_DIGEST + 1])
+{
+	unsigned char digest[SHA256_BYTES];
+	struct buf all = { 0 };
+	size_t k;
+
+	for (k = 0; k < r->q->ncontinua; k++)
+		buf_printf(&all, "%d\t%s\n", g->position[k], g->note[k] != NULL ? g->note[k] : "");
+	sha256(all.data, all.len, digest);
+	for (k = 0; k < RECEIPT_DIGEST / 2; k++)
+		snprintf(out + 2 * k, 3, "%02x", digest[k]);
+	buf_free(&all);
+}
+
+/*
+ * --receipts: whether someone is due one: they have answers (--answers)
+ * and no receipt spoke of these answers yet (the log's last one, by its
+ * digest, put in *digest).  So a receipt goes once for the same answers,
+ * and again after a change.
+ */
+static int
+receipt_due(struct remind *r, const struct roster_entry *e, const struct person_log *p,
+    char digest[RECEIPT_DIGEST + 1])
+{
+	struct given *g = given_of(r, e->participant, 0);
+	long long latest = -1;
+	size_t k;
+
+	for (k = 0; g != NULL && k < r->q->ncontinua; k++)
+		if (g->position[k] != POSITION_UNSET && g->time[k] > latest)
+			latest = g->time[k];
+	if (latest < 0) {
+		verbose(r, tr("%s: no answers yet; no receipt", "%s: nog geen antwoorden; geen ontvangstbevestiging"),
+		    e->participant);
+		return 0;
+	}
+	answers_digest(r, g, digest);
+	/* A receipt whose Message-ID a crash lost: these answers, if none
+	 * came after it went. */
+	if (p != NULL && (strcmp(p->receipt, digest) == 0 ||
+	    (strcmp(p->receipt, "?") == 0 && latest <= p->receipt_time))) {
+		verbose(r, tr("%s: a receipt for these answers went already; skipped",
+		    "%s: een ontvangstbevestiging voor deze antwoorden ging al; overgeslagen"), e->participant);
+		return 0;
+	}
+	return 1;
+}
+
 static void
 one(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
 {
@@ -857,6 +965,7 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 	struct sentlog_entry log;
 	const char *why;
 	char *comma;
+	char digest[RECEIPT_DIGEST + 1];
 	size_t before = r->seen.n;
 	uint32_t seen = intern_add(&r->seen, e->participant, strlen(e->participant));
 
@@ -891,16 +1000,16 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 		r->bad = 1;
 		return;
 	}
-	if (skip(r, e, p) || answered_all(r, e)) {
+	if (r->receipts ? !receipt_due(r, e, p, digest) : skip(r, e, p) || answered_all(r, e)) {
 		r->skipped++;
 		return;
 	}
-	message_id(&id, r, e);
+	message_id(&id, r, e, r->receipts ? digest : NULL);
 	compose(&message, r, e, id.data, p);
 	log.time = r->now;
 	log.round = r->round;
 	log.participant = e->participant;
-	log.kind = r->invitation ? SENTLOG_INVITATION : SENTLOG_REMINDER;
+	log.kind = run_kind(r);
 	log.message_id = id.data;
 	log.sent = deliver(r, e, &message) == 0;
 	log_write(r, &log);
@@ -958,7 +1067,7 @@ read_roster(struct remind *r, const char *path)
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
 	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
-	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_VERSION
+	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_RECEIPTS, OPT_VERSION
 };
 
 struct options {
@@ -995,6 +1104,7 @@ static const struct option longopts[] = {
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "invitation", no_argument, NULL, OPT_INVITATION },
+	{ "receipts", no_argument, NULL, OPT_RECEIPTS },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "max", required_argument, NULL, OPT_MAX },
@@ -1035,6 +1145,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 			break;
 		case OPT_FROM: r->from = optarg; break;
 		case OPT_INVITATION: r->invitation = 1; break;
+		case OPT_RECEIPTS: r->receipts = 1; break;
 		case OPT_KEY: o->key = optarg; break;
 		case OPT_LOG: r->log_path = optarg; break;
 		case OPT_MAX: r->max = option_number(optarg, 0, 1000, "--max", usage_text); break;
@@ -1148,6 +1259,12 @@ options_check(struct remind *r, struct options *o)
 
 	if ((why = token_problem(r->round, strlen(r->round))) != NULL)
 		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
+	/* A receipt says what counts, once: from the answers, through the log. */
+	if (r->receipts && (r->invitation || o->answers == NULL || r->log_path == NULL)) {
+		diag_warn("%s", tr("--receipts needs --answers and --log, and goes without --invitation",
+		    "--receipts heeft --answers en --log nodig, en gaat niet samen met --invitation"));
+		option_usage(usage_text);
+	}
 	from_split(r);
 	/* A control character would reach the reader's terminal, decoded. */
 	if (r->subject != NULL && !plain_text(r->subject, ""))
@@ -1254,7 +1371,8 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	r.have_key = have;
-	if (r.now >= r.until) {
+	/* Receipts still go after the deadline: for answers given before it. */
+	if (r.now >= r.until && !r.receipts) {
 		/* The round is closed: nobody is asked to answer any more. */
 		if (r.verbose)
 			diag_warn(tr("the deadline %s has passed: nothing sent",

@@ -9,7 +9,7 @@
 
 #define SENTLOG_FIELDS 6
 
-static const char *const kinds[] = { "invitation", "reminder" };
+static const char *const kinds[] = { "invitation", "reminder", "receipt" };
 static const char *const results[] = { "failed", "sent" };
 
 static const char *
@@ -33,8 +33,8 @@ word_of(const char *const *words, size_t nwords, const char *s, size_t n)
 static const char *
 kind_problem(const char *s, size_t n)
 {
-	return word_of(kinds, 2, s, n) < 0 ? tr("is not invitation or reminder",
-	    "is geen invitation of reminder") : NULL;
+	return word_of(kinds, sizeof(kinds) / sizeof(kinds[0]), s, n) < 0 ? tr("is not invitation, reminder or receipt",
+	    "is geen invitation, reminder of receipt") : NULL;
 }
 
 static const char *
@@ -87,7 +87,7 @@ sentlog_parse(char *line, size_t len, struct sentlog_entry *e)
 	e->time = timestamp_seconds(field[0]);
 	e->round = field[1];
 	e->participant = field[2];
-	e->kind = (enum sentlog_kind)word_of(kinds, 2, field[3], flen[3]);
+	e->kind = (enum sentlog_kind)word_of(kinds, sizeof(kinds) / sizeof(kinds[0]), field[3], flen[3]);
 	e->message_id = field[4];
 	e->sent = (int)word_of(results, 2, field[5], flen[5]);
 	return NULL;

@@ -3,10 +3,13 @@
  *
  *   time TAB round TAB participant TAB kind TAB message-id TAB result
  *
- * kind "invitation" or "reminder", result "sent" or "failed", message-id
- * "-" where a line cut short was mended and its Message-ID lost.  remind
- * reads it to skip who was reminded lately or often enough, and threads
- * a reminder under the invitation it logged.
+ * kind "invitation", "reminder" or "receipt", result "sent" or "failed",
+ * message-id "-" where a line cut short was mended and its Message-ID
+ * lost.  remind reads it to skip who was reminded lately or often enough,
+ * to send a receipt once for the same answers (a receipt's Message-ID
+ * holds a digest of the answers it speaks of: <stance-receipt.DIGEST.…>),
+ * and threads a reminder under the invitation it logged;
+ * collect --log reads it to know whose a reply is.
  */
 #ifndef STANCE_SENTLOG_H
 #define STANCE_SENTLOG_H
@@ -15,7 +18,7 @@
 
 #include "buf.h"
 
-enum sentlog_kind { SENTLOG_INVITATION, SENTLOG_REMINDER };
+enum sentlog_kind { SENTLOG_INVITATION, SENTLOG_REMINDER, SENTLOG_RECEIPT };
 
 #define SENTLOG_ID_UNKNOWN "-"
 

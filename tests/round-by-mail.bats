@@ -146,13 +146,15 @@ m = email.message_from_binary_file(open(sys.argv[1], "rb")); print(make_header(d
 	sleep 1
 	assert_equal "$(ls "$PARTICIPANTS/new" | wc -l)" 18
 	# Gert's reminder thanks him for two, and carries them filled in,
-	# threaded under his invitation; Hanne's says her reply was unreadable.
+	# threaded under his invitation; Hanne's says why her reply did not
+	# count.
 	gert=$(delivered gert@stance.test Reminder)
 	assert_equal "$(grep '^In-Reply-To:' "$gert")" "In-Reply-To: $(grep -P '\tgert\tinvitation\t' remind.log | cut -f5)"
 	text_of "$gert" > gert.txt
 	grep -qx 'Thank you for your answers on Direction and Openness. Still missing:' gert.txt
 	assert_equal "$(grep -c '^\[x\] 1\. ' gert.txt)" 2
-	text_of "$(delivered hanne@stance.test Reminder)" | grep -q '^Your reply for round 2026-spring could not be read'
+	text_of "$(delivered hanne@stance.test Reminder)" | tr '\n' ' ' |
+	    grep -q '^Dear Hanne Peeters,  Your reply for round 2026-spring reached us, but none of its answers could count\. Your reply came in HTML only, and the form is read from plain text: please send it as plain text\.'
 	# Run again at once: nothing new.
 	run -1 --separate-stderr remind_round --every 3d --max 2 missing.tsv
 	assert_equal "$(wc -l < remind.log)" 18
@@ -254,4 +256,100 @@ print(str(make_header(decode_header(m["From"]))))' "$ann"
 	# Bert is still missing, and nothing says his reply was unreadable.
 	run -0 --separate-stderr collect --key key --roster roster.tsv -r 2026-autumn --status "$FACILITATOR"
 	assert_equal "$(printf '%s\n' "$output" | awk -F'\t' '{ print $1, $3, $6 }' | tr '\n' ';')" "ann 5/5 complete;bert 0/5 none;"
+}
+
+@test "a round that runs itself: answers typed on a phone, two boxes, receipts once, one collect a morning, reminders that say what went wrong" {
+	mail_system
+	printf '%s\t%s\t%s\t%s\n' \
+	    ann staff ann@stance.test 'Ann Peeters' \
+	    bert staff bert@stance.test 'Bert Maes' \
+	    carl staff carl@stance.test 'Carl Claes' \
+	    dora youth-work dora@stance.test 'Dora De Smet' \
+	    emil youth-work emil@stance.test 'Emil Wouters' \
+	    fay youth-work fay@stance.test 'Fay Jacobs' > roster.tsv
+	export STANCE_NOW=2026-11-26T09:00:00Z
+	run -0 remind_round --invitation roster.tsv
+	wait_for "$PARTICIPANTS" 6
+	# In a signed round the invitation says, in two lines, how to answer
+	# on a phone.
+	text_of "$(delivered ann@stance.test Where)" > invitation.txt
+	diff -u - <(grep -A1 '^On a phone?' invitation.txt) <<-'END'
+	On a phone? Type above the form the number of the statement you choose
+	for each question, in order, - for no opinion: "2 1 1,5 2 3".
+	END
+
+	# Ann types a row above the quote; Bert types pairs with the quote
+	# cut off (his reply still names the invitation); someone types a
+	# row "from" Carl, answering nothing remind sent; Dora marks two
+	# boxes on Openness; Emil sends HTML only; Fay says nothing.
+	python3 "$TOP/tests/reply.py" phone 'Ann Peeters <ann@stance.test>' "$(delivered ann@stance.test Where)" '2 1 1,5 2 3' > ann.eml
+	python3 "$TOP/tests/reply.py" trimmed 'Bert <bert@stance.test>' "$(delivered bert@stance.test Where)" '1: 3, 2: -, 3: 2; 4: 1 5: 40 %' > bert.eml
+	python3 "$TOP/tests/reply.py" forged 'Carl <carl@stance.test>' "$(delivered carl@stance.test Where)" '2 2 2 2 2' > carl.eml
+	python3 "$TOP/tests/reply.py" twobox 'Dora <dora@stance.test>' "$(delivered dora@stance.test Where)" 1 2 > dora.eml
+	python3 "$TOP/tests/reply.py" html 'Emil <emil@stance.test>' "$(delivered emil@stance.test Where)" 1 > emil.eml
+	for reply in ann bert carl dora emil; do
+		send_back "$reply.eml"
+	done
+	wait_for "$FACILITATOR" 5
+
+	# One collect a morning: the answers, and the status from the same
+	# reading, so that each problem is said once.
+	export STANCE_NOW=2026-11-27T09:00:00Z
+	run -1 --separate-stderr collect --key key --roster roster.tsv --log remind.log \
+	    --status-file status.tsv "$FACILITATOR"
+	printf '%s\n' "$output" > answers.tsv
+	assert_equal "$(cut -f2 answers.tsv | uniq -c | tr -s ' ' | tr '\n' ';')" " 5 ann; 5 bert; 4 dora;"
+	assert_equal "$(grep -P '^2026-spring\tann\t' answers.tsv | cut -f4,5 | tr '\t\n' '=,')" "steering=50,openness=0,enforcement=50,legal=33.3,audience=100,"
+	assert_equal "$(grep -P '^2026-spring\tbert\t' answers.tsv | cut -f4,5 | tr '\t\n' '=,')" "steering=100,openness=-,enforcement=100,legal=0,audience=40,"
+	printf '%s\n' "$stderr" | grep -q 'the message from carl@stance.test has answers typed in it, but quotes no signed form and answers no message of remind.s log'
+	assert_equal "$(printf '%s\n' "$stderr" | grep -c 'openness has more than one answer')" 1
+	diff -u - <(cut -f1,3,6,7 status.tsv) <<-'END'
+	ann	5/5	complete	-
+	bert	5/5	complete	-
+	carl	0/5	unreadable	not-signed
+	dora	4/5	partial	two-marks:openness
+	emil	0/5	unreadable	html-only
+	fay	0/5	none	-
+	END
+
+	# Receipts: to the three whose answers arrived, once.
+	run -0 remind_round --receipts --answers answers.tsv --status status.tsv roster.tsv
+	wait_for "$PARTICIPANTS" 9
+	assert_equal "$(grep -c '	receipt	.*	sent$' remind.log)" 3
+	text_of "$(delivered ann@stance.test Received)" > ann-receipt.txt
+	diff -u - <(sed -n '/^  Direction/,/^  Audience/p' ann-receipt.txt) <<-'END'
+	  Direction: statement 2
+	  Openness: statement 1
+	  Enforcement: 50%, between statements 1 and 2
+	  Legal form: statement 2
+	  Audience: statement 3
+	END
+	text_of "$(delivered dora@stance.test Received)" | tr '\n' ' ' |
+	    grep -q 'Openness: not answered yet .*What did not count: On Openness more than one box was marked, so that answer could not count: mark one\.'
+	run -0 remind_round --receipts --answers answers.tsv --status status.tsv roster.tsv
+	assert_equal "$(grep -c '	receipt	' remind.log)" 3
+
+	# Four days on, the reminders say what went wrong, each its own.
+	export STANCE_NOW=2026-11-30T09:00:00Z
+	run -0 remind_round --every 3d --max 3 --answers answers.tsv --status status.tsv roster.tsv
+	wait_for "$PARTICIPANTS" 13
+	assert_equal "$(grep '	reminder	' remind.log | cut -f3 | tr '\n' ' ')" "carl dora emil fay "
+	text_of "$(delivered dora@stance.test Reminder)" | tr '\n' ' ' |
+	    grep -q 'Still missing: Openness\. On Openness more than one box was marked, so that answer could not count: mark one\. The form below'
+	text_of "$(delivered emil@stance.test Reminder)" | tr '\n' ' ' |
+	    grep -q 'none of its answers could count\. Your reply came in HTML only, and the form is read from plain text'
+	text_of "$(delivered carl@stance.test Reminder)" | tr '\n' ' ' |
+	    grep -q 'The answers you typed could not be matched to your form: reply to this very message'
+
+	# Dora answers the reminder on her phone; the next receipt goes to
+	# her alone, and says what counts now.
+	python3 "$TOP/tests/reply.py" phone 'Dora <dora@stance.test>' "$(delivered dora@stance.test Reminder)" '2: 2' > dora2.eml
+	send_back dora2.eml
+	wait_for "$FACILITATOR" 6
+	run -1 --separate-stderr collect --key key --roster roster.tsv --log remind.log \
+	    --status-file status.tsv "$FACILITATOR"
+	printf '%s\n' "$output" > answers.tsv
+	assert_equal "$(grep -P '^dora\t' status.tsv | cut -f3,6,7)" "$(printf '5/5\tcomplete\t-')"
+	run -0 remind_round --receipts --answers answers.tsv --status status.tsv roster.tsv
+	assert_equal "$(grep '	receipt	' remind.log | cut -f3 | tr '\n' ' ')" "ann bert dora dora "
 }
