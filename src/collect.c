@@ -46,8 +46,9 @@
 
 static const char usage_text[] =
     "usage: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]\n"
-    "               [--missing | --status] [--until time] [--rejects file]\n"
-    "               [--key file] [--min-group n] [file | dir | - ...]\n";
+    "               [--missing | --status | --status-file file] [--until time]\n"
+    "               [--rejects file] [--key file] [--log file] [--min-group n]\n"
+    "               [file | dir | - ...]\n";
 
 /* Bad lines before the first good one are held back, in case the file
  * turns out to be a filled-in form with some text before it. */
@@ -135,10 +136,12 @@ help(void)
 	    "  --roster file   who takes part (stance-roster(5))\n"
 	    "  --missing       print the roster lines of who has not answered fully\n"
 	    "  --status        print each participant's progress\n"
+	    "  --status-file file  write it to file, and the answers still to stdout\n"
 	    "  --until time    leave out answers given after this time\n"
 	    "  --rejects file  copy bad lines to file\n"
 	    "  --key file      only forms signed with this key count (else\n"
 	    "                  $STANCE_KEY_FILE); with --roster, only from their address\n"
+	    "  --log file      remind's log: a reply whose quote was cut off is whose\n"
 	    "  --min-group n   warn of roster groups smaller (aggregate's; default 5)\n"
 	    "See collect(1).\n",
 	    "\n"
@@ -154,10 +157,12 @@ help(void)
 	    "  --roster bestand  wie deelneemt (stance-roster(5))\n"
 	    "  --missing       toon de deelnemerslijstregels van wie niet volledig antwoordde\n"
 	    "  --status        toon de voortgang van elke deelnemer\n"
+	    "  --status-file bestand  schrijf die naar bestand, de antwoorden nog naar stdout\n"
 	    "  --until tijd    laat antwoorden na dit tijdstip weg\n"
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
 	    "  --key bestand   alleen formulieren ondertekend met deze sleutel tellen\n"
 	    "                  (anders $STANCE_KEY_FILE); met --roster alleen van hun adres\n"
+	    "  --log bestand   het logboek van remind: van wie een antwoord zonder citaat is\n"
 	    "  --min-group n   waarschuw voor kleinere groepen (zoals aggregate; standaard 5)\n"
 	    "Zie collect(1).\n"));
 }

@@ -203,7 +203,7 @@ put_why(struct buf *para, const struct letter *l, int partial)
 static void
 put_short_way(struct buf *out, const struct letter *l)
 {
-	static const char *const pattern[] = { "2", "1", "1,5", "2", "3" };
+	const char *const pattern[] = { "2", "1", tr("1.5", "1,5"), "2", "3" };
 	struct buf para = { 0 }, example = { 0 };
 	size_t k;
 

@@ -56,9 +56,9 @@
 
 static const char usage_text[] =
     "usage: remind -r round --from address [-v] [-L lang] [-q file]\n"
-    "              [--subject text] [--text file] [--invitation] [--until time]\n"
-    "              [--sendmail command | --mbox file] [--dry-run] [--log file]\n"
-    "              [--every interval] [--max n] [--timeout seconds]\n"
+    "              [--subject text] [--text file] [--invitation | --receipts]\n"
+    "              [--until time] [--sendmail command | --mbox file] [--dry-run]\n"
+    "              [--log file] [--every interval] [--max n] [--timeout seconds]\n"
     "              [--answers file] [--status file] [--key file]\n"
     "              [--feedback file] [--previous file] [file ...]\n";
 
@@ -79,6 +79,7 @@ help(void)
 	    "  --subject text    instead of the usual subject\n"
 	    "  --text file       your own words, added to invitations\n"
 	    "  --invitation      invitations, not reminders\n"
+	    "  --receipts        receipts: what counts now, once for the same answers\n"
 	    "  --until time      the deadline, named in the text; after it nothing is sent\n"
 	    "  --sendmail cmd    the mail system (default: $STANCE_SENDMAIL, else\n"
 	    "                    /usr/sbin/sendmail), called as cmd -i -- address\n"
@@ -107,6 +108,7 @@ help(void)
 	    "  --subject tekst    in plaats van het gewone onderwerp\n"
 	    "  --text bestand     je eigen woorden, bij de uitnodigingen\n"
 	    "  --invitation       uitnodigingen, geen herinneringen\n"
+	    "  --receipts         ontvangstbevestigingen: wat nu telt, één keer per antwoorden\n"
 	    "  --until tijd       de deadline, genoemd in de tekst; daarna wordt niets verzonden\n"
 	    "  --sendmail cmd     het mailsysteem (standaard: $STANCE_SENDMAIL, anders\n"
 	    "                     /usr/sbin/sendmail), opgeroepen als cmd -i -- adres\n"

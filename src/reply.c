@@ -89,7 +89,7 @@ question_find(const struct questionnaire *q, const char *s, size_t n)
 
 	for (i = 0; i < n && is_digit(s[i]) && number <= q->ncontinua; i++)
 		number = number * 10 + (size_t)(s[i] - '0');
-	if (n > 0 && i == n && s[0] != '0')
+	if (n > 0 && i == n)
 		return number >= 1 && number <= q->ncontinua ? (long)number - 1 : -1;
 	for (k = 0; k < q->ncontinua; k++)
 		if (same_words(s, n, q->continua[k].id) || same_words(s, n, q->continua[k].name))

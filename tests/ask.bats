@@ -414,8 +414,9 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -2 --separate-stderr collect -L nl --bogus
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]' \
-	    '                 [--missing | --status] [--until time] [--rejects file]' \
-	    '                 [--key file] [--min-group n] [file | dir | - ...]')" ]
+	    '                 [--missing | --status | --status-file file] [--until time]' \
+	    '                 [--rejects file] [--key file] [--log file] [--min-group n]' \
+	    '                 [file | dir | - ...]')" ]
 }
 
 @test "a token of 64 bytes is one; 65 is too long" {

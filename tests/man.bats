@@ -114,7 +114,8 @@ example_after() {
 	printf '%s\n' "$output" | head -n 14 > drawn
 	sed -n '/^What it draws/,/^\.Ed/p' "$TOP/man/chart.1" | sed -e '1,3d' -e '$d' > page
 	diff -u drawn page
-	sed -n '/^```$/,/^```$/p' "$TOP/README.md" | sed -e '1d' -e '$d' > readme
+	# The README's first fenced block, the chart.
+	awk '/^```/ { if (inside) exit; inside = 1; next } inside' "$TOP/README.md" > readme
 	diff -u drawn readme
 }
 

@@ -491,7 +491,7 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 	diff -u - <(printf '%s\n' "$output") <<-'END'
 	Sofie Peeters-Ünlü <sofie@stance.test>
 	message. Please reply by 2026-12-01 17:00 CET.
-	['We meet on 10 December. Bring your questions.', 'Sofie', 'On a phone? Type above the form the number of the statement you choose\nfor each question, in order, - for no opinion: "2 1 1,5 2 3".', 'Thank you,\nSofie Peeters-Ünlü']
+	['We meet on 10 December. Bring your questions.', 'Sofie', 'On a phone? Type above the form the number of the statement you choose\nfor each question, in order, - for no opinion: "2 1 1.5 2 3".', 'Thank you,\nSofie Peeters-Ünlü']
 	END
 	grep -q '^From sofie@stance.test ' out.mbox
 	grep -qE '^Message-ID: <stance-invitation\.[0-9]+\.[0-9a-f]{16}@stance\.test>$' out.mbox
@@ -571,12 +571,18 @@ recipe() {
 		# The cron line, as printed, on the morning of day 4.
 		STANCE_NOW=2026-11-30T09:00:00Z STANCE_SENDMAIL=fake-sendmail FAKE_MAILDIRS=$PWD/mail \
 		    run -0 --separate-stderr sh -c "$line"
-		# ann and zoe answered; jose's form came from an address the
-		# roster does not give, so he is reminded, once.
-		assert_equal "$doc: $(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" "$doc: jose reminder sent;"
+		# ann and zoe answered: a receipt each; jose's form came from
+		# an address the roster does not give, so he is reminded, once,
+		# and told why.
+		assert_equal "$doc: $(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" \
+		    "$doc: ann receipt sent;zoe receipt sent;jose reminder sent;"
+		python3 -c 'import email, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"))
+print(m.get_payload(decode=True).decode())' "$(grep -l '^Subject: Reminder' mail/participants/new/*)" |
+		    tr '\n' ' ' | grep -q 'Your form came from another address than jose@example.org, the one we'
 		STANCE_NOW=2026-11-30T09:30:00Z STANCE_SENDMAIL=fake-sendmail FAKE_MAILDIRS=$PWD/mail \
 		    run -0 --separate-stderr sh -c "$line"
-		assert_equal "$doc: $(wc -l < remind.log)" "$doc: 1"
+		assert_equal "$doc: $(wc -l < remind.log)" "$doc: 3"
 		cd "$BATS_TEST_TMPDIR"
 	done
 }
@@ -613,4 +619,105 @@ recipe() {
 	    --feedback r1.tsv --dry-run team.tsv
 	assert_equal "$(printf '%s\n' "$stderr" | tail -1)" "remind: --feedback needs aggregate's output of the round before"
 	assert_equal "$output" ""
+}
+
+@test "every reason a reply did not count is said in the reminder, in English and in Dutch" {
+	printf '%s\t%s\t%s\t%s\n' zoe youth-work zoe@stance.test 'Zoë' > zoe.tsv
+	printf 'zoe\tyouth-work\t0/5\t-\tsteering,openness,enforcement,legal,audience\tunreadable\t%s\n' \
+	    two-marks:openness,unclear:legal,note-only:steering,untouched,cut-off,html-only,no-form,other-address,reply-unclear,not-signed > status.tsv
+	for lang in en nl; do
+		run -0 remind -L "$lang" -r 2026-spring --from f@stance.test --key key --status status.tsv \
+		    --dry-run zoe.tsv
+		printf '%s\n' "$output" | python3 -c 'import sys, email
+m = email.message_from_binary_file(sys.stdin.buffer)
+print(m.get_payload(decode=True).decode().split("# stance")[0], end="")' > "reasons.$lang"
+		diff -u "$TOP/tests/fixtures/remind/reasons.$lang" "reasons.$lang"
+	done
+	# A reason of a continuum this questionnaire lacks is said by its id.
+	printf 'zoe\tyouth-work\t0/5\t-\tsteering,openness,enforcement,legal,audience\tunreadable\ttwo-marks:budget\n' > status.tsv
+	run -0 remind -r 2026-spring --from f@stance.test --status status.tsv --dry-run zoe.tsv
+	printf '%s\n' "$output" | tr '\n' ' ' | grep -q 'On budget more than one box was marked'
+}
+
+@test "a --status line whose reasons are not collect's is refused, and the reminder goes without them" {
+	printf '%s\t%s\t%s\t%s\n' zoe youth-work zoe@stance.test 'Zoë' > zoe.tsv
+	all='steering,openness,enforcement,legal,audience'
+	printf 'zoe\tyouth-work\t0/5\t-\t%s\tunreadable\t%s\n' "$all" two-boxes "$all" two-marks "$all" html-only:openness \
+	    "$all" 'untouched,' "$all" 'two-marks:open ness' > status.tsv
+	printf 'zoe\tyouth-work\t5/5\t2026-11-26T11:00:00Z\t-\tcomplete\tno-form\n' >> status.tsv
+	printf 'zoe\tyouth-work\t0/5\t-\t%s\tnone\n' "$all" >> status.tsv
+	run -1 --separate-stderr remind -r 2026-spring --from f@stance.test --status status.tsv --dry-run zoe.tsv
+	diff -u - <(printf '%s\n' "$stderr") <<-'END'
+	remind: status.tsv:1: reasons 'two-boxes' is not reasons such as two-marks:openness,html-only, or -
+	remind: status.tsv:2: reasons 'two-marks' is not reasons such as two-marks:openness,html-only, or -
+	remind: status.tsv:3: reasons 'html-only:openness' is not reasons such as two-marks:openness,html-only, or -
+	remind: status.tsv:4: reasons 'untouched,' is not reasons such as two-marks:openness,html-only, or -
+	remind: status.tsv:5: reasons 'two-marks:open ness' is not reasons such as two-marks:openness,html-only, or -
+	remind: status.tsv:6: its state, count, missing continua and reasons do not agree
+	remind: status.tsv:7: 6 tab-separated fields where 7 are expected (participant, group, answered, time, missing, state, reasons)
+	END
+	printf '%s\n' "$output" | grep -q '^A reminder: your answers for round 2026-spring'
+}
+
+@test "receipts: what counts now, in words, once for the same answers; refused without answers or log" {
+	printf '2026-spring\tann\tstaff\tsteering\t50\t2026-11-26T09:00:00Z\teducate, do not punish\n2026-spring\tann\tstaff\topenness\t-\t2026-11-26T09:00:00Z\t\n2026-spring\tann\tstaff\tenforcement\t25\t2026-11-26T09:00:00Z\t\n2026-spring\tzoe\tyouth-work\tlegal\t100\t2026-11-26T09:30:00Z\t\n' > answers.tsv
+	printf 'ann\tstaff\t3/5\t2026-11-26T09:00:00Z\tlegal,audience\tpartial\ttwo-marks:legal\n' > status.tsv
+	run -0 --separate-stderr remind_fake -v --receipts --answers answers.tsv --status status.tsv --log remind.log \
+	    --until 2026-12-01T17:00Z roster.tsv
+	assert_equal "$(cut -f3,4,6 remind.log | tr '\t\n' ' ;')" "ann receipt sent;zoe receipt sent;"
+	printf '%s\n' "$stderr" | grep -qx 'remind: jose: no answers yet; no receipt'
+	ann=$(grep -l '^To: "Ann Peeters"' mail/participants/new/*)
+	grep -q '^Subject: Received: your answers, round 2026-spring$' "$ann"
+	grep -qE '^Message-ID: <stance-receipt\.[0-9a-f]{12}\.[0-9a-f]{16}@stance\.test>$' "$ann"
+	python3 -c 'import email, sys
+print(email.message_from_binary_file(open(sys.argv[1], "rb")).get_payload(decode=True).decode().split("# stance")[0], end="")' "$ann" > receipt
+	diff -u - receipt <<-'END'
+	Dear Ann Peeters,
+
+	Your answers for round 2026-spring of "Weighing up what your social
+	media policy should look like" have reached us. This is what counts now
+	(of two answers to one question, the later one):
+
+	  Direction: statement 2; note: "educate, do not punish"
+	  Openness: no opinion
+	  Enforcement: 25%, between statements 1 and 2
+	  Legal form: not answered yet
+	  Audience: not answered yet
+
+	What did not count: On Legal form more than one box was marked, so that
+	answer could not count: mark one.
+
+	To change an answer, move its x in the form below, which has what counts
+	filled in, and send it back as a reply to this message. Changes count
+	until 2026-12-01 17:00 UTC.
+
+	Thank you,
+	facilitator@stance.test
+
+	END
+	# The form below has what counts filled in.
+	grep -qx 'percent: 25%' "$ann"
+	# Again: nothing new, nothing sent; a receipt is no reminder, so
+	# --max 1 and --every still let reminders go.
+	run -0 --separate-stderr remind_fake -v --receipts --answers answers.tsv --log remind.log roster.tsv
+	printf '%s\n' "$stderr" | grep -qx 'remind: ann: a receipt for these answers went already; skipped'
+	assert_equal "$(wc -l < remind.log)" 2
+	run -0 remind_fake --answers answers.tsv --log remind.log --max 1 --every 1d roster.tsv
+	assert_equal "$(grep -c '	reminder	' remind.log)" 3
+	# A changed answer, even one dated before the last receipt (mail can
+	# be slow), gets a receipt of its own; at the deadline too, which no
+	# longer says that changes count.
+	printf '2026-spring\tann\tstaff\tlegal\t0\t2026-11-26T08:00:00Z\t\n' >> answers.tsv
+	rm mail/participants/new/*
+	STANCE_NOW=2026-12-01T17:00:00Z run -0 remind_fake --receipts --answers answers.tsv --log remind.log \
+	    --until 2026-12-01T17:00Z roster.tsv
+	assert_equal "$(grep '	receipt	' remind.log | cut -f3 | tr '\n' ' ')" "ann zoe ann "
+	grep -q 'Legal form: statement 1' mail/participants/new/*
+	grep -q 'this message\.$' mail/participants/new/*
+	! grep -q 'Changes count' mail/participants/new/*
+	# Usage: answers and a log needed; not with --invitation.
+	for args in "--answers answers.tsv" "--log remind.log" "--answers answers.tsv --log remind.log --invitation"; do
+		run -2 --separate-stderr remind_fake --receipts $args --dry-run roster.tsv
+		assert_equal "${stderr%%$'\n'*}" "remind: --receipts needs --answers and --log, and goes without --invitation"
+	done
 }

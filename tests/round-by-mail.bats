@@ -275,7 +275,7 @@ print(str(make_header(decode_header(m["From"]))))' "$ann"
 	text_of "$(delivered ann@stance.test Where)" > invitation.txt
 	diff -u - <(grep -A1 '^On a phone?' invitation.txt) <<-'END'
 	On a phone? Type above the form the number of the statement you choose
-	for each question, in order, - for no opinion: "2 1 1,5 2 3".
+	for each question, in order, - for no opinion: "2 1 1.5 2 3".
 	END
 
 	# Ann types a row above the quote; Bert types pairs with the quote
@@ -352,4 +352,58 @@ print(str(make_header(decode_header(m["From"]))))' "$ann"
 	assert_equal "$(grep -P '^dora\t' status.tsv | cut -f3,6,7)" "$(printf '5/5\tcomplete\t-')"
 	run -0 remind_round --receipts --answers answers.tsv --status status.tsv roster.tsv
 	assert_equal "$(grep '	receipt	' remind.log | cut -f3 | tr '\n' ' ')" "ann bert dora dora "
+}
+
+@test "the README's Sieve and procmail rules give the replies a folder of their own" {
+	# The rules as the README prints them.
+	sed -n '/^```sieve$/,/^```$/p' "$TOP/README.md" | sed '1d;$d' > rule.sieve
+	sed -n '/^```procmail$/,/^```$/p' "$TOP/README.md" | sed '1d;$d' > rule.procmail
+	[ -s rule.sieve ] && [ -s rule.procmail ]
+	printf '%s\t%s\t%s\t%s\n' ann staff ann@stance.test Ann > roster.tsv
+	remind -r 2026-spring --from facilitator@stance.test --key key --invitation --dry-run roster.tsv > invitation.mbox
+	python3 -c 'import mailbox, sys; sys.stdout.write(mailbox.mbox(sys.argv[1])[0].as_string())' invitation.mbox > invitation.eml
+	# A reply; one whose client keeps only References; something else.
+	python3 "$TOP/tests/reply.py" quoted 'Ann <ann@stance.test>' invitation.eml 1 > reply.eml
+	sed "s/^In-Reply-To: \(.*\)/References: <older@stance.test>\n  \1/" reply.eml > references.eml
+	printf 'From: Bob <bob@example.org>\nTo: facilitator@stance.test\nSubject: lunch?\nIn-Reply-To: <lunch.1@example.org>\n\nTomorrow?\n' > other.eml
+	grep -q '^In-Reply-To: <stance-invitation\.' reply.eml
+	grep -q '^  <stance-invitation\.' references.eml
+
+	if command -v sieve-test > /dev/null; then
+		# sieve-test will not act as root: run it as nobody, in a
+		# directory nobody can read.
+		local dir run_as=()
+		dir=$(mktemp -d /tmp/stance-sieve.XXXXXX)
+		cp rule.sieve reply.eml references.eml other.eml "$dir"
+		chmod 755 "$dir" && chmod 644 "$dir"/*
+		[ "$(id -u)" = 0 ] && run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+		for m in reply references other; do
+			"${run_as[@]}" env HOME="$dir" sieve-test "$dir/rule.sieve" "$dir/$m.eml" 2>&1 |
+			    sed -n 's/^ \* store message in folder: //p' | tr '\n' ' '
+			echo "$m"
+		done > sieve.out
+		rm -rf "$dir"
+		diff -u - sieve.out <<-'END'
+		stance reply
+		stance references
+		INBOX other
+		END
+	else
+		echo "# sieve-test (dovecot-sieve) is not installed: the Sieve rule is not tried" >&3
+	fi
+
+	if command -v procmail > /dev/null; then
+		mkdir -p Maildir/cur Maildir/new Maildir/tmp
+		{ printf 'MAILDIR=%s/Maildir/\nDEFAULT=$MAILDIR\n' "$PWD"; cat rule.procmail; } > procmailrc
+		for m in reply references other; do
+			procmail -m procmailrc < "$m.eml"
+		done
+		assert_equal "$(ls Maildir/.stance/new | wc -l) $(ls Maildir/new | wc -l)" "2 1"
+		# collect reads the folder: the reply, and nothing to complain of.
+		run -0 --separate-stderr collect --min-group 1 --key key --roster roster.tsv Maildir/.stance
+		assert_equal "$(printf '%s\n' "$output" | wc -l)" 5
+		assert_equal "$stderr" ""
+	else
+		echo "# procmail is not installed: the procmail rule is not tried" >&3
+	fi
 }
