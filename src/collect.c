@@ -609,17 +609,11 @@ short_reply(struct collect *c, const char *who)
 	}
 }
 
-/* A mail message ends: its forms are complete, and what kept them from
- * being read is said. */
+/* A message's Date that is no date, or lies in the future: said, and
+ * its answers took the file's time. */
 static void
-message_end(void *context)
+message_date_check(struct collect *c, const struct mail *m)
 {
-	struct collect *c = context;
-	const struct mail *m = c->mail;
-	struct buf from = { 0 };
-	const char *who;
-	int forms;
-
 	if (m->date_text != NULL) {
 		struct buf quoted = { 0 };
 
@@ -640,6 +634,20 @@ message_end(void *context)
 		    stamp, c->future_text);
 		c->bad = 1;
 	}
+}
+
+/* A mail message ends: its forms are complete, and what kept them from
+ * being read is said. */
+static void
+message_end(void *context)
+{
+	struct collect *c = context;
+	const struct mail *m = c->mail;
+	struct buf from = { 0 };
+	const char *who;
+	int forms;
+
+	message_date_check(c, m);
 	if (m->automatic != NULL) {
 		/* Not the person's reply: neither an answer, nor a reason to
 		 * remind them of one. */

@@ -579,6 +579,42 @@ letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
 		letter_text(out, &l);
 }
 
+/* The headers, and the blank line that ends them. */
+static void
+put_headers(struct buf *out, const struct remind *r, const struct roster_entry *e, const char *id,
+    const struct person_log *log)
+{
+	struct buf subject = { 0 };
+
+	if (r->subject != NULL)
+		buf_addstr(&subject, r->subject);
+	else if (r->receipts)
+		buf_printf(&subject, tr("Received: your answers, round %s",
+		    "Ontvangen: je antwoorden, ronde %s"), r->round);
+	else if (r->invitation)
+		buf_printf(&subject, tr("Where do you stand? Round %s", "Waar sta jij? Ronde %s"), r->round);
+	else
+		buf_printf(&subject, tr("Reminder: where do you stand? Round %s",
+		    "Herinnering: waar sta jij? Ronde %s"), r->round);
+	buf_addstr(out, "Date: ");
+	compose_date(out, r->now);
+	buf_addc(out, '\n');
+	compose_address_header(out, "From", r->from_name, r->from);
+	compose_address_header(out, "To", e->name, e->email);
+	compose_text_header(out, "Subject", subject.data);
+	compose_ids_header(out, "Message-ID", id);
+	/* Reminders and receipts in the thread of the invitation. */
+	if (log != NULL && log->invitation != NULL && !r->invitation)
+		compose_ids_header(out, "In-Reply-To", log->invitation);
+	if (log != NULL && log->ids.len > 0 && !r->invitation)
+		compose_ids_header(out, "References", log->ids.data);
+	buf_addstr(out, "MIME-Version: 1.0\n"
+	    "Content-Type: text/plain; charset=UTF-8\n"
+	    "Content-Transfer-Encoding: quoted-printable\n"
+	    "Auto-Submitted: auto-generated\n\n");
+	buf_free(&subject);
+}
+
 /* The message whole: headers, text and form. */
 static void
 compose(struct buf *out, struct remind *r, const struct roster_entry *e, const char *id,
@@ -589,7 +625,7 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	struct form_given *fill = NULL;
 	struct feedback *mine = NULL;	/* copies: the verdicts stay r->feedback's */
 	struct form_spec spec = { r->round, e->participant, e->group, NULL, NULL, NULL };
-	struct buf subject = { 0 }, text = { 0 };
+	struct buf text = { 0 };
 	char token[KEY_TOKEN_LEN + 1], *form = NULL;
 	size_t len = 0, k;
 	FILE *fp;
@@ -627,35 +663,8 @@ compose(struct buf *out, struct remind *r, const struct roster_entry *e, const c
 	free(form);
 	free(fill);
 	free(mine);
-
-	if (r->subject != NULL)
-		buf_addstr(&subject, r->subject);
-	else if (r->receipts)
-		buf_printf(&subject, tr("Received: your answers, round %s",
-		    "Ontvangen: je antwoorden, ronde %s"), r->round);
-	else if (r->invitation)
-		buf_printf(&subject, tr("Where do you stand? Round %s", "Waar sta jij? Ronde %s"), r->round);
-	else
-		buf_printf(&subject, tr("Reminder: where do you stand? Round %s",
-		    "Herinnering: waar sta jij? Ronde %s"), r->round);
-
-	buf_addstr(out, "Date: ");
-	compose_date(out, r->now);
-	buf_addc(out, '\n');
-	compose_address_header(out, "From", r->from_name, r->from);
-	compose_address_header(out, "To", e->name, e->email);
-	compose_text_header(out, "Subject", subject.data);
-	compose_ids_header(out, "Message-ID", id);
-	if (log != NULL && log->invitation != NULL && !r->invitation)
-		compose_ids_header(out, "In-Reply-To", log->invitation);
-	if (log != NULL && log->ids.len > 0 && !r->invitation)
-		compose_ids_header(out, "References", log->ids.data);
-	buf_addstr(out, "MIME-Version: 1.0\n"
-	    "Content-Type: text/plain; charset=UTF-8\n"
-	    "Content-Transfer-Encoding: quoted-printable\n"
-	    "Auto-Submitted: auto-generated\n\n");
+	put_headers(out, r, e, id, log);
 	compose_quoted_printable(out, text.data);
-	buf_free(&subject);
 	buf_free(&text);
 }
 
@@ -959,17 +968,19 @@ receipt_due(struct remind *r, const struct roster_entry *e, const struct person_
 	return 1;
 }
 
-static void
-one(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
+/*
+ * Whether a roster line is someone to write to: not on the roster before,
+ * and with an address; said why not (quietly for someone who answers on
+ * paper).  Messages go to the first of a person's addresses
+ * (stance-roster(5)); collect takes replies from any.
+ */
+static int
+writable(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
 {
-	struct person_log *p = r->log_path != NULL ? person_log(r, e->participant, 0) : NULL;
-	struct buf message = { 0 }, id = { 0 };
-	struct sentlog_entry log;
-	const char *why;
-	char *comma;
-	char digest[RECEIPT_DIGEST + 1];
 	size_t before = r->seen.n;
 	uint32_t seen = intern_add(&r->seen, e->participant, strlen(e->participant));
+	const char *why;
+	char *comma;
 
 	/* Twice on the roster (two files, a list pasted twice): one message. */
 	if (r->seen.n == before) {
@@ -978,13 +989,10 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 		    e->participant, r->seen_line[seen]);
 		r->refused++;
 		r->bad = 1;
-		return;
+		return 0;
 	}
 	r->seen_line = xreallocarray(r->seen_line, r->seen.n, sizeof(*r->seen_line));
 	r->seen_line[seen] = line;
-
-	/* Of a person's addresses (stance-roster(5)), messages go to the
-	 * first; collect takes replies from any. */
 	if ((comma = strchr(e->email, ',')) != NULL)
 		*comma = '\0';
 	/* Someone who answers on paper has no address: no mistake, and no
@@ -993,15 +1001,28 @@ one(struct remind *r, struct roster_entry *e, const char *file, unsigned long li
 		verbose(r, tr("%s: no address on the roster (answers on paper?); skipped",
 		    "%s: geen adres op de deelnemerslijst (antwoordt op papier?); overgeslagen"), e->participant);
 		r->skipped++;
-		return;
+		return 0;
 	}
 	if ((why = compose_address_problem(e->email)) != NULL) {
 		diag_at(file, line, tr("address '%s' of %s %s; nothing sent",
 		    "adres '%s' van %s %s; niets verzonden"), e->email, e->participant, why);
 		r->refused++;
 		r->bad = 1;
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+static void
+one(struct remind *r, struct roster_entry *e, const char *file, unsigned long line)
+{
+	struct person_log *p = r->log_path != NULL ? person_log(r, e->participant, 0) : NULL;
+	struct buf message = { 0 }, id = { 0 };
+	struct sentlog_entry log;
+	char digest[RECEIPT_DIGEST + 1];
+
+	if (!writable(r, e, file, line))
+		return;
 	if (r->receipts ? !receipt_due(r, e, p, digest) : skip(r, e, p) || answered_all(r, e)) {
 		r->skipped++;
 		return;

@@ -8,11 +8,13 @@
  *   form in a file has no sender, and counts on its token); none has a
  *   time from the future.
  * - Under another key, which no form in the input can be signed with,
- *   no answer is written at all from mail or forms: no answer without a
- *   valid token.  (A file of response lines is the facilitator's own,
- *   and not signed: collect(1).)
+ *   no answer is written at all from mail or forms, unless the input
+ *   names the one Message-ID remind's log (--log) holds: no answer
+ *   without a valid token or a message remind sent.  (A file of response
+ *   lines is the facilitator's own, and not signed: collect(1).)
  * The seeds hold forms signed with the round's key, mailed as clients
- * send them; the fuzzer changes them, adds planted response lines and
+ * send them, and answers typed above a quoted form or in a reply to the
+ * logged message; the fuzzer changes them, adds planted response lines and
  * second From headers, and mixes messages.
  */
 #include "form.h"
@@ -24,6 +26,11 @@
 #define KEY "the key of this round, for fuzzing only\n"
 #define OTHER_KEY "another key, one no form is signed with\n"
 
+/* remind's log: one invitation to ann. */
+#define LOGGED_ID "<stance-invitation.1795600000.0123456789abcdef@stance.test>"
+static const char sent_log[] =
+    "2026-11-24T08:00:00Z\tr1\tann\tinvitation\t" LOGGED_ID "\tsent\n";
+
 static const char roster[] =
     "ann\tstaff\tann@stance.test\tAnn\n"
     "bob\tyouth\tbob@stance.test\tBob\n"
@@ -33,7 +40,7 @@ static int
 collect(const char *key, const char *in, const char *out)
 {
 	char *argv[] = { "collect", "--key", (char *)key, "--roster", (char *)fuzz_path(2, "roster"),
-	    (char *)in, NULL };
+	    "--log", (char *)fuzz_path(5, "log"), (char *)in, NULL };
 
 	return fuzz_run(collect_main, argv, out);
 }
@@ -108,6 +115,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write(fuzz_path(2, "roster"), roster, sizeof(roster) - 1);
 	fuzz_write(key, KEY, sizeof(KEY) - 1);
 	fuzz_write(other, OTHER_KEY, sizeof(OTHER_KEY) - 1);
+	fuzz_write(fuzz_path(5, "log"), sent_log, sizeof(sent_log) - 1);
 	fuzz_write(in, data, size);
 	timestamp_format(time(NULL), now);
 	future = timestamp_seconds(now) + 10 * 60;
@@ -135,8 +143,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	collect(other, in, out);
 	text = fuzz_read(out, &n);
-	if (kind != RESPONSES && n != 0)
-		fuzz_fail("an answer without a valid token:\n%s", text);
+	if (kind != RESPONSES && n != 0 && !mentions(data, size, LOGGED_ID))
+		fuzz_fail("an answer without a valid token or a message remind sent:\n%s", text);
 	free(text);
 	return 0;
 }
