@@ -1266,7 +1266,7 @@ reasons(const struct collect *c, const char *round, const char *participant, lon
 		buf_addstr(&item, progress_reason_name(t->reason));
 		if (t->continuum >= 0)
 			buf_printf(&item, ":%s", c->q->continua[t->continuum].id);
-		if (!has_item(out->data + start, out->len - start, item.data)) {
+		if (out->len == start || !has_item(out->data + start, out->len - start, item.data)) {
 			if (out->len > start)
 				buf_addc(out, ',');
 			buf_addstr(out, item.data);

@@ -177,10 +177,19 @@ output_replace(const char *path, const char *data, size_t len)
 {
 	struct buf temporary = { 0 };
 	const char *slash = strrchr(path, '/');
+	struct stat st;
 	ssize_t wrote = 0;
 	size_t done = 0;
 	int fd;
 
+	/* A regular file or none: renaming over a link would replace the
+	 * link, over a device (/dev/null) the device itself. */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_warn("%s: %s", path, S_ISLNK(st.st_mode) ?
+		    tr("is a symbolic link; not replaced", "is een symbolische koppeling; niet vervangen") :
+		    tr("is not a regular file; not replaced", "is geen gewoon bestand; niet vervangen"));
+		return -1;
+	}
 	/* Beside it, so that rename(2) replaces it in one step. */
 	if (slash != NULL)
 		buf_printf(&temporary, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);

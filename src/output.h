@@ -50,7 +50,8 @@ int output_open_append(const char *path, int *readable);
  * Replace the file at path with data[0..len), whole: written to a new
  * file beside it (mode 0600) and renamed over it, so that a reader sees
  * the old file or the new one, never half of one (collect --status-file,
- * read by remind on the same cron line).  Returns 0, or -1 after
+ * read by remind on the same cron line).  A symbolic link or anything
+ * but a regular file at path is refused.  Returns 0, or -1 after
  * reporting.
  */
 int output_replace(const char *path, const char *data, size_t len);

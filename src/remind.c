@@ -851,8 +851,11 @@ deliver(struct remind *r, const struct roster_entry *e, const struct buf *messag
 		as_mbox(&box, r, message);
 		if (r->delivery == DELIVER_MBOX)
 			result = output_append(r->mbox, box.data, box.len);
-		else if (fwrite(box.data, 1, box.len, stdout) != box.len)
-			result = -1;
+		/* A dry run that cannot print shows nothing of what would go:
+		 * stop, said once. */
+		else if (fwrite(box.data, 1, box.len, stdout) != box.len || fflush(stdout) != 0)
+			diag_fatal(tr("write error on standard output: %s",
+			    "schrijffout op standaarduitvoer: %s"), lang_strerror(errno));
 		buf_free(&box);
 		return result;
 	}

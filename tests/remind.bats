@@ -526,11 +526,14 @@ remind: 0 sent, 3 skipped, 0 failed, 0 refused"
 }
 
 # The crontab line a document prints, without its schedule: the README's
-# as it stands, remind(1)'s unfolded (its \e and line breaks joined).
+# and stance(7)'s as they stand, remind(1)'s unfolded (its \e and line
+# breaks joined).
 recipe() {
 	case $1 in
 	README)
 		grep '^    0 9 \* \* \* ' "$TOP/README.md" | sed 's/^    0 9 \* \* \* //' ;;
+	stance.7)
+		grep '^0 9 \* \* \* ' "$TOP/man/stance.7" | sed 's/^0 9 \* \* \* //' ;;
 	remind.1)
 		sed -n '/^The reminders, from cron every morning/,/^\.Ed$/p' "$TOP/man/remind.1" |
 		    sed -n '/^0 9/,/^\.Ed$/p' | sed '$d' | sed 's/\\e$//' | tr '\n' ' ' |
@@ -538,21 +541,24 @@ recipe() {
 	esac
 }
 
-@test "the cron recipes of the README and remind(1) run as printed: invitations answered, the rest reminded, nothing twice" {
+@test "the cron recipes of the README, remind(1) and stance(7) run as printed: invitations answered, the rest reminded, nothing twice" {
 	local doc dir line
-	for doc in README remind.1; do
+	for doc in README remind.1 stance.7; do
 		line=$(recipe "$doc")
 		[ -n "$line" ] || { echo "no recipe in $doc"; false; }
 		# The recipe's own files, where it cds to, with three people;
 		# ann answers by mail from her address, jose from another.
 		dir=$(printf '%s\n' "$line" | sed -n 's/^cd \([^ ]*\) &&.*/\1/p')
 		dir=${dir/#\~/$HOME}
-		mkdir -p "$dir" "$HOME/.stance" "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp"
+		rm -rf "$dir"	# the README's and stance(7)'s are the same place
+		mkdir -p "$dir" "$HOME/.stance" "$HOME/Maildir/new" "$HOME/Maildir/cur" "$HOME/Maildir/tmp" \
+		    "$HOME/Maildir/.stance/new" "$HOME/Maildir/.stance/cur" "$HOME/Maildir/.stance/tmp"
 		cd "$dir"
 		mkdir -p Maildir/new Maildir/cur Maildir/tmp
 		cp "$BATS_TEST_TMPDIR/key" stance.key
 		cp "$BATS_TEST_TMPDIR/key" "$HOME/.stance/key"
-		chmod 600 stance.key "$HOME/.stance/key"
+		cp "$BATS_TEST_TMPDIR/key" "$HOME/.stance-key"
+		chmod 600 stance.key "$HOME/.stance/key" "$HOME/.stance-key"
 		sed 's/@stance\.test/@example.org/' "$BATS_TEST_TMPDIR/roster.tsv" > team.tsv
 		: > round.tsv
 		STANCE_NOW=2026-11-26T10:00:00Z remind -r 2026-spring --from facilitator@example.org \
@@ -567,7 +573,8 @@ recipe() {
 		    with open('%s-%d' % (sys.argv[2], i), 'w') as f:
 		        f.write('From: <%s>\nDate: Thu, 26 Nov 2026 12:00:00 +0000\nSubject: Re\nContent-Type: text/plain; charset=UTF-8\n\n%s' % (who, body))
 		EOF
-		cp reply-* Maildir/new/ 2>/dev/null; cp reply-* "$HOME/Maildir/new/"
+		rm -f "$HOME"/Maildir/new/* "$HOME"/Maildir/.stance/new/*
+		cp reply-* Maildir/new/ 2>/dev/null; cp reply-* "$HOME/Maildir/new/"; cp reply-* "$HOME/Maildir/.stance/new/"
 		# The cron line, as printed, on the morning of day 4.
 		STANCE_NOW=2026-11-30T09:00:00Z STANCE_SENDMAIL=fake-sendmail FAKE_MAILDIRS=$PWD/mail \
 		    run -0 --separate-stderr sh -c "$line"

@@ -217,3 +217,31 @@ counted() {
 		printf '%s\n' "$stderr" | grep -q '^collect: ro/\.status\.tsv\.[A-Za-z0-9]*: Permission denied$'
 	fi
 }
+
+@test "--status-file is a regular file or none: a link or a device is refused, not replaced" {
+	reply ann.eml '2 1 1,5 2 3'
+	ln -s target status.tsv
+	run -2 --separate-stderr collect --min-group 1 --key key --roster roster.tsv --status-file status.tsv ann.eml
+	assert_equal "$stderr" "collect: status.tsv: is a symbolic link; not replaced"
+	[ -L status.tsv ] && [ ! -e target ]
+	# The answers still came out.
+	assert_equal "$(printf '%s\n' "$output" | wc -l)" 5
+	mkfifo fifo
+	run -2 --separate-stderr collect --min-group 1 --key key --roster roster.tsv --status-file fifo ann.eml
+	assert_equal "$stderr" "collect: fifo: is not a regular file; not replaced"
+	[ -p fifo ]
+}
+
+@test "collect --status and remind, dry run or receipts, on a full disk: exit 2, said once" {
+	[ -w /dev/full ] || skip "no /dev/full here"
+	reply ann.eml '2 1 1,5 2 3'
+	run -2 --separate-stderr sh -c 'collect --min-group 1 --key key --roster roster.tsv --status ann.eml > /dev/full'
+	assert_equal "$stderr" "collect: write error on standard output: No space left on device"
+	collect --min-group 1 --key key --roster roster.tsv ann.eml > answers.tsv
+	for args in "" "--receipts --answers answers.tsv --log remind.log"; do
+		run -2 --separate-stderr sh -c "remind -r 2026-spring --from f@example.org --key key $args --dry-run roster.tsv > /dev/full"
+		assert_equal "$stderr" "remind: write error on standard output: No space left on device"
+	done
+	# A dry run logs nothing, even of receipts.
+	[ ! -s remind.log ]
+}

@@ -133,7 +133,7 @@ static const char answers[] =
 static int
 remind(const char *roster, const char *log, const char *mbox, int dry_run, const char *out)
 {
-	char *argv[20];
+	char *argv[24];
 	int argc = 0;
 
 	argv[argc++] = "remind";
