@@ -28,11 +28,11 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
 	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
-	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o \
+	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o src/request.o src/html.o \
 	src/keymap.o src/tally.o src/verdict.o
 
 # Which extra objects each program links, besides the shared modules.
-ASK_OBJS = src/ask.o src/slider.o src/prompt.o
+ASK_OBJS = src/ask.o src/slider.o src/prompt.o src/web.o
 COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
 CHART_OBJS = src/chart.o src/chart-svg.o
@@ -47,7 +47,7 @@ MAN7 = $(wildcard man/*.7)
 # The fuzz harnesses (tests/fuzz), replayed by make check: a parser's
 # each, and a whole program's main each (main-NAME, tests/fuzz/program.h).
 PROGRAM_FUZZERS = main-ask main-aggregate main-chart main-collect main-recommend main-remind
-FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire reply response roster rules sentlog time \
+FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire reply request response roster rules sentlog time \
 	$(PROGRAM_FUZZERS)
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
@@ -148,7 +148,7 @@ tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src
 PROGRAM_WRAP = -Wl,--wrap=exit -Wl,--wrap=fclose
 PROGRAM_FLAGS = -Wno-missing-prototypes -Dmain=$*_main
 # The objects a program links besides its own file and the shared modules.
-PROGRAM_EXTRA_ask = slider prompt
+PROGRAM_EXTRA_ask = slider prompt web
 PROGRAM_EXTRA_chart = chart-svg
 
 tests/fuzz/main-%.o: src/%.c $(wildcard src/*.h)
@@ -165,7 +165,7 @@ tests/fuzz/bin/obj/main-%.o: src/%.c $(wildcard src/*.h)
 
 $(PROGRAM_FUZZERS:%=tests/fuzz/bin/fuzz-%): tests/fuzz/bin/fuzz-main-%: tests/fuzz/fuzz-main-%.c tests/fuzz/program.h $(FUZZ_HEADERS) \
     tests/fuzz/bin/obj/main-%.o tests/fuzz/bin/obj/chart-svg.o tests/fuzz/bin/obj/slider.o \
-    tests/fuzz/bin/obj/prompt.o tests/fuzz/bin/libstance-fuzz.a
+    tests/fuzz/bin/obj/prompt.o tests/fuzz/bin/obj/web.o tests/fuzz/bin/libstance-fuzz.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PROGRAM_WRAP) -o $@ tests/fuzz/fuzz-main-$*.c \
 	    tests/fuzz/bin/obj/main-$*.o $(PROGRAM_EXTRA_$*:%=tests/fuzz/bin/obj/%.o) \
 	    tests/fuzz/bin/libstance-fuzz.a -lm

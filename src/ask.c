@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,6 +37,7 @@
 #include "slider.h"
 #include "timestamp.h"
 #include "token.h"
+#include "web.h"
 
 static const char usage_text[] =
     "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
@@ -43,6 +45,7 @@ static const char usage_text[] =
     "           [continuum=answer ...]\n"
     "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
     "           [--feedback file] [--previous file] [--key file] --form\n"
+    "       ask [-L lang] [-q file] [-r round] [--until time] --key file -o file --web\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
@@ -64,6 +67,8 @@ help(void)
 	    "  --key file    sign the form with this secret key (else $STANCE_KEY_FILE)\n"
 	    "  --feedback file  show where the group stood: aggregate's last round\n"
 	    "  --previous file  and the person's own answers of the round before\n"
+	    "  --web         answer a web request, as a CGI program (see ask(1), WEB)\n"
+	    "  --until time  with --web: after this time the page records nothing\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
 	    "\n"
 	    "An answer is an anchor number (2, or 2.5 between anchors 2 and 3), a\n"
@@ -84,6 +89,8 @@ help(void)
 	    "  --form        toon een formulier om in te vullen en terug te sturen (zie collect)\n"
 	    "  --feedback bestand  toon waar de groep stond: de vorige ronde van aggregate\n"
 	    "  --previous bestand  en de eigen antwoorden van de vorige ronde\n"
+	    "  --web         beantwoord een webverzoek, als CGI-programma (zie ask(1), WEB)\n"
+	    "  --until tijd  met --web: na deze tijd bewaart de pagina niets meer\n"
 	    "  --print-questionnaire  toon de vragenlijst, om te kopiëren en aan te passen\n"
 	    "\n"
 	    "Een antwoord is een uitspraaknummer (2, of 2,5 tussen uitspraken 2 en 3), een\n"
@@ -128,7 +135,10 @@ die_of(int sig)
 	exit(128 + sig);
 }
 
-enum { OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY };
+enum {
+	OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY,
+	OPT_WEB, OPT_UNTIL
+};
 
 /* What the command line asks for. */
 struct ask {
@@ -137,7 +147,9 @@ struct ask {
 	const char *key_file;		/* --key */
 	int feedback_bad;	/* bad lines in --feedback or --previous were reported */
 	struct respondent who;
-	int plain, print, form;
+	int plain, print, form, web;
+	long long until;	/* --until, or LLONG_MAX */
+	char until_text[TIMESTAMP_LEN + 1];
 	int argc;		/* continuum=answer arguments */
 	char **argv;
 	struct questionnaire q;
@@ -154,13 +166,16 @@ options(struct ask *a, int argc, char **argv)
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
+		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "web", no_argument, NULL, OPT_WEB },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
 
 	memset(a, 0, sizeof(*a));
 	a->who.group = "-";
+	a->until = LLONG_MAX;
 	if ((a->who.round = getenv("STANCE_ROUND")) != NULL && *a->who.round == '\0')
 		a->who.round = NULL;
 	opterr = 0;	/* option_trouble() reports */
@@ -179,16 +194,32 @@ options(struct ask *a, int argc, char **argv)
 		case OPT_PREVIOUS: a->previous_file = optarg; break;
 		case OPT_PLAIN: a->plain = 1; break;
 		case OPT_PRINT: a->print = 1; break;
+		case OPT_UNTIL:
+			if (timestamp_parse(optarg, &a->until) < 0)
+				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
+				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
+			timestamp_from_seconds(a->until, a->until_text);
+			break;
+		case OPT_WEB: a->web = 1; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
+	/* The web face: a signed round, answers into a file, nothing else. */
+	if (a->web && (a->print || a->form || a->plain || a->argc > 0 || a->outfile == NULL ||
+	    a->key_file == NULL || a->who.participant != NULL || a->feedback_file != NULL ||
+	    a->previous_file != NULL))
+		option_usage(usage_text);
+	if (!a->web && a->until != LLONG_MAX)
+		option_usage(usage_text);
+	if (a->web)
+		return;
 	if ((a->print || a->form) && (a->argc > 0 || a->outfile != NULL || a->plain ||
 	    (a->print && a->form)))
 		option_usage(usage_text);
-	if (a->key_file != NULL && !a->form)
+	if (a->key_file != NULL && !a->form && !a->web)
 		option_usage(usage_text);
 	/* Standard input cannot hold both the questionnaire and the answers. */
 	if (a->qfile != NULL && strcmp(a->qfile, "-") == 0 && a->argc == 0 && !a->print && !a->form)
@@ -424,6 +455,32 @@ write_form(struct ask *a)
 	return EXIT_OK;
 }
 
+/* --web: one request, as a CGI program. */
+static int
+web(struct ask *a)
+{
+	struct web w;
+	struct key key;
+	int status;
+
+	/* Signed links only: a page anyone could fill in for anyone is not
+	 * what a round by link is. */
+	if (key_load(&key, a->key_file) <= 0)
+		return EXIT_TROUBLE;
+	if (a->who.round != NULL && getenv("STANCE_ROUND") != a->who.round)
+		token_check("round", "ronde", a->who.round, "-r", token_problem);
+	memset(&w, 0, sizeof(w));
+	w.q = &a->q;
+	w.outfile = a->outfile;
+	w.key = &key;
+	w.round = a->who.round;
+	w.until = a->until;
+	w.until_text = a->until_text;
+	status = web_run(&w);
+	key_free(&key);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -442,6 +499,8 @@ main(int argc, char **argv)
 			status = EXIT_TROUBLE;
 	} else if (a.form) {
 		status = write_form(&a);
+	} else if (a.web) {
+		status = web(&a);
 	} else {
 		status = answer(&a);
 	}

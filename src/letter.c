@@ -224,6 +224,17 @@ put_short_way(struct buf *out, const struct letter *l)
 	buf_free(&example);
 }
 
+/* The personal link, on a line of its own so that mail clients make it
+ * a link (it is not wrapped, however long). */
+static void
+put_link(struct buf *out, const struct letter *l)
+{
+	buf_addc(out, '\n');
+	wrap_paragraph(out, tr("Answer on a web page, on a phone or a computer, with your own link (the form below does as well):",
+	    "Antwoord op een webpagina, op een telefoon of een computer, met je eigen link (het formulier hieronder kan ook):"));
+	buf_printf(out, "%s\n", l->link);
+}
+
 void
 letter_text(struct buf *out, const struct letter *l)
 {
@@ -237,6 +248,8 @@ letter_text(struct buf *out, const struct letter *l)
 	put_why(&para, l, partial && !l->invitation);
 	put_deadline(&para, l);
 	wrap_paragraph(out, para.data);
+	if (l->link != NULL)
+		put_link(out, l);
 	/* The facilitator's own words, in invitations. */
 	if (l->invitation && l->own_text != NULL) {
 		buf_addc(out, '\n');

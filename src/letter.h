@@ -25,6 +25,7 @@ struct letter {
 	const char *until_text;	/* the same in UTC, for when local time fails */
 	int invitation;		/* an invitation, not a reminder */
 	int short_replies;	/* a signed round: answers typed above the quote count */
+	const char *link;	/* the person's web page (remind --url), or NULL */
 	const int *given;	/* per continuum: answered so far (POSITION_UNSET:
 				 * not), or NULL */
 	char *const *notes;	/* per continuum, unescaped, or NULL; or NULL */

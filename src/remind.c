@@ -34,6 +34,7 @@
 #include "diag.h"
 #include "feedback.h"
 #include "form.h"
+#include "html.h"
 #include "intern.h"
 #include "key.h"
 #include "lang.h"
@@ -60,7 +61,7 @@ static const char usage_text[] =
     "              [--until time] [--sendmail command | --mbox file] [--dry-run]\n"
     "              [--log file] [--every interval] [--max n] [--timeout seconds]\n"
     "              [--answers file] [--status file] [--key file]\n"
-    "              [--feedback file] [--previous file] [file ...]\n";
+    "              [--feedback file] [--previous file] [--url address] [file ...]\n";
 
 static void
 help(void)
@@ -79,6 +80,7 @@ help(void)
 	    "  --subject text    instead of the usual subject\n"
 	    "  --text file       your own words, added to invitations\n"
 	    "  --invitation      invitations, not reminders\n"
+	    "  --url address     a personal link to ask --web's page in every message\n"
 	    "  --receipts        receipts: what counts now, once for the same answers\n"
 	    "  --until time      the deadline, named in the text; after it nothing is sent\n"
 	    "  --sendmail cmd    the mail system (default: $STANCE_SENDMAIL, else\n"
@@ -108,6 +110,7 @@ help(void)
 	    "  --subject tekst    in plaats van het gewone onderwerp\n"
 	    "  --text bestand     je eigen woorden, bij de uitnodigingen\n"
 	    "  --invitation       uitnodigingen, geen herinneringen\n"
+	    "  --url adres        een persoonlijke link naar de pagina van ask --web in elk bericht\n"
 	    "  --receipts         ontvangstbevestigingen: wat nu telt, één keer per antwoorden\n"
 	    "  --until tijd       de deadline, genoemd in de tekst; daarna wordt niets verzonden\n"
 	    "  --sendmail cmd     het mailsysteem (standaard: $STANCE_SENDMAIL, anders\n"
@@ -144,6 +147,7 @@ struct remind {
 	char *from_name;		/* --from's display name, or NULL */
 	char *text;			/* --text: the facilitator's own words, or NULL */
 	int invitation, receipts, verbose;
+	const char *url;		/* --url: the web page's address, or NULL */
 	long long now, until, every;	/* until: LLONG_MAX for none; every: -1 for none */
 	char until_text[TIMESTAMP_LEN + 1];
 	long max;			/* -1 for none */
@@ -554,6 +558,7 @@ letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
     const struct given *g, uint32_t sid)
 {
 	struct letter l;
+	struct buf link = { 0 };
 
 	memset(&l, 0, sizeof(l));
 	l.q = r->q;
@@ -567,6 +572,21 @@ letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
 	l.until_text = r->until_text;
 	l.invitation = r->invitation;
 	l.short_replies = r->have_key;
+	if (r->url != NULL) {
+		char token[KEY_TOKEN_LEN + 1];
+
+		key_token(&r->key, r->q->id, r->round, e->participant, e->group, token);
+		buf_addstr(&link, r->url);
+		buf_addc(&link, strchr(r->url, '?') != NULL ? '&' : '?');
+		buf_addstr(&link, "r=");
+		html_url_encode(&link, r->round);
+		buf_addstr(&link, "&p=");
+		html_url_encode(&link, e->participant);
+		buf_addstr(&link, "&g=");
+		html_url_encode(&link, e->group);
+		buf_printf(&link, "&t=%s", token);
+		l.link = link.data;
+	}
 	l.given = g != NULL && !r->invitation ? g->position : NULL;
 	l.notes = g != NULL ? g->note : NULL;
 	if (sid != UINT32_MAX) {
@@ -577,6 +597,7 @@ letter_of(struct buf *out, const struct remind *r, const struct roster_entry *e,
 		letter_receipt(out, &l);
 	else
 		letter_text(out, &l);
+	buf_free(&link);
 }
 
 /* The headers, and the blank line that ends them. */
@@ -1093,7 +1114,7 @@ read_roster(struct remind *r, const char *path)
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
 	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
-	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_RECEIPTS, OPT_VERSION
+	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_RECEIPTS, OPT_URL, OPT_VERSION
 };
 
 struct options {
@@ -1131,6 +1152,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "invitation", no_argument, NULL, OPT_INVITATION },
 	{ "receipts", no_argument, NULL, OPT_RECEIPTS },
+	{ "url", required_argument, NULL, OPT_URL },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "max", required_argument, NULL, OPT_MAX },
@@ -1172,6 +1194,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_FROM: r->from = optarg; break;
 		case OPT_INVITATION: r->invitation = 1; break;
 		case OPT_RECEIPTS: r->receipts = 1; break;
+		case OPT_URL: r->url = optarg; break;
 		case OPT_KEY: o->key = optarg; break;
 		case OPT_LOG: r->log_path = optarg; break;
 		case OPT_MAX: r->max = option_number(optarg, 0, 1000, "--max", usage_text); break;
@@ -1249,6 +1272,21 @@ plain_text(const char *s, const char *allowed)
 	    !utf8_has_bidi_control(s, strlen(s));
 }
 
+/* An address a mail client shows as a link: http or https, and printable
+ * ASCII without a blank, so that it stays one word on its line. */
+static int
+url_plain(const char *url)
+{
+	const char *p;
+
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return 0;
+	for (p = url; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f)
+			return 0;
+	return strlen(url) <= 1000;
+}
+
 /* --from "Sofie Peeters <sofie@example.org>": the name, and the address
  * alone; a bare address has no name. */
 static void
@@ -1292,6 +1330,9 @@ options_check(struct remind *r, struct options *o)
 		option_usage(usage_text);
 	}
 	from_split(r);
+	if (r->url != NULL && !url_plain(r->url))
+		diag_fatal(tr("--url '%s' is not an address like https://example.org/answer.cgi: http or https, printable ASCII, no blank",
+		    "--url '%s' is geen adres zoals https://example.org/answer.cgi: http of https, afdrukbare ASCII, geen spatie"), r->url);
 	/* A control character would reach the reader's terminal, decoded. */
 	if (r->subject != NULL && !plain_text(r->subject, ""))
 		diag_fatal("%s", tr("--subject must be one line of UTF-8 text without control or direction-changing characters",
@@ -1397,6 +1438,9 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	r.have_key = have;
+	if (r.url != NULL && !have)
+		diag_fatal("%s", tr("--url needs --key: a link is only as good as its token",
+		    "--url heeft --key nodig: een link is maar zo goed als zijn token"));
 	/* Receipts still go after the deadline: for answers given before it. */
 	if (r.now >= r.until && !r.receipts) {
 		/* The round is closed: nobody is asked to answer any more. */

@@ -728,3 +728,26 @@ print(email.message_from_binary_file(open(sys.argv[1], "rb")).get_payload(decode
 		assert_equal "${stderr%%$'\n'*}" "remind: --receipts needs --answers and --log, and goes without --invitation"
 	done
 }
+
+@test "--url puts the person's own signed link in invitations and reminders; it needs the key, and an address" {
+	head -1 roster.tsv > ann.tsv
+	for kind in --invitation --every=1d; do
+		run -0 remind -r 2026-spring --from f@stance.test --key key $kind --url 'https://example.org/stance/answer.cgi' \
+		    --dry-run ann.tsv
+		printf '%s\n' "$output" | python3 -c 'import sys, email
+m = email.message_from_binary_file(sys.stdin.buffer)
+print([l for l in m.get_payload(decode=True).decode().split("\n") if "answer.cgi" in l][0])' > link
+		assert_equal "$(cat link)" "https://example.org/stance/answer.cgi?r=2026-spring&p=ann&g=staff&t=$(ask --form --key key -r 2026-spring -p ann -g staff | sed -n 's/^stance-token: //p')"
+	done
+	# An address with a query of its own gets the link's fields after &.
+	run -0 remind -r 2026-spring --from f@stance.test --key key --invitation --url 'https://example.org/a?x=1' --dry-run ann.tsv
+	printf '%s\n' "$output" | python3 -c 'import sys, email
+print(email.message_from_binary_file(sys.stdin.buffer).get_payload(decode=True).decode())' |
+	    grep -q '^https://example.org/a?x=1&r=2026-spring&p=ann&g=staff&t=[0-9a-f]\{64\}$'
+	run -2 --separate-stderr remind -r 2026-spring --from f@stance.test --invitation --url https://example.org/a --dry-run ann.tsv
+	assert_equal "$stderr" "remind: --url needs --key: a link is only as good as its token"
+	for url in 'ftp://example.org/a' 'https://example.org/a b' "https://example.org/$(printf '\033')"; do
+		run -2 --separate-stderr remind -r 2026-spring --from f@stance.test --key key --url "$url" --dry-run ann.tsv
+		printf '%s\n' "$stderr" | grep -q "is not an address like https://example.org/answer.cgi"
+	done
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""Fill in ask --web's page in a real browser, as a phone does, for
+tests/web.bats.
+
+    web-browser.py URL on|off SCREENSHOT
+
+Chromium (through chromium-driver) at a phone's 360 by 740 CSS pixels,
+touch events on, JavaScript on or off: tap statement 2 of Direction,
+move Openness's slider by keyboard (with JavaScript, that alone chooses
+"somewhere between" and says the nearest statement; without, the
+button is tapped too), tap Enforcement's "no opinion" and send.  Prints
+what it saw, one fact a line, and keeps a screenshot of the page as it
+was before sending.
+"""
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def browser(javascript):
+    options = webdriver.ChromeOptions()
+    for argument in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage',
+                     '--disable-gpu', '--hide-scrollbars'):
+        options.add_argument(argument)
+    options.add_experimental_option('mobileEmulation', {
+        'deviceMetrics': {'width': 360, 'height': 740, 'pixelRatio': 2, 'touch': True}})
+    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+    # The page's scripts off, as a browser with JavaScript disabled;
+    # the driver's own still work.
+    driver.execute_cdp_cmd('Emulation.setScriptExecutionDisabled', {'value': not javascript})
+    return driver
+
+
+def tap(driver, element):
+    """A finger's tap on the element, as touch events."""
+    finger = PointerInput(interaction.POINTER_TOUCH, 'finger')
+    actions = ActionBuilder(driver, mouse=finger)
+    actions.pointer_action.move_to(element).pointer_down().pointer_up()
+    actions.perform()
+
+
+def main():
+    url, javascript, screenshot = sys.argv[1], sys.argv[2] == 'on', sys.argv[3]
+    driver = browser(javascript)
+    try:
+        driver.get(url)
+        fieldsets = driver.find_elements(By.TAG_NAME, 'fieldset')
+        print('fieldsets', len(fieldsets))
+        # Nothing wider than the phone: every fieldset inside 360 pixels.
+        print('widest', max(f.rect['x'] + f.rect['width'] for f in fieldsets) <= 360)
+        steering, openness, enforcement = fieldsets[0], fieldsets[1], fieldsets[2]
+        tap(driver, steering.find_element(By.XPATH, './/input[@value="2"]/..'))
+        slider = openness.find_element(By.CSS_SELECTOR, 'input[type=range]')
+        between = openness.find_element(By.CSS_SELECTOR, 'input[value=s]')
+        slider.send_keys(Keys.HOME)
+        for _ in range(20):
+            slider.send_keys(Keys.ARROW_RIGHT)
+        print('slider', slider.get_attribute('value'))
+        print('between chosen by the slider', between.is_selected())
+        print('nearest said', slider.get_attribute('aria-valuetext'))
+        if not between.is_selected():
+            tap(driver, between.find_element(By.XPATH, '..'))
+        tap(driver, enforcement.find_element(By.XPATH, './/input[@value="-"]/..'))
+        print('chosen', ' '.join(e.get_attribute('value') or 'none' for e in
+                                driver.find_elements(By.CSS_SELECTOR, 'input[type=radio]')
+                                if e.is_selected()))
+        driver.set_window_size(360, 740)
+        driver.save_screenshot(screenshot)
+        tap(driver, driver.find_element(By.CSS_SELECTOR, 'button[type=submit]'))
+        WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.TAG_NAME, 'li'))
+        print('title', driver.find_element(By.TAG_NAME, 'h1').text)
+        for item in driver.find_elements(By.TAG_NAME, 'li'):
+            print('recorded', item.text)
+    finally:
+        driver.quit()
+
+
+main()
