@@ -45,7 +45,8 @@ static const char usage_text[] =
     "           [continuum=answer ...]\n"
     "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
     "           [--feedback file] [--previous file] [--key file] --form\n"
-    "       ask [-L lang] [-q file] [-r round] [--until time] --key file -o file --web\n"
+    "       ask [-L lang] [-q file] [-r round] [--until time] [--feedback file]\n"
+    "           [--previous file] --key file -o file --web\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n";
 
 static void
@@ -209,8 +210,7 @@ options(struct ask *a, int argc, char **argv)
 	a->argv = argv + optind;
 	/* The web face: a signed round, answers into a file, nothing else. */
 	if (a->web && (a->print || a->form || a->plain || a->argc > 0 || a->outfile == NULL ||
-	    a->key_file == NULL || a->who.participant != NULL || a->feedback_file != NULL ||
-	    a->previous_file != NULL))
+	    a->key_file == NULL || a->who.participant != NULL))
 		option_usage(usage_text);
 	if (!a->web && a->until != LLONG_MAX)
 		option_usage(usage_text);
@@ -423,7 +423,8 @@ load_feedback(struct ask *a)
 	    a->feedback_file)) < 0)
 		diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
 		    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
-	if (a->previous_file != NULL) {
+	/* On the web, each request's own (web.c). */
+	if (a->previous_file != NULL && !a->web) {
 		switch (feedback_previous(f, &a->q, a->previous_file, a->who.participant,
 		    a->who.round)) {
 		case -1: exit(EXIT_TROUBLE);
@@ -476,6 +477,8 @@ web(struct ask *a)
 	w.round = a->who.round;
 	w.until = a->until;
 	w.until_text = a->until_text;
+	w.feedback = a->feedback_file != NULL ? a->who.feedback : NULL;
+	w.previous = a->previous_file;
 	status = web_run(&w);
 	key_free(&key);
 	return status;

@@ -59,7 +59,9 @@ static const char style[] =
     "button{font:inherit;padding:.7rem 1.6rem;margin-top:.5rem}"
     ".problem{border-left:.3rem solid #b00;padding:.2rem .8rem}"
     ".done{border-left:.3rem solid #070;padding:.2rem .8rem}"
-    ".near{font-style:italic}";
+    ".near{font-style:italic}"
+    ".last{font-size:.95rem;color:#333;margin:.2rem 0 .6rem}"
+    ".last svg{display:block;width:100%;height:1.2rem}";
 
 static const char script[] =
     "document.querySelectorAll('input[type=range]').forEach(function(s){"
@@ -358,8 +360,35 @@ radio(struct buf *out, const struct continuum *c, const char *value, int checked
 
 /* One continuum: question, statements, somewhere between, no opinion,
  * not now, a note. */
+/* Round two: last round's figures in words, and on a line as wide as
+ * the slider: the middle half as a band, the median a tick, the
+ * person's own earlier answer a ring.  Nothing is chosen by it. */
 static void
-continuum_fieldset(struct buf *out, const struct continuum *c, int position, const char *note)
+last_round(struct buf *out, const struct feedback *f)
+{
+	struct buf words = { 0 };
+
+	if (f == NULL || (!f->have && f->own == POSITION_UNSET))
+		return;
+	feedback_words(&words, f);
+	buf_addstr(out, "<div class=\"last\">");
+	html_escape(out, words.data);
+	buf_addstr(out, "\n<svg viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" aria-hidden=\"true\">"
+	    "<line x1=\"0\" y1=\"3\" x2=\"100\" y2=\"3\" stroke=\"#999\" stroke-width=\"0.4\"/>");
+	if (f->have && !f->hidden)
+		buf_printf(out, "<rect x=\"%.1f\" y=\"1\" width=\"%.1f\" height=\"4\" fill=\"#9cc3e6\"/>"
+		    "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"6\" stroke=\"#034\" stroke-width=\"0.8\"/>",
+		    f->q1, f->q3 - f->q1, f->median, f->median);
+	if (f->own >= 0)
+		buf_printf(out, "<circle cx=\"%.1f\" cy=\"3\" r=\"1.6\" fill=\"none\" stroke=\"#b00\" stroke-width=\"0.6\"/>",
+		    f->own / 10.0);
+	buf_addstr(out, "</svg></div>\n");
+	buf_free(&words);
+}
+
+static void
+continuum_fieldset(struct buf *out, const struct continuum *c, int position, const char *note,
+    const struct feedback *f)
 {
 	size_t anchor = position >= 0 ? anchor_of(c, position) : 0, i, near;
 	int between = position >= 0 && anchor == 0;
@@ -393,6 +422,7 @@ continuum_fieldset(struct buf *out, const struct continuum *c, int position, con
 	buf_printf(out, ": %s\" aria-valuetext=\"%d%% \xe2\x80\x93 ", tr("somewhere between", "ergens tussenin"), at);
 	html_escape(out, text.data);
 	buf_addstr(out, "\">\n");
+	last_round(out, f);
 	radio(out, c, "-", position == POSITION_NONE, NULL, tr("No opinion", "Geen mening"));
 	radio(out, c, "", position == POSITION_UNSET, NULL,
 	    tr("Not now (this question stays unanswered)", "Nu niet (deze vraag blijft onbeantwoord)"));
@@ -412,7 +442,21 @@ questions_page(const struct web *w, const struct link *l, const int *position, c
     const struct buf *problems, int status)
 {
 	struct page p = { status, status == 200 ? "OK" : "Bad Request", w->q->title, { 0 } };
+	struct feedback *mine = NULL;	/* copies: the words stay w->feedback's */
 	size_t k;
+
+	if (w->feedback != NULL || w->previous != NULL) {
+		mine = xcalloc(w->q->ncontinua, sizeof(*mine));
+		for (k = 0; k < w->q->ncontinua; k++) {
+			if (w->feedback != NULL)
+				mine[k] = w->feedback[k];
+			mine[k].own = POSITION_UNSET;
+		}
+		/* Their own of the round before; a bad line there is the
+		 * facilitator's to hear of, in the server's log. */
+		if (w->previous != NULL)
+			(void)feedback_previous(mine, w->q, w->previous, l->participant, l->round);
+	}
 
 	buf_addstr(&p.body, "<h1>");
 	html_escape(&p.body, w->q->title);
@@ -425,7 +469,9 @@ questions_page(const struct web *w, const struct link *l, const int *position, c
 		buf_add(&p.body, problems->data, problems->len);
 	buf_addstr(&p.body, "<form method=\"post\">\n");
 	for (k = 0; k < w->q->ncontinua; k++)
-		continuum_fieldset(&p.body, &w->q->continua[k], position[k], note[k]);
+		continuum_fieldset(&p.body, &w->q->continua[k], position[k], note[k],
+		    mine != NULL ? &mine[k] : NULL);
+	free(mine);
 	buf_printf(&p.body, "<button type=\"submit\">%s</button>\n</form>\n", tr("Send", "Verzenden"));
 	return page_send(&p);
 }

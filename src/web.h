@@ -12,6 +12,7 @@
 #ifndef STANCE_WEB_H
 #define STANCE_WEB_H
 
+#include "feedback.h"
 #include "key.h"
 #include "questionnaire.h"
 
@@ -22,6 +23,11 @@ struct web {
 	const char *round;		/* -r: the round links must be of, or NULL */
 	long long until;		/* --until, or LLONG_MAX */
 	const char *until_text;		/* the same in UTC */
+	/* Round two: where the group stood last round, per continuum
+	 * (--feedback), or NULL; and the answers of the round before, for
+	 * each person's own (--previous), or NULL. */
+	const struct feedback *feedback;
+	const char *previous;
 };
 
 /* Answer the request in the environment (REQUEST_METHOD, QUERY_STRING,

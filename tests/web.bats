@@ -326,3 +326,29 @@ print([l for l in m.get_payload(decode=True).decode().split("\n") if l.startswit
 		assert_number "$output" -gt 500
 	done
 }
+
+@test "round two: each continuum shows where the group stood and the person's own earlier answer, nothing chosen by it" {
+	{ for p in ann bert cora dirk eva; do for c in steering openness enforcement legal audience; do
+		printf '2026-winter\t%s\tstaff\t%s\t%d\t2026-11-20T09:00:00Z\t\n' "$p" "$c" \
+		    $(( $(printf '%s' "$p" | wc -c) * 15 )); done; done; } > winter.tsv
+	aggregate winter.tsv > winter.agg
+	run -0 --separate-stderr cgi GET "$LINK" '' --feedback winter.agg --previous winter.tsv
+	assert_equal "$stderr" ""
+	printf '%s\n' "$output" | grep '^<div class="last">' > last
+	assert_equal "$(wc -l < last)" 5
+	assert_equal "$(sed -n 1p last)" \
+	    '<div class="last">Last round (2026-winter): fair agreement, around statement 2; median 60, middle half 45-60; you: 45%.'
+	# Every continuum's figures on its line: a band, a tick, a ring at 45.
+	assert_equal "$(printf '%s\n' "$output" | grep -c '<circle cx="45.0" cy="3"')" 5
+	assert_equal "$(printf '%s\n' "$output" | grep -c '<rect x=')" 5
+	# Nothing chosen but "not now".
+	assert_equal "$(printf '%s\n' "$output" | grep -c ' checked>')" 5
+	assert_equal "$(printf '%s\n' "$output" | grep -c 'value="" checked>')" 5
+	printf '%s\n' "$output" | sed '1,/^\r$/d' > page.html
+	xmllint --html --noout page.html
+	# Someone new to the round has no answer of their own to see.
+	TOKEN_ZOE=$(ask --form --key key -r 2026-spring -p zoe -g staff | sed -n 's/^stance-token: //p')
+	run -0 cgi GET "r=2026-spring&p=zoe&g=staff&t=$TOKEN_ZOE" '' --feedback winter.agg --previous winter.tsv
+	assert_equal "$(printf '%s\n' "$output" | grep -c '<circle')" 0
+	assert_equal "$(printf '%s\n' "$output" | grep -c '^<div class="last">Last round (2026-winter): ')" 5
+}
