@@ -28,7 +28,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
 	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
-	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o src/request.o src/html.o \
+	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o src/request.o src/html.o src/qr.o \
 	src/keymap.o src/tally.o src/verdict.o
 
 # Which extra objects each program links, besides the shared modules.

@@ -32,6 +32,7 @@
 #include "output.h"
 #include "position.h"
 #include "prompt.h"
+#include "qr.h"
 #include "questionnaire.h"
 #include "response.h"
 #include "slider.h"
@@ -47,7 +48,8 @@ static const char usage_text[] =
     "           [--feedback file] [--previous file] [--key file] --form\n"
     "       ask [-L lang] [-q file] [-r round] [--until time] [--feedback file]\n"
     "           [--previous file] --key file -o file --web\n"
-    "       ask [-L lang] [-q file] --print-questionnaire\n";
+    "       ask [-L lang] [-q file] --print-questionnaire\n"
+    "       ask --qr address\n";
 
 static void
 help(void)
@@ -71,6 +73,7 @@ help(void)
 	    "  --web         answer a web request, as a CGI program (see ask(1), WEB)\n"
 	    "  --until time  with --web: after this time the page records nothing\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
+	    "  --qr address  print a QR code of the address as SVG, for a slide\n"
 	    "\n"
 	    "An answer is an anchor number (2, or 2.5 between anchors 2 and 3), a\n"
 	    "percentage (40%), or - for no opinion; a note may follow after a space.\n"
@@ -93,6 +96,7 @@ help(void)
 	    "  --web         beantwoord een webverzoek, als CGI-programma (zie ask(1), WEB)\n"
 	    "  --until tijd  met --web: na deze tijd bewaart de pagina niets meer\n"
 	    "  --print-questionnaire  toon de vragenlijst, om te kopiëren en aan te passen\n"
+	    "  --qr adres    toon een QR-code van het adres als SVG, voor een dia\n"
 	    "\n"
 	    "Een antwoord is een uitspraaknummer (2, of 2,5 tussen uitspraken 2 en 3), een\n"
 	    "percentage (40%), of - voor geen mening; een notitie mag volgen na een spatie.\n"
@@ -138,7 +142,7 @@ die_of(int sig)
 
 enum {
 	OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY,
-	OPT_WEB, OPT_UNTIL
+	OPT_WEB, OPT_UNTIL, OPT_QR
 };
 
 /* What the command line asks for. */
@@ -146,6 +150,7 @@ struct ask {
 	const char *qfile, *outfile;
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
 	const char *key_file;		/* --key */
+	const char *qr;			/* --qr */
 	int feedback_bad;	/* bad lines in --feedback or --previous were reported */
 	struct respondent who;
 	int plain, print, form, web;
@@ -167,6 +172,7 @@ options(struct ask *a, int argc, char **argv)
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
+		{ "qr", required_argument, NULL, OPT_QR },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "web", no_argument, NULL, OPT_WEB },
@@ -202,12 +208,17 @@ options(struct ask *a, int argc, char **argv)
 			timestamp_from_seconds(a->until, a->until_text);
 			break;
 		case OPT_WEB: a->web = 1; break;
+		case OPT_QR: a->qr = optarg; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
+	if (a->qr != NULL && argc != 3)
+		option_usage(usage_text);
+	if (a->qr != NULL)
+		return;
 	/* The web face: a signed round, answers into a file, nothing else. */
 	if (a->web && (a->print || a->form || a->plain || a->argc > 0 || a->outfile == NULL ||
 	    a->key_file == NULL || a->who.participant != NULL))
@@ -456,6 +467,25 @@ write_form(struct ask *a)
 	return EXIT_OK;
 }
 
+/* --qr: the meeting's address as a QR code, for a slide. */
+static int
+qr_print(const char *address)
+{
+	struct buf svg = { 0 };
+	struct qr code;
+	int status = EXIT_OK;
+
+	if (qr_encode(&code, address, strlen(address)) < 0)
+		diag_fatal(tr("--qr: the address is longer than %d bytes; a QR code of it would be too fine to read",
+		    "--qr: het adres is langer dan %d bytes; een QR-code ervan zou te fijn zijn om te lezen"),
+		    QR_BYTES_MAX);
+	qr_svg(&svg, &code, 10, address);
+	if (fwrite(svg.data, 1, svg.len, stdout) != svg.len || output_close_stdout() < 0)
+		status = EXIT_TROUBLE;
+	buf_free(&svg);
+	return status;
+}
+
 /* --web: one request, as a CGI program. */
 static int
 web(struct ask *a)
@@ -495,6 +525,8 @@ main(int argc, char **argv)
 	output_init();
 	lang_current = lang_from_environment();
 	options(&a, argc, argv);
+	if (a.qr != NULL)
+		return qr_print(a.qr);
 	questionnaire_choose(&a.q, a.qfile);
 	feedback = load_feedback(&a);
 	if (a.print) {

@@ -277,6 +277,7 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	       ask [-L lang] [-q file] [-r round] [--until time] [--feedback file]
 	           [--previous file] --key file -o file --web
 	       ask [-L lang] [-q file] --print-questionnaire
+	       ask --qr address
 	END
 	run -2 ask -L fr $ALL
 	assert_equal "${lines[0]}" "ask: unknown language 'fr' (use nl or en)"
