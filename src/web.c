@@ -42,149 +42,10 @@
 #include "timestamp.h"
 #include "token.h"
 #include "web.h"
+#include "webpage.h"
 
 #define QUERY_MAX 4096		/* a signed link is a few hundred bytes */
 #define WEB_NOTE_MAX 500	/* characters in a note on the page */
-
-static const char style[] =
-    "body{font:1.05rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:40rem;"
-    "padding:0 1rem 3rem;color:#111;background:#fff}"
-    "fieldset{border:1px solid #777;border-radius:.5rem;margin:1.5rem 0;padding:.5rem 1rem 1rem}"
-    "legend{font-weight:bold;font-size:1.15rem;padding:0 .3rem}"
-    "label{display:block;margin:.3rem 0;padding:.45rem .3rem;border-radius:.3rem}"
-    "label:hover{background:#eee}"
-    "input[type=radio]{margin-right:.5rem}"
-    "input[type=range]{width:100%;margin:.2rem 0 .6rem}"
-    "input[type=text]{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.4rem}"
-    "button{font:inherit;padding:.7rem 1.6rem;margin-top:.5rem}"
-    ".problem{border-left:.3rem solid #b00;padding:.2rem .8rem}"
-    ".done{border-left:.3rem solid #070;padding:.2rem .8rem}"
-    ".near{font-style:italic}"
-    ".last{font-size:.95rem;color:#333;margin:.2rem 0 .6rem}"
-    ".last svg{display:block;width:100%;height:1.2rem}";
-
-static const char script[] =
-    "document.querySelectorAll('input[type=range]').forEach(function(s){"
-    "var f=s.closest('fieldset'),b=f.querySelector('input[value=s]'),o=f.querySelector('.near'),"
-    "t=[].map.call(f.querySelectorAll('.st'),function(e){return e.textContent;});"
-    "s.addEventListener('input',function(){var i=Math.round(s.value/100*(t.length-1));"
-    "b.checked=true;o.textContent=o.dataset.word+' '+(i+1);"
-    "s.setAttribute('aria-valuetext',s.value+'% \\u2013 '+t[i]);});"
-    "});";
-
-/* The page being made: its status and its body. */
-struct page {
-	int status;
-	const char *reason;
-	const char *title;
-	struct buf body;
-};
-
-/* ---- Small pieces. ---- */
-
-static void
-base64(struct buf *out, const unsigned char *s, size_t n)
-{
-	static const char digits[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t i;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		buf_addc(out, digits[s[i] >> 2]);
-		buf_addc(out, digits[((s[i] & 3) << 4) | (s[i + 1] >> 4)]);
-		buf_addc(out, digits[((s[i + 1] & 15) << 2) | (s[i + 2] >> 6)]);
-		buf_addc(out, digits[s[i + 2] & 63]);
-	}
-	if (n - i == 1) {
-		buf_addc(out, digits[s[i] >> 2]);
-		buf_addc(out, digits[(s[i] & 3) << 4]);
-		buf_addstr(out, "==");
-	} else if (n - i == 2) {
-		buf_addc(out, digits[s[i] >> 2]);
-		buf_addc(out, digits[((s[i] & 3) << 4) | (s[i + 1] >> 4)]);
-		buf_addc(out, digits[(s[i + 1] & 15) << 2]);
-		buf_addc(out, '=');
-	}
-}
-
-/* 'sha256-…' of an inline element's text, for the policy. */
-static void
-source_hash(struct buf *out, const char *text)
-{
-	unsigned char digest[SHA256_BYTES];
-
-	sha256(text, strlen(text), digest);
-	buf_addstr(out, "'sha256-");
-	base64(out, digest, sizeof(digest));
-	buf_addc(out, '\'');
-}
-
-/* Write the page whole; 0, or -1 (said) when standard output failed. */
-static int
-page_send(struct page *p)
-{
-	struct buf out = { 0 };
-	int result = 0;
-
-	buf_printf(&out, "Status: %d %s\r\n", p->status, p->reason);
-	buf_addstr(&out, "Content-Type: text/html; charset=utf-8\r\n"
-	    "Content-Security-Policy: default-src 'none'; style-src ");
-	source_hash(&out, style);
-	buf_addstr(&out, "; script-src ");
-	source_hash(&out, script);
-	/* The token is in the address: no page elsewhere learns it, and no
-	 * cache keeps someone's answers. */
-	buf_addstr(&out, "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n"
-	    "Referrer-Policy: no-referrer\r\n"
-	    "Cache-Control: no-store\r\n"
-	    "X-Content-Type-Options: nosniff\r\n\r\n");
-	buf_printf(&out, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-	    lang_current == LANG_NL ? "nl" : "en");
-	html_escape(&out, p->title);
-	buf_printf(&out, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
-	buf_add(&out, p->body.data != NULL ? p->body.data : "", p->body.len);
-	buf_printf(&out, "<script>%s</script>\n</body>\n</html>\n", script);
-	if (fwrite(out.data, 1, out.len, stdout) != out.len || output_close_stdout() < 0)
-		result = -1;
-	buf_free(&out);
-	buf_free(&p->body);
-	return result;
-}
-
-/* A page that says one thing: a refusal, a closed round. */
-static int
-page_say(int status, const char *reason, const char *title, const char *text)
-{
-	struct page p = { status, reason, title, { 0 } };
-
-	buf_addstr(&p.body, "<h1>");
-	html_escape(&p.body, title);
-	buf_addstr(&p.body, "</h1>\n<p class=\"problem\">");
-	html_escape(&p.body, text);
-	buf_addstr(&p.body, "</p>\n");
-	return page_send(&p);
-}
-
-/* A refusal, for the server's log: who asked, what was wrong, and the
- * participant the request named, quoted, never raw. */
-static void
-log_refusal(const char *what, const char *participant)
-{
-	const char *from = getenv("REMOTE_ADDR");
-	struct buf who = { 0 };
-
-	if (from == NULL || *from == '\0')
-		from = "-";
-	if (participant == NULL) {
-		diag_warn("web: %s: %s", from, what);
-		return;
-	}
-	text_quote(&who, participant, strlen(participant));
-	diag_warn(tr("web: %s: %s (participant '%s')", "web: %s: %s (deelnemer '%s')"), from, what,
-	    who.data != NULL ? who.data : "");
-	buf_free(&who);
-}
 
 /* ---- The request. ---- */
 
@@ -194,7 +55,7 @@ struct link {
 };
 
 /* Read the query and, for a POST, the body.  Returns 0, or -1 with a
- * refusal page sent (page_send's result in *sent). */
+ * refusal page sent (webpage_send's result in *sent). */
 static int
 request_read(struct request *r, int post, int *sent)
 {
@@ -207,14 +68,14 @@ request_read(struct request *r, int post, int *sent)
 
 	*sent = 0;
 	if (query != NULL && strlen(query) > QUERY_MAX) {
-		*sent = page_say(414, "URI Too Long", tr("Not a link of this round", "Geen link van deze ronde"),
+		*sent = webpage_say(414, "URI Too Long", tr("Not a link of this round", "Geen link van deze ronde"),
 		    tr("This address is far longer than a link of a round; nothing was recorded.",
 		    "Dit adres is veel langer dan een link van een ronde; er werd niets bewaard."));
 		return -1;
 	}
 	if (query != NULL && (why = request_parse(r, query, strlen(query))) != NULL) {
-		log_refusal(why, NULL);
-		*sent = page_say(400, "Bad Request", tr("Not a link of this round", "Geen link van deze ronde"),
+		webpage_refuse_log(why, NULL);
+		*sent = webpage_say(400, "Bad Request", tr("Not a link of this round", "Geen link van deze ronde"),
 		    tr("This address cannot be read; open the link from your mail again.",
 		    "Dit adres kan niet gelezen worden; open de link uit je mail opnieuw."));
 		return -1;
@@ -225,8 +86,8 @@ request_read(struct request *r, int post, int *sent)
 	n = length != NULL && *length >= '0' && *length <= '9' ? strtoul(length, &end, 10) : ULONG_MAX;
 	if (n == ULONG_MAX || errno != 0 || *end != '\0' || n > REQUEST_BODY_MAX ||
 	    type == NULL || strncmp(type, "application/x-www-form-urlencoded", 33) != 0) {
-		log_refusal(tr("a body too large or not a form's", "een inhoud te groot of niet van een formulier"), NULL);
-		*sent = page_say(413, "Content Too Large", tr("Not sent", "Niet verzonden"),
+		webpage_refuse_log(tr("a body too large or not a form's", "een inhoud te groot of niet van een formulier"), NULL);
+		*sent = webpage_say(413, "Content Too Large", tr("Not sent", "Niet verzonden"),
 		    tr("What was sent is not this page's answers, or far larger; nothing was recorded.",
 		    "Wat verzonden werd, zijn niet de antwoorden van deze pagina, of veel groter; er werd niets bewaard."));
 		return -1;
@@ -243,8 +104,8 @@ request_read(struct request *r, int post, int *sent)
 	    request_parse(r, body, n);
 	free(body);
 	if (why != NULL) {
-		log_refusal(why, NULL);
-		*sent = page_say(400, "Bad Request", tr("Not sent", "Niet verzonden"),
+		webpage_refuse_log(why, NULL);
+		*sent = webpage_say(400, "Bad Request", tr("Not sent", "Niet verzonden"),
 		    tr("What was sent cannot be read; nothing was recorded. Open the link from your mail again.",
 		    "Wat verzonden werd, kan niet gelezen worden; er werd niets bewaard. Open de link uit je mail opnieuw."));
 		return -1;
@@ -274,8 +135,8 @@ link_check(const struct web *w, const struct request *r, struct link *l, int *se
 		what = tr("a link of another round", "een link van een andere ronde");
 	if (what == NULL)
 		return 0;
-	log_refusal(what, l->participant);
-	*sent = page_say(403, "Forbidden", tr("Not a link of this round", "Geen link van deze ronde"),
+	webpage_refuse_log(what, l->participant);
+	*sent = webpage_say(403, "Forbidden", tr("Not a link of this round", "Geen link van deze ronde"),
 	    tr("This link is not valid for this round: it was changed, or it is of another round. Nothing was recorded; open the link from your mail again.",
 	    "Deze link is niet geldig voor deze ronde: hij werd gewijzigd, of hij hoort bij een andere ronde. Er werd niets bewaard; open de link uit je mail opnieuw."));
 	return -1;
@@ -441,7 +302,7 @@ static int
 questions_page(const struct web *w, const struct link *l, const int *position, char *const *note,
     const struct buf *problems, int status)
 {
-	struct page p = { status, status == 200 ? "OK" : "Bad Request", w->q->title, { 0 } };
+	struct webpage p = { status, status == 200 ? "OK" : "Bad Request", w->q->title, { 0 }, { 0 }, 0 };
 	struct feedback *mine = NULL;	/* copies: the words stay w->feedback's */
 	size_t k;
 
@@ -473,7 +334,7 @@ questions_page(const struct web *w, const struct link *l, const int *position, c
 		    mine != NULL ? &mine[k] : NULL);
 	free(mine);
 	buf_printf(&p.body, "<button type=\"submit\">%s</button>\n</form>\n", tr("Send", "Verzenden"));
-	return page_send(&p);
+	return webpage_send(&p);
 }
 
 /* ---- Sending. ---- */
@@ -545,7 +406,7 @@ static int
 receipt_page(const struct web *w, const struct link *l, const int *position, char *const *note,
     const char *now)
 {
-	struct page p = { 200, "OK", tr("Received", "Ontvangen"), { 0 } };
+	struct webpage p = { 200, "OK", tr("Received", "Ontvangen"), { 0 }, { 0 }, 0 };
 	struct buf words = { 0 };
 	size_t k;
 
@@ -579,7 +440,7 @@ receipt_page(const struct web *w, const struct link *l, const int *position, cha
 	html_url_encode(&p.body, l->token);
 	buf_printf(&p.body, "\">%s</a></p>\n", tr("your answers", "je antwoorden"));
 	buf_free(&words);
-	return page_send(&p);
+	return webpage_send(&p);
 }
 
 /* A POST: read every continuum; if all is well, append the answers
@@ -623,7 +484,7 @@ answers_post(const struct web *w, const struct link *l, const struct request *r,
 		response_format(&lines, &resp, note[k]);
 	}
 	if (output_append(w->outfile, lines.data, lines.len) < 0)
-		result = page_say(500, "Internal Server Error", tr("Not recorded", "Niet bewaard"),
+		result = webpage_say(500, "Internal Server Error", tr("Not recorded", "Niet bewaard"),
 		    tr("Your answers could not be saved, so nothing was recorded. Please try again in a while.",
 		    "Je antwoorden konden niet bewaard worden, dus er werd niets bewaard. Probeer het straks opnieuw."));
 	else
@@ -645,7 +506,7 @@ web_run(const struct web *w)
 
 	post = method != NULL && strcmp(method, "POST") == 0;
 	if (!post && (method == NULL || strcmp(method, "GET") != 0))
-		return page_say(405, "Method Not Allowed", tr("Not a link of this round", "Geen link van deze ronde"),
+		return webpage_say(405, "Method Not Allowed", tr("Not a link of this round", "Geen link van deze ronde"),
 		    tr("Open the link from your mail.", "Open de link uit je mail.")) < 0 ? EXIT_TROUBLE : EXIT_OK;
 	if (request_read(&r, post, &sent) < 0 || link_check(w, &r, &l, &sent) < 0) {
 		request_free(&r);
@@ -658,7 +519,7 @@ web_run(const struct web *w)
 		buf_printf(&text, tr("Round %s closed at %.10s %.5s UTC; nothing was recorded.",
 		    "Ronde %s werd afgesloten op %.10s om %.5s UTC; er werd niets bewaard."),
 		    l.round, w->until_text, w->until_text + 11);
-		result = page_say(403, "Forbidden", tr("The round is closed", "De ronde is afgesloten"), text.data);
+		result = webpage_say(403, "Forbidden", tr("The round is closed", "De ronde is afgesloten"), text.data);
 		buf_free(&text);
 		request_free(&r);
 		return result < 0 ? EXIT_TROUBLE : EXIT_OK;

@@ -36,7 +36,7 @@ text_of() {
 	diff -u - headers <<-'END'
 	Status: 200 OK
 	Content-Type: text/html; charset=utf-8
-	Content-Security-Policy: default-src 'none'; style-src 'sha256-…'; script-src 'sha256-…'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'
+	Content-Security-Policy: default-src 'none'; img-src 'self'; style-src 'sha256-…'; script-src 'sha256-…'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'
 	Referrer-Policy: no-referrer
 	Cache-Control: no-store
 	X-Content-Type-Options: nosniff
