@@ -32,7 +32,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/keymap.o src/tally.o src/verdict.o
 
 # Which extra objects each program links, besides the shared modules.
-ASK_OBJS = src/ask.o src/slider.o src/prompt.o src/web.o src/webpage.o
+ASK_OBJS = src/ask.o src/slider.o src/prompt.o src/web.o src/webpage.o src/meeting.o
 COLLECT_OBJS = src/collect.o
 AGGREGATE_OBJS = src/aggregate.o
 CHART_OBJS = src/chart.o src/chart-svg.o
@@ -148,7 +148,7 @@ tests/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(FUZZ_HEADERS) src
 PROGRAM_WRAP = -Wl,--wrap=exit -Wl,--wrap=fclose
 PROGRAM_FLAGS = -Wno-missing-prototypes -Dmain=$*_main
 # The objects a program links besides its own file and the shared modules.
-PROGRAM_EXTRA_ask = slider prompt web webpage
+PROGRAM_EXTRA_ask = slider prompt web webpage meeting
 PROGRAM_EXTRA_chart = chart-svg
 
 tests/fuzz/main-%.o: src/%.c $(wildcard src/*.h)
@@ -165,7 +165,7 @@ tests/fuzz/bin/obj/main-%.o: src/%.c $(wildcard src/*.h)
 
 $(PROGRAM_FUZZERS:%=tests/fuzz/bin/fuzz-%): tests/fuzz/bin/fuzz-main-%: tests/fuzz/fuzz-main-%.c tests/fuzz/program.h $(FUZZ_HEADERS) \
     tests/fuzz/bin/obj/main-%.o tests/fuzz/bin/obj/chart-svg.o tests/fuzz/bin/obj/slider.o \
-    tests/fuzz/bin/obj/prompt.o tests/fuzz/bin/obj/web.o tests/fuzz/bin/obj/webpage.o \
+    tests/fuzz/bin/obj/prompt.o tests/fuzz/bin/obj/web.o tests/fuzz/bin/obj/webpage.o tests/fuzz/bin/obj/meeting.o \
     tests/fuzz/bin/libstance-fuzz.a
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PROGRAM_WRAP) -o $@ tests/fuzz/fuzz-main-$*.c \
 	    tests/fuzz/bin/obj/main-$*.o $(PROGRAM_EXTRA_$*:%=tests/fuzz/bin/obj/%.o) \

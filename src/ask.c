@@ -38,6 +38,7 @@
 #include "slider.h"
 #include "timestamp.h"
 #include "token.h"
+#include "meeting.h"
 #include "web.h"
 
 static const char usage_text[] =
@@ -46,8 +47,9 @@ static const char usage_text[] =
     "           [continuum=answer ...]\n"
     "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
     "           [--feedback file] [--previous file] [--key file] --form\n"
-    "       ask [-L lang] [-q file] [-r round] [--until time] [--feedback file]\n"
-    "           [--previous file] --key file -o file --web\n"
+    "       ask [-L lang] [-q file] [-r round] [-g group] [--until time]\n"
+    "           [--feedback file] [--previous file] [--meeting anonymous|named]\n"
+    "           [--url address] --key file -o file --web\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n"
     "       ask --qr address\n";
 
@@ -72,6 +74,8 @@ help(void)
 	    "  --previous file  and the person's own answers of the round before\n"
 	    "  --web         answer a web request, as a CGI program (see ask(1), WEB)\n"
 	    "  --until time  with --web: after this time the page records nothing\n"
+	    "  --meeting how with --web: a live meeting, anonymous or named, its results\n"
+	    "  --url address with --meeting: the address shown, and its QR code\n"
 	    "  --print-questionnaire  print the questionnaire, to copy and edit\n"
 	    "  --qr address  print a QR code of the address as SVG, for a slide\n"
 	    "\n"
@@ -95,6 +99,8 @@ help(void)
 	    "  --previous bestand  en de eigen antwoorden van de vorige ronde\n"
 	    "  --web         beantwoord een webverzoek, als CGI-programma (zie ask(1), WEB)\n"
 	    "  --until tijd  met --web: na deze tijd bewaart de pagina niets meer\n"
+	    "  --meeting hoe met --web: een bijeenkomst, anoniem (anonymous) of met naam (named)\n"
+	    "  --url adres   met --meeting: het getoonde adres, en zijn QR-code\n"
 	    "  --print-questionnaire  toon de vragenlijst, om te kopiëren en aan te passen\n"
 	    "  --qr adres    toon een QR-code van het adres als SVG, voor een dia\n"
 	    "\n"
@@ -142,7 +148,7 @@ die_of(int sig)
 
 enum {
 	OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY,
-	OPT_WEB, OPT_UNTIL, OPT_QR
+	OPT_WEB, OPT_UNTIL, OPT_QR, OPT_MEETING, OPT_URL
 };
 
 /* What the command line asks for. */
@@ -151,6 +157,9 @@ struct ask {
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
 	const char *key_file;		/* --key */
 	const char *qr;			/* --qr */
+	const char *meeting;		/* --meeting: anonymous or named */
+	const char *url;		/* --url: the meeting's address */
+	const char *self;		/* argv[0] */
 	int feedback_bad;	/* bad lines in --feedback or --previous were reported */
 	struct respondent who;
 	int plain, print, form, web;
@@ -171,9 +180,11 @@ options(struct ask *a, int argc, char **argv)
 		{ "key", required_argument, NULL, OPT_KEY },
 		{ "plain", no_argument, NULL, OPT_PLAIN },
 		{ "previous", required_argument, NULL, OPT_PREVIOUS },
+		{ "meeting", required_argument, NULL, OPT_MEETING },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
 		{ "qr", required_argument, NULL, OPT_QR },
 		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "url", required_argument, NULL, OPT_URL },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "web", no_argument, NULL, OPT_WEB },
 		{ NULL, 0, NULL, 0 },
@@ -209,6 +220,8 @@ options(struct ask *a, int argc, char **argv)
 			break;
 		case OPT_WEB: a->web = 1; break;
 		case OPT_QR: a->qr = optarg; break;
+		case OPT_MEETING: a->meeting = optarg; break;
+		case OPT_URL: a->url = optarg; break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}
@@ -223,7 +236,11 @@ options(struct ask *a, int argc, char **argv)
 	if (a->web && (a->print || a->form || a->plain || a->argc > 0 || a->outfile == NULL ||
 	    a->key_file == NULL || a->who.participant != NULL))
 		option_usage(usage_text);
-	if (!a->web && a->until != LLONG_MAX)
+	if (!a->web && (a->until != LLONG_MAX || a->meeting != NULL || a->url != NULL))
+		option_usage(usage_text);
+	/* A meeting's address names no round: -r does. */
+	if (a->meeting != NULL && (a->who.round == NULL ||
+	    (strcmp(a->meeting, "anonymous") != 0 && strcmp(a->meeting, "named") != 0)))
 		option_usage(usage_text);
 	if (a->web)
 		return;
@@ -498,8 +515,9 @@ web(struct ask *a)
 	 * what a round by link is. */
 	if (key_load(&key, a->key_file) <= 0)
 		return EXIT_TROUBLE;
-	if (a->who.round != NULL && getenv("STANCE_ROUND") != a->who.round)
+	if (a->who.round != NULL)
 		token_check("round", "ronde", a->who.round, "-r", token_problem);
+	token_check("group", "groep", a->who.group, "-g", token_group_problem);
 	memset(&w, 0, sizeof(w));
 	w.q = &a->q;
 	w.outfile = a->outfile;
@@ -509,6 +527,16 @@ web(struct ask *a)
 	w.until_text = a->until_text;
 	w.feedback = a->feedback_file != NULL ? a->who.feedback : NULL;
 	w.previous = a->previous_file;
+	w.meeting = a->meeting == NULL ? MEETING_NONE : strcmp(a->meeting, "named") == 0 ?
+	    MEETING_NAMED : MEETING_ANONYMOUS;
+	w.group = a->who.group;
+	w.address = a->url;
+	w.qfile = a->qfile;
+	w.self = a->self;
+	if (w.meeting != MEETING_NONE) {
+		w.other_wants = meeting_wants;
+		w.other = meeting_run;
+	}
 	status = web_run(&w);
 	key_free(&key);
 	return status;
@@ -525,6 +553,7 @@ main(int argc, char **argv)
 	output_init();
 	lang_current = lang_from_environment();
 	options(&a, argc, argv);
+	a.self = argv[0];
 	if (a.qr != NULL)
 		return qr_print(a.qr);
 	questionnaire_choose(&a.q, a.qfile);

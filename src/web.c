@@ -49,10 +49,19 @@
 
 /* ---- The request. ---- */
 
-/* Whose link it is, checked: round, participant, group and token. */
-struct link {
-	const char *round, *participant, *group, *token;
-};
+void
+web_link_query(struct buf *out, const struct link *l, const char *amp)
+{
+	buf_addstr(out, "?r=");
+	html_url_encode(out, l->round);
+	buf_printf(out, "%sp=", amp);
+	html_url_encode(out, l->participant);
+	buf_printf(out, "%sg=", amp);
+	html_url_encode(out, l->group);
+	buf_printf(out, "%st=", amp);
+	html_url_encode(out, l->token);
+}
+
 
 /* Read the query and, for a POST, the body.  Returns 0, or -1 with a
  * refusal page sent (webpage_send's result in *sent). */
@@ -300,9 +309,10 @@ continuum_fieldset(struct buf *out, const struct continuum *c, int position, con
  * problems of what they sent, if any. */
 static int
 questions_page(const struct web *w, const struct link *l, const int *position, char *const *note,
-    const struct buf *problems, int status)
+    const struct buf *problems, int status, const struct web_entry *extra)
 {
 	struct webpage p = { status, status == 200 ? "OK" : "Bad Request", w->q->title, { 0 }, { 0 }, 0 };
+	struct buf intro = { 0 };
 	struct feedback *mine = NULL;	/* copies: the words stay w->feedback's */
 	size_t k;
 
@@ -322,13 +332,25 @@ questions_page(const struct web *w, const struct link *l, const int *position, c
 	buf_addstr(&p.body, "<h1>");
 	html_escape(&p.body, w->q->title);
 	buf_addstr(&p.body, "</h1>\n<p>");
-	buf_printf(&p.body, tr("Round %s, for %s. For each question choose the statement nearest to what you think, or a place between two; a question left at \"not now\" stays unanswered, and you can come back to it with the same link.",
+	/* A name typed in a meeting is a participant too: escaped. */
+	buf_printf(&intro, tr("Round %s, for %s. For each question choose the statement nearest to what you think, or a place between two; a question left at \"not now\" stays unanswered, and you can come back to it with the same link.",
 	    "Ronde %s, voor %s. Kies per vraag de uitspraak die het dichtst bij je mening ligt, of een plaats ertussen; een vraag op \"nu niet\" blijft onbeantwoord, en je kunt er met dezelfde link naar terugkomen."),
 	    l->round, l->participant);
+	html_escape(&p.body, intro.data);
+	buf_free(&intro);
 	buf_addstr(&p.body, "</p>\n");
 	if (problems != NULL && problems->len > 0)
 		buf_add(&p.body, problems->data, problems->len);
-	buf_addstr(&p.body, "<form method=\"post\">\n");
+	if (extra != NULL && extra->cookie != NULL)
+		buf_addstr(&p.headers, extra->cookie);
+	buf_addstr(&p.body, "<form method=\"post\"");
+	/* From a meeting's address, which names no one: to the link. */
+	if (extra != NULL && extra->action) {
+		buf_addstr(&p.body, " action=\"");
+		web_link_query(&p.body, l, "&amp;");
+		buf_addc(&p.body, '"');
+	}
+	buf_addstr(&p.body, ">\n");
 	for (k = 0; k < w->q->ncontinua; k++)
 		continuum_fieldset(&p.body, &w->q->continua[k], position[k], note[k],
 		    mine != NULL ? &mine[k] : NULL);
@@ -429,15 +451,9 @@ receipt_page(const struct web *w, const struct link *l, const int *position, cha
 		html_escape(&p.body, words.data);
 		buf_addstr(&p.body, "</li>\n");
 	}
-	buf_printf(&p.body, "</ul>\n<p>%s <a href=\"?r=", tr("To change an answer, open the link again:",
+	buf_printf(&p.body, "</ul>\n<p>%s <a href=\"", tr("To change an answer, open the link again:",
 	    "Om een antwoord te veranderen, open je de link opnieuw:"));
-	html_url_encode(&p.body, l->round);
-	buf_addstr(&p.body, "&amp;p=");
-	html_url_encode(&p.body, l->participant);
-	buf_addstr(&p.body, "&amp;g=");
-	html_url_encode(&p.body, l->group);
-	buf_addstr(&p.body, "&amp;t=");
-	html_url_encode(&p.body, l->token);
+	web_link_query(&p.body, l, "&amp;");
 	buf_printf(&p.body, "\">%s</a></p>\n", tr("your answers", "je antwoorden"));
 	buf_free(&words);
 	return webpage_send(&p);
@@ -466,7 +482,8 @@ answers_post(const struct web *w, const struct link *l, const struct request *r,
 			buf_printf(&problems, "<p class=\"problem\">%s</p>\n", tr(
 			    "No question was answered, so nothing was recorded.",
 			    "Er werd geen vraag beantwoord, dus er werd niets bewaard."));
-		result = questions_page(w, l, position, note, &problems, problems.len > 0 && given > 0 ? 400 : 200);
+		result = questions_page(w, l, position, note, &problems, problems.len > 0 && given > 0 ? 400 : 200,
+		    NULL);
 		buf_free(&problems);
 		return result;
 	}
@@ -494,6 +511,24 @@ answers_post(const struct web *w, const struct link *l, const struct request *r,
 }
 
 int
+web_questions(const struct web *w, const struct link *l, const struct web_entry *entry)
+{
+	int *position = xcalloc(w->q->ncontinua, sizeof(*position)), result;
+	char **note = xcalloc(w->q->ncontinua, sizeof(*note));
+	size_t k;
+
+	for (k = 0; k < w->q->ncontinua; k++)
+		position[k] = POSITION_UNSET;
+	earlier_read(w, l, position, note);
+	result = questions_page(w, l, position, note, NULL, 200, entry);
+	for (k = 0; k < w->q->ncontinua; k++)
+		free(note[k]);
+	free(note);
+	free(position);
+	return result;
+}
+
+int
 web_run(const struct web *w)
 {
 	const char *method = getenv("REQUEST_METHOD");
@@ -508,7 +543,16 @@ web_run(const struct web *w)
 	if (!post && (method == NULL || strcmp(method, "GET") != 0))
 		return webpage_say(405, "Method Not Allowed", tr("Not a link of this round", "Geen link van deze ronde"),
 		    tr("Open the link from your mail.", "Open de link uit je mail.")) < 0 ? EXIT_TROUBLE : EXIT_OK;
-	if (request_read(&r, post, &sent) < 0 || link_check(w, &r, &l, &sent) < 0) {
+	if (request_read(&r, post, &sent) < 0) {
+		request_free(&r);
+		return sent < 0 ? EXIT_TROUBLE : EXIT_OK;
+	}
+	if (w->other != NULL && w->other_wants(w, &r)) {
+		result = w->other(w, &r, post);
+		request_free(&r);
+		return result < 0 ? EXIT_TROUBLE : EXIT_OK;
+	}
+	if (link_check(w, &r, &l, &sent) < 0) {
 		request_free(&r);
 		return sent < 0 ? EXIT_TROUBLE : EXIT_OK;
 	}
@@ -530,10 +574,8 @@ web_run(const struct web *w)
 		position[k] = POSITION_UNSET;
 	if (post)
 		result = answers_post(w, &l, &r, position, note);
-	else {
-		earlier_read(w, &l, position, note);
-		result = questions_page(w, &l, position, note, NULL, 200);
-	}
+	else
+		result = web_questions(w, &l, NULL);
 	for (k = 0; k < w->q->ncontinua; k++)
 		free(note[k]);
 	free(note);

@@ -31,6 +31,7 @@ static const char style[] =
     ".problem{border-left:.3rem solid #b00;padding:.2rem .8rem}"
     ".done{border-left:.3rem solid #070;padding:.2rem .8rem}"
     ".near{font-style:italic}"
+    "img{max-width:100%;height:auto}"
     ".last{font-size:.95rem;color:#333;margin:.2rem 0 .6rem}"
     ".last svg{display:block;width:100%;height:1.2rem}";
 

@@ -274,8 +274,9 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	           [continuum=answer ...]
 	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
 	           [--feedback file] [--previous file] [--key file] --form
-	       ask [-L lang] [-q file] [-r round] [--until time] [--feedback file]
-	           [--previous file] --key file -o file --web
+	       ask [-L lang] [-q file] [-r round] [-g group] [--until time]
+	           [--feedback file] [--previous file] [--meeting anonymous|named]
+	           [--url address] --key file -o file --web
 	       ask [-L lang] [-q file] --print-questionnaire
 	       ask --qr address
 	END
