@@ -22,6 +22,10 @@
 #            input takes at most twenty times as long (linear, with room
 #            for noise; quadratic would be a hundred); aggregate no slower
 #            than twice datamash on the same grouping, in under 32 MB.
+#   web      a meeting's burst through lighttpd (tests/web-burst.py):
+#            500 people's five answers each within ten seconds, then all
+#            at once.  Targets: p99 latency under 100 ms, the CGI's own
+#            work under 5 ms a request, nothing lost or torn.
 #
 # BENCH_RUNS and BENCH_PARTICIPANTS scale the two down for a quick look.
 set -eu
@@ -255,3 +259,13 @@ label="chart --svg, 50,000 rows"
 shape rows 50000 chart --svg
 label="ask -q, 100,000 continua"
 shape continua 100000 ask --print-questionnaire -q
+
+# A meeting's burst through a real web server: 500 people's five
+# answers each within ten seconds, then as many all at once.
+echo "ask --web: a meeting's burst through lighttpd"
+if command -v lighttpd > /dev/null; then
+	python3 "$top/tests/web-burst.py" "$top" "$work/web" "${BENCH_PARTICIPANTS_WEB:-500}" 10 ||
+	    echo "    answers lost or torn: NOT met"
+else
+	echo "  lighttpd is not installed: not measured"
+fi
