@@ -240,4 +240,9 @@ clean:
 	  tests/fuzz/main-*.o
 	rm -rf tests/fuzz/bin
 
-.PHONY: all check check-valgrind demo bench figure fuzz install uninstall clean
+# The README's pictures of ask --web: a phone's page and a projector's,
+# drawn by Chromium through lighttpd (tests/web-pictures.py).
+pictures: $(BINS)
+	/usr/bin/python3 tests/web-pictures.py $(CURDIR) $(CURDIR)/man
+
+.PHONY: all check check-valgrind demo bench figure pictures fuzz install uninstall clean

@@ -161,8 +161,8 @@ named_participant(const char *name)
 static int
 name_page(const struct web *w, const char *problem)
 {
-	struct webpage p = { problem != NULL ? 400 : 200, problem != NULL ? "Bad Request" : "OK",
-	    w->q->title, { 0 }, { 0 }, 0 };
+	struct webpage p = { .status = problem != NULL ? 400 : 200,
+	    .reason = problem != NULL ? "Bad Request" : "OK", .title = w->q->title };
 
 	buf_addstr(&p.body, "<h1>");
 	html_escape(&p.body, w->q->title);
@@ -418,27 +418,30 @@ answered(const struct web *w)
 static int
 results_page(const struct web *w)
 {
-	struct webpage p = { 200, "OK", w->q->title, { 0 }, { 0 }, RESULTS_REFRESH };
+	struct webpage p = { .status = 200, .reason = "OK", .title = w->q->title,
+	    .refresh = RESULTS_REFRESH, .wall = 1 };
 	struct buf address = { 0 }, words = { 0 };
 	size_t n = answered(w);
 
-	buf_addstr(&p.body, "<h1>");
+	buf_printf(&p.body, "<main data-refresh=\"%d\">\n<h1>", RESULTS_REFRESH);
 	html_escape(&p.body, w->q->title);
-	buf_addstr(&p.body, "</h1>\n<p>");
-	if (address_of(w, &address) == 0) {
-		buf_printf(&words, tr("Answer at %s", "Antwoord op %s"), address.data);
-		html_escape(&p.body, words.data);
-		buf_printf(&p.body, "</p>\n<p><img src=\"?qr=1\" width=\"200\" height=\"200\" alt=\"%s\"></p>\n<p>",
-		    tr("a QR code of that address", "een QR-code van dat adres"));
-	}
-	buf_reset(&words);
-	buf_printf(&words, n == 1 ? tr("Round %s: 1 person has answered so far.", "Ronde %s: 1 persoon heeft al geantwoord.") :
-	    tr("Round %s: %zu people have answered so far.", "Ronde %s: %zu mensen hebben al geantwoord."),
-	    w->round, n);
+	buf_addstr(&p.body, "</h1>\n<p class=\"count\">");
+	if (n == 1)
+		buf_printf(&words, tr("Round %s: 1 person has answered so far.",
+		    "Ronde %s: 1 persoon heeft al geantwoord."), w->round);
+	else
+		buf_printf(&words, tr("Round %s: %zu people have answered so far.",
+		    "Ronde %s: %zu mensen hebben al geantwoord."), w->round, n);
 	html_escape(&p.body, words.data);
-	buf_printf(&p.body, "</p>\n<img src=\"?results=svg\" alt=\"%s\">\n",
+	buf_printf(&p.body, "</p>\n<img class=\"room\" src=\"?results=svg\" alt=\"%s\">\n</main>\n",
 	    tr("Where the room stands on each question (a group too small to show is not shown)",
 	    "Waar de zaal staat op elke vraag (een groep te klein om te tonen wordt niet getoond)"));
+	if (address_of(w, &address) == 0) {
+		buf_printf(&p.body, "<aside>\n<p>%s</p>\n<p><img src=\"?qr=1\" width=\"240\" height=\"240\" alt=\"%s\"></p>\n<p>",
+		    tr("Answer at", "Antwoord op"), tr("a QR code of this address", "een QR-code van dit adres"));
+		html_escape(&p.body, address.data);
+		buf_addstr(&p.body, "</p>\n</aside>\n");
+	}
 	buf_free(&address);
 	buf_free(&words);
 	return webpage_send(&p);

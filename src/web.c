@@ -311,7 +311,8 @@ static int
 questions_page(const struct web *w, const struct link *l, const int *position, char *const *note,
     const struct buf *problems, int status, const struct web_entry *extra)
 {
-	struct webpage p = { status, status == 200 ? "OK" : "Bad Request", w->q->title, { 0 }, { 0 }, 0 };
+	struct webpage p = { .status = status, .reason = status == 200 ? "OK" : "Bad Request",
+	    .title = w->q->title };
 	struct buf intro = { 0 };
 	struct feedback *mine = NULL;	/* copies: the words stay w->feedback's */
 	size_t k;
@@ -428,7 +429,7 @@ static int
 receipt_page(const struct web *w, const struct link *l, const int *position, char *const *note,
     const char *now)
 {
-	struct webpage p = { 200, "OK", tr("Received", "Ontvangen"), { 0 }, { 0 }, 0 };
+	struct webpage p = { .status = 200, .reason = "OK", .title = tr("Received", "Ontvangen") };
 	struct buf words = { 0 };
 	size_t k;
 

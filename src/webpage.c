@@ -19,8 +19,9 @@
 
 static const char style[] =
     "body{font:1.05rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:40rem;"
-    "padding:0 1rem 3rem;color:#111;background:#fff}"
-    "fieldset{border:1px solid #777;border-radius:.5rem;margin:1.5rem 0;padding:.5rem 1rem 1rem}"
+    "padding:0 1rem 3rem;color:#111;background:#fff;overflow-wrap:anywhere}"
+    "h1{font-size:1.45rem;line-height:1.25}.wall h1{font-size:2rem}"
+    "fieldset{border:1px solid #777;border-radius:.5rem;margin:1.5rem 0;padding:.5rem 1rem 1rem;min-width:0}"
     "legend{font-weight:bold;font-size:1.15rem;padding:0 .3rem}"
     "label{display:block;margin:.3rem 0;padding:.45rem .3rem;border-radius:.3rem}"
     "label:hover{background:#eee}"
@@ -32,6 +33,9 @@ static const char style[] =
     ".done{border-left:.3rem solid #070;padding:.2rem .8rem}"
     ".near{font-style:italic}"
     "img{max-width:100%;height:auto}"
+    ".wall{max-width:none;display:flex;flex-wrap:wrap;gap:1rem 3rem;align-items:flex-start}"
+    ".wall main{flex:1 1 36rem}.wall aside{flex:0 0 16rem;font-size:1.3rem}"
+    ".wall img.room{width:100%}"
     ".last{font-size:.95rem;color:#333;margin:.2rem 0 .6rem}"
     ".last svg{display:block;width:100%;height:1.2rem}";
 
@@ -42,7 +46,16 @@ static const char script[] =
     "s.addEventListener('input',function(){var i=Math.round(s.value/100*(t.length-1));"
     "b.checked=true;o.textContent=o.dataset.word+' '+(i+1);"
     "s.setAttribute('aria-valuetext',s.value+'% \\u2013 '+t[i]);});"
-    "});";
+    "});"
+    /* The projector's page: the picture and the count drawn again in
+     * place, so that the page does not jump back to its top. */
+    "var w=document.querySelector('[data-refresh]');"
+    "if(w)setInterval(function(){"
+    "fetch(location.href,{cache:'no-store'}).then(function(x){return x.text();}).then(function(t){"
+    "var c=new DOMParser().parseFromString(t,'text/html').querySelector('.count');"
+    "if(c)w.querySelector('.count').textContent=c.textContent;});"
+    "var o=w.querySelector('img.room'),n=new Image();n.onload=function(){o.src=n.src;};"
+    "n.src='?results=svg&n='+Date.now();},1000*w.dataset.refresh);";
 
 
 /* ---- Small pieces. ---- */
@@ -95,7 +108,7 @@ webpage_send(struct webpage *p)
 	if (p->headers.len > 0)
 		buf_add(&out, p->headers.data, p->headers.len);
 	buf_addstr(&out, "Content-Type: text/html; charset=utf-8\r\n"
-	    "Content-Security-Policy: default-src 'none'; img-src 'self'; style-src ");
+	    "Content-Security-Policy: default-src 'none'; img-src 'self'; connect-src 'self'; style-src ");
 	source_hash(&out, style);
 	buf_addstr(&out, "; script-src ");
 	source_hash(&out, script);
@@ -108,11 +121,13 @@ webpage_send(struct webpage *p)
 	buf_printf(&out, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 	    lang_current == LANG_NL ? "nl" : "en");
+	/* Without JavaScript the page reloads itself whole. */
 	if (p->refresh > 0)
-		buf_printf(&out, "<meta http-equiv=\"refresh\" content=\"%d\">\n", p->refresh);
+		buf_printf(&out, "<noscript><meta http-equiv=\"refresh\" content=\"%d\"></noscript>\n", p->refresh);
 	buf_addstr(&out, "<title>");
 	html_escape(&out, p->title);
-	buf_printf(&out, "</title>\n<style>%s</style>\n</head>\n<body>\n", style);
+	buf_printf(&out, "</title>\n<style>%s</style>\n</head>\n<body%s>\n", style,
+	    p->wall ? " class=\"wall\"" : "");
 	buf_add(&out, p->body.data != NULL ? p->body.data : "", p->body.len);
 	buf_printf(&out, "<script>%s</script>\n</body>\n</html>\n", script);
 	if (fwrite(out.data, 1, out.len, stdout) != out.len || output_close_stdout() < 0)
@@ -127,7 +142,7 @@ webpage_send(struct webpage *p)
 int
 webpage_say(int status, const char *reason, const char *title, const char *text)
 {
-	struct webpage p = { status, reason, title, { 0 }, { 0 }, 0 };
+	struct webpage p = { .status = status, .reason = reason, .title = title };
 
 	buf_addstr(&p.body, "<h1>");
 	html_escape(&p.body, title);

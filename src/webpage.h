@@ -15,6 +15,7 @@ struct webpage {
 	struct buf body;	/* HTML, escaped by whoever wrote it */
 	struct buf headers;
 	int refresh;		/* seconds after which the page reloads, or 0 */
+	int wall;		/* for a projector: as wide as the screen */
 };
 
 /* Write the page whole, headers and all, and free its buffers; 0, or -1

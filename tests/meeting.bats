@@ -81,11 +81,14 @@ header() {
 	# Another round in the same file is not this meeting's.
 	printf 'other\tzed\troom\tsteering\t100\t2026-11-25T09:00:00Z\t\n' >> round.tsv
 	run -0 meeting GET 'results=1' '' --meeting anonymous
-	printf '%s\n' "$output" | grep -qx '<meta http-equiv="refresh" content="5">'
-	printf '%s\n' "$output" | grep -qx '<p>Answer at http://127.0.0.1:8080/stance/live.cgi</p>'
-	printf '%s\n' "$output" | grep -q '<img src="?qr=1" width="200" height="200" alt="a QR code of that address">'
-	printf '%s\n' "$output" | grep -qx '<p>Round live: 6 people have answered so far.</p>'
-	printf '%s\n' "$output" | grep -q '<img src="?results=svg" alt="Where the room stands'
+	# Without JavaScript it reloads whole; with, the script redraws the
+	# picture and the count in place (main's data-refresh).
+	printf '%s\n' "$output" | grep -qx '<noscript><meta http-equiv="refresh" content="5"></noscript>'
+	printf '%s\n' "$output" | grep -qx '<main data-refresh="5">'
+	printf '%s\n' "$output" | grep -qx '<p>http://127.0.0.1:8080/stance/live.cgi</p>'
+	printf '%s\n' "$output" | grep -q '<p><img src="?qr=1" width="240" height="240" alt="a QR code of this address"></p>'
+	printf '%s\n' "$output" | grep -qx '<p class="count">Round live: 6 people have answered so far.</p>'
+	printf '%s\n' "$output" | grep -q '<img class="room" src="?results=svg" alt="Where the room stands'
 	# The picture is exactly aggregate's and chart's: small groups kept
 	# private by aggregate itself.
 	run -0 meeting GET 'results=svg' '' --meeting anonymous
@@ -101,7 +104,10 @@ header() {
 	diff -u drawn.svg served.svg
 	grep -q 'too few' served.svg
 	run -0 meeting GET 'results=1' '' --meeting anonymous
-	printf '%s\n' "$output" | grep -qx '<p>Round live: 3 people have answered so far.</p>'
+	printf '%s\n' "$output" | grep -qx '<p class="count">Round live: 3 people have answered so far.</p>'
+	printf 'live\tzed\troom\tsteering\t50\t2026-11-25T09:00:00Z\t\n' > round.tsv
+	run -0 meeting GET 'results=1' '' --meeting anonymous
+	printf '%s\n' "$output" | grep -qx '<p class="count">Round live: 1 person has answered so far.</p>'
 }
 
 @test "the QR code says the address, as a real reader reads it; --url says another; a Host that is no host gives none" {

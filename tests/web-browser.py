@@ -2,7 +2,7 @@
 """Fill in ask --web's page in a real browser, as a phone does, for
 tests/web.bats.
 
-    web-browser.py URL on|off SCREENSHOT
+    web-browser.py URL on|off SCREENSHOT [WIDTH]
 
 Chromium (through chromium-driver) at a phone's 360 by 740 CSS pixels,
 touch events on, JavaScript on or off: tap statement 2 of Direction,
@@ -24,13 +24,13 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 
-def browser(javascript):
+def browser(javascript, width):
     options = webdriver.ChromeOptions()
     for argument in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage',
                      '--disable-gpu', '--hide-scrollbars'):
         options.add_argument(argument)
     options.add_experimental_option('mobileEmulation', {
-        'deviceMetrics': {'width': 360, 'height': 740, 'pixelRatio': 2, 'touch': True}})
+        'deviceMetrics': {'width': width, 'height': 740, 'pixelRatio': 2, 'touch': True}})
     driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
     # The page's scripts off, as a browser with JavaScript disabled;
     # the driver's own still work.
@@ -48,13 +48,17 @@ def tap(driver, element):
 
 def main():
     url, javascript, screenshot = sys.argv[1], sys.argv[2] == 'on', sys.argv[3]
-    driver = browser(javascript)
+    # 180 is a 360-pixel phone at 200% zoom.
+    width = int(sys.argv[4]) if len(sys.argv) > 4 else 360
+    driver = browser(javascript, width)
     try:
         driver.get(url)
         fieldsets = driver.find_elements(By.TAG_NAME, 'fieldset')
         print('fieldsets', len(fieldsets))
         # Nothing wider than the phone: every fieldset inside 360 pixels.
-        print('widest', max(f.rect['x'] + f.rect['width'] for f in fieldsets) <= 360)
+        print('widest', max(f.rect['x'] + f.rect['width'] for f in fieldsets) <= width)
+        print('no sideways scrolling', driver.execute_script(
+            'return document.documentElement.scrollWidth') <= width)
         steering, openness, enforcement = fieldsets[0], fieldsets[1], fieldsets[2]
         tap(driver, steering.find_element(By.XPATH, './/input[@value="2"]/..'))
         slider = openness.find_element(By.CSS_SELECTOR, 'input[type=range]')
@@ -71,7 +75,6 @@ def main():
         print('chosen', ' '.join(e.get_attribute('value') or 'none' for e in
                                 driver.find_elements(By.CSS_SELECTOR, 'input[type=radio]')
                                 if e.is_selected()))
-        driver.set_window_size(360, 740)
         driver.save_screenshot(screenshot)
         tap(driver, driver.find_element(By.CSS_SELECTOR, 'button[type=submit]'))
         WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.TAG_NAME, 'li'))

@@ -36,7 +36,7 @@ text_of() {
 	diff -u - headers <<-'END'
 	Status: 200 OK
 	Content-Type: text/html; charset=utf-8
-	Content-Security-Policy: default-src 'none'; img-src 'self'; style-src 'sha256-…'; script-src 'sha256-…'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'
+	Content-Security-Policy: default-src 'none'; img-src 'self'; connect-src 'self'; style-src 'sha256-…'; script-src 'sha256-…'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'
 	Referrer-Policy: no-referrer
 	Cache-Control: no-store
 	X-Content-Type-Options: nosniff
@@ -221,9 +221,9 @@ text_of() {
 	done
 }
 
-# A README block: its fenced lines of the given kind ("sh", "lighttpd").
+# The README's first fenced block of a kind ("sh", "lighttpd").
 readme_block() {
-	sed -n "/^\`\`\`$1\$/,/^\`\`\`\$/p" "$TOP/README.md" | sed '1d;$d'
+	awk -v kind="$1" '$0 == "```" kind { inside = 1; next } inside && $0 == "```" { exit } inside' "$TOP/README.md"
 }
 
 # lighttpd on a free loopback port, with the README's configuration and
@@ -297,10 +297,10 @@ print([l for l in m.get_payload(decode=True).decode().split("\n") if l.startswit
 		cut -f4,5 round.tsv | tr '\t\n' '=,' > "recorded-$js"
 		echo >> "recorded-$js"
 	done
-	kill "$LIGHTTPD"
 	diff -u - seen-on <<-'END'
 	fieldsets 5
 	widest True
+	no sideways scrolling True
 	slider 20
 	between chosen by the slider True
 	nearest said …
@@ -319,6 +319,12 @@ print([l for l in m.get_payload(decode=True).decode().split("\n") if l.startswit
 	grep -qx 'nearest said 50% – 2\. An open social media policy .*' raw-off
 	assert_equal "$(cat recorded-on)" "steering=50,openness=20,enforcement=-,"
 	assert_equal "$(cat recorded-off)" "steering=50,openness=20,enforcement=-,"
+	# At 200% zoom (180 CSS pixels): the same, nothing wider than the screen.
+	rm -f round.tsv
+	run -0 timeout 120 /usr/bin/python3 "$TOP/tests/web-browser.py" "$URL?$LINK" on zoom.png 180
+	printf '%s\n' "$output" | sed 's/^nearest said .*/nearest said …/' > seen-zoom
+	kill "$LIGHTTPD"
+	diff -u seen-on seen-zoom
 	# The screenshots (720 by 1480 pixels: 360 by 740 at twice the
 	# density) have text from top to bottom: the page was drawn.
 	for js in on off; do
@@ -351,4 +357,23 @@ print([l for l in m.get_payload(decode=True).decode().split("\n") if l.startswit
 	run -0 cgi GET "r=2026-spring&p=zoe&g=staff&t=$TOKEN_ZOE" '' --feedback winter.agg --previous winter.tsv
 	assert_equal "$(printf '%s\n' "$output" | grep -c '<circle')" 0
 	assert_equal "$(printf '%s\n' "$output" | grep -c '^<div class="last">Last round (2026-winter): ')" 5
+}
+
+@test "the README's pictures: a phone's page and a projector's, as make pictures draws them" {
+	command -v lighttpd > /dev/null || skip "lighttpd is not installed"
+	[ -x /usr/bin/chromedriver ] && /usr/bin/python3 -c 'import selenium' 2> /dev/null ||
+	    skip "chromium-driver or python3-selenium is not installed"
+	mkdir pictures
+	run -0 timeout 120 /usr/bin/python3 "$TOP/tests/web-pictures.py" "$TOP" "$PWD/pictures"
+	# Every image on the projector's page drawn: the room and the QR code.
+	assert_equal "$(printf '%s\n' "$output" | sort | tr '\n' ';')" "qr=1 True;results=svg True;"
+	size() { od -An -tu1 -j16 -N8 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 "x" $5 * 16777216 + $6 * 65536 + $7 * 256 + $8 }'; }
+	for picture in web-phone web-projector; do
+		assert_equal "$picture $(size "pictures/$picture.png")" "$picture $(size "$TOP/man/$picture.png")"
+		run -0 python3 "$TOP/tests/png-column.py" "pictures/$picture.png" --ink-height 0 0 700 700
+		assert_number "$output" -gt 200
+	done
+	assert_equal "$(size pictures/web-phone.png) $(size pictures/web-projector.png)" "720x1480 1280x720"
+	grep -q '^!\[ask --web on a phone\](man/web-phone.png)' "$TOP/README.md"
+	grep -q '^!\[a meeting.s results on the projector\](man/web-projector.png)' "$TOP/README.md"
 }
