@@ -62,32 +62,27 @@ link_of(const struct web *w, struct link *l, const char *participant, char token
 static char *
 cookie_participant(const struct web *w)
 {
-	const char *cookies = getenv("HTTP_COOKIE"), *p, *end, *dot;
-	char *participant;
+	char *value = request_cookie(getenv("HTTP_COOKIE"), COOKIE), *dot, *participant = NULL;
+	size_t n = value != NULL ? strlen(value) : 0;
+	struct request decoded = { 0 };
+	struct buf pair = { 0 };
+	const char *who;
 
-	for (p = cookies; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
-		while (*p == ' ')
-			p++;
-		end = p + strcspn(p, ";");
-		if (strncmp(p, COOKIE "=", sizeof(COOKIE)) != 0)
-			continue;
-		p += sizeof(COOKIE);
-		if ((size_t)(end - p) <= KEY_TOKEN_LEN + 1 || (dot = end - KEY_TOKEN_LEN - 1)[0] != '.')
-			return NULL;
-		participant = xstrndup(p, (size_t)(dot - p));
-		{
-			char *token = xstrndup(dot + 1, KEY_TOKEN_LEN);
-			int good = token_problem(participant, strlen(participant)) == NULL &&
-			    key_token_matches(w->key, w->q->id, w->round, participant, w->group, token);
-
-			free(token);
-			if (good)
-				return participant;
-		}
-		free(participant);
+	if (value == NULL || n <= KEY_TOKEN_LEN + 1 || *(dot = value + n - KEY_TOKEN_LEN - 1) != '.') {
+		free(value);
 		return NULL;
 	}
-	return NULL;
+	*dot = '\0';
+	/* The participant is percent-encoded there: a cookie is ASCII. */
+	buf_printf(&pair, "p=%s", value);
+	if (request_parse(&decoded, pair.data, pair.len) == NULL && (who = request_get(&decoded, "p")) != NULL &&
+	    token_problem(who, strlen(who)) == NULL &&
+	    key_token_matches(w->key, w->q->id, w->round, who, w->group, dot + 1))
+		participant = xstrdup(who);
+	request_free(&decoded);
+	buf_free(&pair);
+	free(value);
+	return participant;
 }
 
 /* A script's path as the server gives it, safe in a header and a link. */
@@ -106,9 +101,10 @@ cookie_header(struct buf *out, const struct link *l)
 {
 	const char *script = getenv("SCRIPT_NAME"), *https = getenv("HTTPS");
 
-	/* The participant is an id: no blank, ';' or control character. */
-	buf_printf(out, "Set-Cookie: " COOKIE "=%s.%s; Path=%s", l->participant, l->token,
-	    script_plain(script) ? script : "/");
+	/* A cookie is ASCII: the participant percent-encoded. */
+	buf_addstr(out, "Set-Cookie: " COOKIE "=");
+	html_url_encode(out, l->participant);
+	buf_printf(out, ".%s; Path=%s", l->token, script_plain(script) ? script : "/");
 	buf_printf(out, "; Max-Age=86400; HttpOnly; SameSite=Strict%s\r\n",
 	    https != NULL && strcmp(https, "on") == 0 ? "; Secure" : "");
 }

@@ -120,3 +120,26 @@ request_free(struct request *r)
 	free(r->pairs);
 	memset(r, 0, sizeof(*r));
 }
+
+char *
+request_cookie(const char *header, const char *name)
+{
+	const char *p, *end, *value;
+	size_t n = strlen(name), i;
+
+	for (p = header; p != NULL && *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		while (*p == ' ')
+			p++;
+		end = p + strcspn(p, ";");
+		if ((size_t)(end - p) <= n || strncmp(p, name, n) != 0 || p[n] != '=')
+			continue;
+		value = p + n + 1;
+		if ((size_t)(end - value) > REQUEST_VALUE_MAX)
+			return NULL;
+		for (i = 0; value + i < end; i++)
+			if (value[i] <= ' ' || value[i] >= 0x7f || strchr("\",;\\", value[i]) != NULL)
+				return NULL;
+		return xstrndup(value, (size_t)(end - value));
+	}
+	return NULL;
+}

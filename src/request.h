@@ -34,6 +34,14 @@ struct request {
  */
 const char *request_parse(struct request *r, const char *s, size_t len);
 
+/*
+ * The value of the cookie called name in a Cookie header ("a=1; b=2"),
+ * a copy to be freed, if it is there and plain printable ASCII without
+ * blank, quote, comma, semicolon or backslash (RFC 6265's cookie-octet),
+ * at most REQUEST_VALUE_MAX bytes; else NULL.
+ */
+char *request_cookie(const char *header, const char *name);
+
 /* The value of the last pair with this name, or NULL. */
 const char *request_get(const struct request *r, const char *name);
 

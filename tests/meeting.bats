@@ -57,7 +57,11 @@ header() {
 	printf '%s\n' "$output" | grep -q '<label>Your name, as the others know you: <input type="text" name="name" maxlength="64" autocomplete="name" required></label>'
 	[ -z "$(header Set-Cookie)" ]
 	run -0 meeting POST '' 'name=+Zo%C3%AB+%C3%9Cnl%C3%BC+' --meeting named
-	[[ $(header Set-Cookie) =~ ^stance=Zoë-Ünlü\.[0-9a-f]{64}\; ]]
+	cookie=$(header Set-Cookie)
+	[[ $cookie =~ ^stance=(Zo%C3%AB-%C3%9Cnl%C3%BC\.[0-9a-f]{64})\; ]]
+	printf '%s\n' "$output" | grep -q '<p>Round live, for Zoë-Ünlü\.'
+	# The cookie (ASCII, the name percent-encoded) brings her back.
+	COOKIE="stance=${BASH_REMATCH[1]}" run -0 meeting GET '' '' --meeting named
 	printf '%s\n' "$output" | grep -q '<p>Round live, for Zoë-Ünlü\.'
 	# Markup in a name is text on the page.
 	run -0 meeting POST '' 'name=%3Cb%3Eme%3C%2Fb%3E' --meeting named

@@ -11,6 +11,8 @@
  * property is the round's: no answer without a valid link.  Every line
  * written is of the round, participant and group the query names, whose
  * token there matches them under the key; and a page always goes out.
+ * With bit 2 too, as a meeting's script (--meeting anonymous -r r1), whose
+ * address gives links away but takes answers only at them.
  */
 #include "key.h"
 #include "program.h"
@@ -48,14 +50,15 @@ ask(int arguments, char *lines, const char *in, const char *participant, const c
 
 /* ask --web on a request: query, then body. */
 static void
-web(const uint8_t *data, size_t size)
+web(const uint8_t *data, size_t size, int meeting)
 {
 	const char *file = fuzz_path(1, "round.tsv"), *body = fuzz_path(0, "body");
 	const char *keyfile = fuzz_path(3, "key"), *out = fuzz_path(2, "out");
 	const uint8_t *nl = memchr(data, '\n', size);
 	size_t qlen = nl != NULL ? (size_t)(nl - data) : size, n;
 	char *query = xstrndup((const char *)data, qlen), *text, *line, *next, length[32];
-	char *argv[] = { "ask", "--web", "--key", (char *)keyfile, "-o", (char *)file, NULL };
+	char *argv[] = { "ask", "--web", "--key", (char *)keyfile, "-o", (char *)file,
+	    meeting ? "--meeting" : NULL, "anonymous", "-r", "r1", NULL };
 	struct request link = { 0 };
 	struct key key;
 
@@ -67,6 +70,8 @@ web(const uint8_t *data, size_t size)
 	setenv("QUERY_STRING", query, 1);
 	setenv("CONTENT_TYPE", "application/x-www-form-urlencoded", 1);
 	setenv("CONTENT_LENGTH", length, 1);
+	setenv("SCRIPT_NAME", "/live.cgi", 1);
+	setenv("HTTP_HOST", "127.0.0.1", 1);
 	if (freopen(body, "r", stdin) == NULL)
 		fuzz_fail("%s: %s", body, strerror(errno));
 	fuzz_run(ask_main, argv, out);
@@ -111,7 +116,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	setenv("STANCE_NOW", "2026-11-25T09:30:00Z", 1);
 	if (data[0] & 2) {
-		web(data + 1, size - 1);
+		web(data + 1, size - 1, (data[0] & 4) != 0);
 		return 0;
 	}
 	arguments = data[0] & 1;

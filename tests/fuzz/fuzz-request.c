@@ -4,6 +4,8 @@
  * or direction-changing character, a name never empty; written again
  * percent-encoded (html_url_encode) it is read back the same; and its
  * text through html_escape holds no character that could open markup.
+ * The same input as a Cookie header: a value found is plain cookie
+ * ASCII, bounded, and there in the header after its name.
  */
 #include "buf.h"
 #include "fuzz.h"
@@ -48,6 +50,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fuzz_fail("pair %zu is read back otherwise", i);
 	}
 	(void)why;
+	{
+		char *header = xstrndup((const char *)data, size), *value = request_cookie(header, "stance");
+		size_t k;
+
+		if (value != NULL) {
+			fuzz_assert(strlen(value) <= REQUEST_VALUE_MAX);
+			for (k = 0; value[k] != '\0'; k++)
+				fuzz_assert(value[k] > ' ' && value[k] < 0x7f && strchr("\",;\\", value[k]) == NULL);
+			if (strstr(header, value) == NULL || strstr(header, "stance=") == NULL)
+				fuzz_fail("a cookie value that is not in the header: %s", value);
+		}
+		free(value);
+		free(header);
+	}
 	request_free(&r);
 	request_free(&again);
 	buf_free(&encoded);
