@@ -212,12 +212,7 @@ options(struct ask *a, int argc, char **argv)
 		case OPT_PREVIOUS: a->previous_file = optarg; break;
 		case OPT_PLAIN: a->plain = 1; break;
 		case OPT_PRINT: a->print = 1; break;
-		case OPT_UNTIL:
-			if (timestamp_parse(optarg, &a->until) < 0)
-				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
-				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
-			timestamp_from_seconds(a->until, a->until_text);
-			break;
+		case OPT_UNTIL: option_time(optarg, "--until", &a->until, a->until_text); break;
 		case OPT_WEB: a->web = 1; break;
 		case OPT_QR: a->qr = optarg; break;
 		case OPT_MEETING: a->meeting = optarg; break;

@@ -1412,12 +1412,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		case OPT_ROSTER: o->roster_file = optarg; break;
 		case OPT_STATUS: o->status = 1; break;
 		case OPT_STATUS_FILE: o->status_file = optarg; break;
-		case OPT_UNTIL:
-			if (timestamp_parse(optarg, &c->until) < 0)
-				diag_fatal(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
-				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
-			timestamp_from_seconds(c->until, c->until_text);
-			break;
+		case OPT_UNTIL: option_time(optarg, "--until", &c->until, c->until_text); break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}

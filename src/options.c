@@ -10,6 +10,7 @@
 #include "options.h"
 #include "output.h"
 #include "term.h"
+#include "timestamp.h"
 
 void
 option_language(const char *arg, const char *usage)
@@ -137,4 +138,14 @@ option_width(const char *option, const char *usage)
 	if ((w = terminal_width(STDOUT_FILENO)) >= 20)
 		return w;
 	return 80;
+}
+
+void
+option_time(const char *arg, const char *option, long long *seconds, char *text)
+{
+	if (timestamp_parse(arg, seconds) < 0)
+		diag_fatal(tr("%s '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
+		    "%s '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"),
+		    option, arg);
+	timestamp_from_seconds(*seconds, text);
 }

@@ -34,6 +34,12 @@ long option_number(const char *arg, long min, long max, const char *option,
 double option_fraction(const char *arg, double min, double max, const char *option,
     const char *usage);
 
+/* --until and its kind: a time in UTC with a Z, with an offset, or local
+ * ("2026-12-01 17:00", as TZ says), seconds optional, into *seconds and,
+ * in UTC, text (TIMESTAMP_LEN + 1 bytes); else it says what a time
+ * looks like and exits 2. */
+void option_time(const char *arg, const char *option, long long *seconds, char *text);
+
 /* The width of text output: -w (option, or NULL), else COLUMNS, else
  * the terminal's, else 80. */
 size_t option_width(const char *option, const char *usage);

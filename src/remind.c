@@ -1206,14 +1206,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_STATUS: o->status = optarg; break;
 		case OPT_SUBJECT: r->subject = optarg; break;
 		case OPT_TIMEOUT: r->timeout = option_number(optarg, 1, 3600, "--timeout", usage_text); break;
-		case OPT_UNTIL:
-			if (timestamp_parse(optarg, &r->until) < 0) {
-				diag_warn(tr("--until '%s' is not a time like 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 or 2026-12-01 17:00 (local time)",
-				    "--until '%s' is geen tijd zoals 2026-12-01T17:00:00Z, 2026-12-01T17:00+01:00 of 2026-12-01 17:00 (lokale tijd)"), optarg);
-				option_usage(usage_text);
-			}
-			timestamp_from_seconds(r->until, r->until_text);
-			break;
+		case OPT_UNTIL: option_time(optarg, "--until", &r->until, r->until_text); break;
 		case OPT_VERSION: option_version();
 		default: option_trouble(ch, argv, usage_text);
 		}

@@ -10,46 +10,25 @@ directly, no server).  Last, nothing lost or torn: every line whole, five
 per person.  Exit 1 if anything was.
 """
 import concurrent.futures
-import hashlib
-import hmac
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import webserver  # noqa: E402
 
 top, work = sys.argv[1], sys.argv[2]
 people = int(sys.argv[3]) if len(sys.argv) > 3 else 500
 seconds = float(sys.argv[4]) if len(sys.argv) > 4 else 10.0
 at_once = 50
 key = b'the burst key, for make bench only'
-os.makedirs(work + '/www', exist_ok=True)
-with open(work + '/key', 'wb') as f:
-    f.write(key + b'\n')
-os.chmod(work + '/key', 0o600)
-cgi = work + '/www/answer.cgi'
-with open(cgi, 'w') as f:
-    f.write('#!/bin/sh\nexec %s/bin/ask --web -r burst --key %s/key -o %s/round.tsv\n' % (top, work, work))
-os.chmod(cgi, 0o755)
-s = socket.socket()
-s.bind(('127.0.0.1', 0))
-port = s.getsockname()[1]
-s.close()
-with open(work + '/lighttpd.conf', 'w') as f:
-    f.write('server.document-root = "%s/www"\nserver.bind = "127.0.0.1"\nserver.port = %d\n'
-            'server.errorlog = "%s/error.log"\nserver.max-connections = 1024\n'
-            'server.modules += ( "mod_cgi" )\ncgi.assign = ( ".cgi" => "" )\n' % (work, port, work))
-server = subprocess.Popen(['lighttpd', '-D', '-f', work + '/lighttpd.conf'])
-
-
-def token(participant):
-    message = 'social-media-policy\nburst\n%s\nstaff\n' % participant
-    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+server, port = webserver.start(work, top, key, {'answer.cgi': '-r burst'})
 
 
 def link(participant):
-    return 'r=burst&p=%s&g=staff&t=%s' % (participant, token(participant))
+    return 'r=burst&p=%s&g=staff&t=%s' % (participant, webserver.token(key, 'burst', participant, 'staff'))
 
 
 BODY = b'a.steering=2&a.openness=1&a.enforcement=-&a.legal=s&s.legal=40&a.audience=3&n.audience=everyone'
@@ -64,12 +43,6 @@ def send(participant):
 
 
 try:
-    for _ in range(100):
-        try:
-            socket.create_connection(('127.0.0.1', port)).close()
-            break
-        except OSError:
-            time.sleep(0.05)
     start = time.monotonic()
 
     def arrive(i):

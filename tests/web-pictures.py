@@ -6,11 +6,7 @@ tapped; and OUT/web-projector.png, a meeting's results page at 1280 by
 720, twelve people's answers, the address and its QR code.  Prints for
 each image on the projector page whether the browser could draw it.
 """
-import hashlib
-import hmac
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,33 +15,21 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import webserver  # noqa: E402
+
 top, out = sys.argv[1], sys.argv[2]
 work = tempfile.mkdtemp()
 key = b'the pictures key'
-with open(work + '/key', 'wb') as f:
-    f.write(key + b'\n')
-os.chmod(work + '/key', 0o600)
-os.makedirs(work + '/www')
-for name, options in (('answer.cgi', ''), ('live.cgi', '--meeting anonymous -g room')):
-    with open('%s/www/%s' % (work, name), 'w') as f:
-        f.write('#!/bin/sh\nexec env STANCE_NOW=2026-11-25T09:30:00Z %s/bin/ask --web -r 2026-spring %s '
-                '--key %s/key -o %s/round.tsv\n' % (top, options, work, work))
-    os.chmod('%s/www/%s' % (work, name), 0o755)
 # Twelve people's answers, as a room gives them.
 with open(work + '/round.tsv', 'w') as f:
     for i in range(12):
         for k, c in enumerate(('steering', 'openness', 'enforcement', 'legal', 'audience')):
             f.write('2026-spring\tp%02d\troom\t%s\t%d\t2026-11-25T09:0%d:00Z\t\n'
                     % (i, c, (i * 37 + k * 23) % 101, i % 10))
-s = socket.socket()
-s.bind(('127.0.0.1', 0))
-port = s.getsockname()[1]
-s.close()
-with open(work + '/lighttpd.conf', 'w') as f:
-    f.write('server.document-root = "%s/www"\nserver.bind = "127.0.0.1"\nserver.port = %d\n'
-            'server.errorlog = "%s/error.log"\nserver.modules += ( "mod_cgi" )\n'
-            'cgi.assign = ( ".cgi" => "" )\n' % (work, port, work))
-server = subprocess.Popen(['lighttpd', '-D', '-f', work + '/lighttpd.conf'])
+server, port = webserver.start(work, top, key, {
+    'answer.cgi': '-r 2026-spring', 'live.cgi': '-r 2026-spring --meeting anonymous -g room'},
+    prefix='env STANCE_NOW=2026-11-25T09:30:00Z ')
 
 
 def browser(width, height, density):
@@ -59,13 +43,7 @@ def browser(width, height, density):
 
 
 try:
-    for _ in range(100):
-        try:
-            socket.create_connection(('127.0.0.1', port)).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    token = hmac.new(key, b'social-media-policy\n2026-spring\nann\nstaff\n', hashlib.sha256).hexdigest()
+    token = webserver.token(key, '2026-spring', 'ann', 'staff')
     phone = browser(360, 740, 2)
     phone.get('http://127.0.0.1:%d/answer.cgi?r=2026-spring&p=ann&g=staff&t=%s' % (port, token))
     phone.find_element(By.XPATH, '//input[@name="a.steering"][@value="2"]').click()

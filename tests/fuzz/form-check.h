@@ -1,6 +1,7 @@
 /*
  * form-check.h: what every answer read from a form must be, whatever the
- * form or mail around it (for fuzz-form.c and fuzz-mail.c).
+ * form or mail around it (for fuzz-form.c and fuzz-mail.c), and the
+ * questionnaire the harnesses of forms and replies read them with.
  */
 #ifndef STANCE_FORM_CHECK_H
 #define STANCE_FORM_CHECK_H
@@ -23,7 +24,7 @@ fuzz_questionnaire(void)
 	return &q;
 }
 
-static void
+static inline void
 form_answer_check(const struct form_answer *a, void *context)
 {
 	const struct questionnaire *q = context;

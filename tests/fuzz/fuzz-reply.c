@@ -5,22 +5,8 @@
  * text takes nothing; and what was taken, written again as
  * "N: P%" pairs, is read back the same.
  */
-#include "buf.h"
-#include "fuzz.h"
-#include "lang.h"
-#include "position.h"
-#include "questionnaire.h"
+#include "form-check.h"
 #include "reply.h"
-
-static const struct questionnaire *
-fuzz_questionnaire(void)
-{
-	static struct questionnaire q;
-
-	if (q.ncontinua == 0)
-		questionnaire_default(&q, LANG_EN);
-	return &q;
-}
 
 static void
 check_line(char *line, size_t len, unsigned long number, void *context)
