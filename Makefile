@@ -28,7 +28,7 @@ LIB_OBJS = src/diag.o src/alloc.o src/buf.o src/lines.o src/utf8.o src/token.o s
 	src/text.o src/lang.o src/position.o src/timestamp.o \
 	src/questionnaire.o src/embedded.o src/response.o src/roster.o \
 	src/output.o src/intern.o src/answerset.o src/form.o src/formreader.o src/mail.o src/options.o src/answer.o src/wrap.o src/term.o src/stats.o src/partial.o src/figures.o src/feedback.o \
-	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o src/request.o src/html.o src/qr.o \
+	src/condition.o src/context.o src/rules.o src/sha256.o src/key.o src/progress.o src/sentlog.o src/compose.o src/reply.o src/letter.o src/request.o src/html.o src/qr.o src/reasons.o \
 	src/keymap.o src/tally.o src/verdict.o
 
 # Which extra objects each program links, besides the shared modules.
@@ -47,7 +47,7 @@ MAN7 = $(wildcard man/*.7)
 # The fuzz harnesses (tests/fuzz), replayed by make check: a parser's
 # each, and a whole program's main each (main-NAME, tests/fuzz/program.h).
 PROGRAM_FUZZERS = main-ask main-aggregate main-chart main-collect main-recommend main-remind
-FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire reply request response roster rules sentlog time \
+FUZZERS = answers compose context figures form form-roundtrip mail partial progress questionnaire reasons reply request response roster rules sentlog time \
 	$(PROGRAM_FUZZERS)
 REPLAYS = $(FUZZERS:%=tests/fuzz/replay-%)
 
@@ -61,11 +61,11 @@ src/libstance.a: $(LIB_OBJS)
 
 bin/ask: $(ASK_OBJS) src/libstance.a
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $(ASK_OBJS) src/libstance.a
+	$(CC) $(LDFLAGS) -o $@ $(ASK_OBJS) src/libstance.a -lm
 
 bin/collect: $(COLLECT_OBJS) src/libstance.a
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $(COLLECT_OBJS) src/libstance.a
+	$(CC) $(LDFLAGS) -o $@ $(COLLECT_OBJS) src/libstance.a -lm
 
 # The statistics need libm, the C library's own mathematics.
 bin/aggregate: $(AGGREGATE_OBJS) src/libstance.a
@@ -82,7 +82,7 @@ bin/recommend: $(RECOMMEND_OBJS) src/libstance.a
 
 bin/remind: $(REMIND_OBJS) src/libstance.a
 	@mkdir -p bin
-	$(CC) $(LDFLAGS) -o $@ $(REMIND_OBJS) src/libstance.a
+	$(CC) $(LDFLAGS) -o $@ $(REMIND_OBJS) src/libstance.a -lm
 
 # A test driver for the format parsers; never installed.
 tests/formatcheck: tests/formatcheck.o src/libstance.a

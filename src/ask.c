@@ -34,6 +34,7 @@
 #include "prompt.h"
 #include "qr.h"
 #include "questionnaire.h"
+#include "reasons.h"
 #include "response.h"
 #include "slider.h"
 #include "timestamp.h"
@@ -44,12 +45,13 @@
 static const char usage_text[] =
     "usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
     "           [-o file] [--plain] [--feedback file] [--previous file]\n"
-    "           [continuum=answer ...]\n"
+    "           [--reasons file] [continuum=answer ...]\n"
     "       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]\n"
-    "           [--feedback file] [--previous file] [--key file] --form\n"
+    "           [--feedback file] [--previous file] [--reasons file] [--key file]\n"
+    "           --form\n"
     "       ask [-L lang] [-q file] [-r round] [-g group] [--until time]\n"
-    "           [--feedback file] [--previous file] [--meeting anonymous|named]\n"
-    "           [--url address] --key file -o file --web\n"
+    "           [--feedback file] [--previous file] [--reasons file]\n"
+    "           [--meeting anonymous|named] [--url address] --key file -o file --web\n"
     "       ask [-L lang] [-q file] --print-questionnaire\n"
     "       ask --qr address\n";
 
@@ -72,6 +74,7 @@ help(void)
 	    "  --key file    sign the form with this secret key (else $STANCE_KEY_FILE)\n"
 	    "  --feedback file  show where the group stood: aggregate's last round\n"
 	    "  --previous file  and the person's own answers of the round before\n"
+	    "  --reasons file   and a few reasons of each camp (collect --reasons, edited)\n"
 	    "  --web         answer a web request, as a CGI program (see ask(1), WEB)\n"
 	    "  --until time  with --web: after this time the page records nothing\n"
 	    "  --meeting how with --web: a live meeting, anonymous or named, its results\n"
@@ -97,6 +100,7 @@ help(void)
 	    "  --form        toon een formulier om in te vullen en terug te sturen (zie collect)\n"
 	    "  --feedback bestand  toon waar de groep stond: de vorige ronde van aggregate\n"
 	    "  --previous bestand  en de eigen antwoorden van de vorige ronde\n"
+	    "  --reasons bestand   en enkele redenen van elk kamp (collect --reasons, nagelezen)\n"
 	    "  --web         beantwoord een webverzoek, als CGI-programma (zie ask(1), WEB)\n"
 	    "  --until tijd  met --web: na deze tijd bewaart de pagina niets meer\n"
 	    "  --meeting hoe met --web: een bijeenkomst, anoniem (anonymous) of met naam (named)\n"
@@ -148,13 +152,15 @@ die_of(int sig)
 
 enum {
 	OPT_PLAIN = 256, OPT_PRINT, OPT_VERSION, OPT_FORM, OPT_FEEDBACK, OPT_PREVIOUS, OPT_KEY,
-	OPT_WEB, OPT_UNTIL, OPT_QR, OPT_MEETING, OPT_URL
+	OPT_WEB, OPT_UNTIL, OPT_QR, OPT_MEETING, OPT_URL, OPT_REASONS
 };
 
 /* What the command line asks for. */
 struct ask {
 	const char *qfile, *outfile;
 	const char *feedback_file, *previous_file;	/* --feedback, --previous */
+	const char *reasons_file;	/* --reasons */
+	struct reasons reasons;
 	const char *key_file;		/* --key */
 	const char *qr;			/* --qr */
 	const char *meeting;		/* --meeting: anonymous or named */
@@ -183,6 +189,7 @@ options(struct ask *a, int argc, char **argv)
 		{ "meeting", required_argument, NULL, OPT_MEETING },
 		{ "print-questionnaire", no_argument, NULL, OPT_PRINT },
 		{ "qr", required_argument, NULL, OPT_QR },
+		{ "reasons", required_argument, NULL, OPT_REASONS },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "url", required_argument, NULL, OPT_URL },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -215,6 +222,7 @@ options(struct ask *a, int argc, char **argv)
 		case OPT_UNTIL: option_time(optarg, "--until", &a->until, a->until_text); break;
 		case OPT_WEB: a->web = 1; break;
 		case OPT_QR: a->qr = optarg; break;
+		case OPT_REASONS: a->reasons_file = optarg; break;
 		case OPT_MEETING: a->meeting = optarg; break;
 		case OPT_URL: a->url = optarg; break;
 		case OPT_VERSION: option_version();
@@ -224,6 +232,9 @@ options(struct ask *a, int argc, char **argv)
 	a->argc = argc - optind;
 	a->argv = argv + optind;
 	if (a->qr != NULL && argc != 3)
+		option_usage(usage_text);
+	/* The reasons are shown with last round's figures. */
+	if (a->reasons_file != NULL && a->feedback_file == NULL)
 		option_usage(usage_text);
 	if (a->qr != NULL)
 		return;
@@ -446,6 +457,13 @@ load_feedback(struct ask *a)
 	    a->feedback_file)) < 0)
 		diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
 		    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
+	if (a->reasons_file != NULL) {
+		switch (reasons_load(&a->reasons, a->reasons_file)) {
+		case -1: exit(EXIT_TROUBLE);
+		case 1: a->feedback_bad = 1; break;
+		}
+		feedback_reasons(f, &a->q, &a->reasons);
+	}
 	/* On the web, each request's own (web.c). */
 	if (a->previous_file != NULL && !a->web) {
 		switch (feedback_previous(f, &a->q, a->previous_file, a->who.participant,
@@ -564,6 +582,7 @@ main(int argc, char **argv)
 		status = answer(&a);
 	}
 	feedback_free(feedback, a.q.ncontinua);
+	reasons_free(&a.reasons);
 	questionnaire_free(&a.q);
 	if (status == EXIT_OK && a.feedback_bad)
 		status = EXIT_BADINPUT;

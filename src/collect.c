@@ -37,6 +37,7 @@
 #include "output.h"
 #include "position.h"
 #include "questionnaire.h"
+#include "reasons.h"
 #include "response.h"
 #include "roster.h"
 #include "sentlog.h"
@@ -46,9 +47,9 @@
 
 static const char usage_text[] =
     "usage: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]\n"
-    "               [--missing | --status | --status-file file] [--until time]\n"
-    "               [--rejects file] [--key file] [--log file] [--min-group n]\n"
-    "               [file | dir | - ...]\n";
+    "               [--missing | --status | --status-file file | --reasons]\n"
+    "               [--until time] [--rejects file] [--key file] [--log file]\n"
+    "               [--min-group n] [file | dir | - ...]\n";
 
 /* Bad lines before the first good one are held back, in case the file
  * turns out to be a filled-in form with some text before it. */
@@ -137,6 +138,7 @@ help(void)
 	    "  --missing       print the roster lines of who has not answered fully\n"
 	    "  --status        print each participant's progress\n"
 	    "  --status-file file  write it to file, and the answers still to stdout\n"
+	    "  --reasons       print the notes per continuum and camp (stance-reasons(5))\n"
 	    "  --until time    leave out answers given after this time\n"
 	    "  --rejects file  copy bad lines to file\n"
 	    "  --key file      only forms signed with this key count (else\n"
@@ -158,6 +160,7 @@ help(void)
 	    "  --missing       toon de deelnemerslijstregels van wie niet volledig antwoordde\n"
 	    "  --status        toon de voortgang van elke deelnemer\n"
 	    "  --status-file bestand  schrijf die naar bestand, de antwoorden nog naar stdout\n"
+	    "  --reasons       toon de notities per continuum en kamp (stance-reasons(5))\n"
 	    "  --until tijd    laat antwoorden na dit tijdstip weg\n"
 	    "  --rejects bestand  kopieer slechte regels naar bestand\n"
 	    "  --key bestand   alleen formulieren ondertekend met deze sleutel tellen\n"
@@ -1322,7 +1325,7 @@ roster_report(struct collect *c, int status, struct buf *out)
 
 enum {
 	OPT_ROSTER = 256, OPT_MISSING, OPT_STATUS, OPT_UNTIL, OPT_REJECTS, OPT_KEY, OPT_MIN_GROUP,
-	OPT_QUIET, OPT_LOG, OPT_STATUS_FILE, OPT_VERSION
+	OPT_QUIET, OPT_LOG, OPT_STATUS_FILE, OPT_REASONS, OPT_VERSION
 };
 
 /*
@@ -1362,7 +1365,7 @@ small_groups(struct collect *c, long min_group)
 /* What the command line asks for, besides what struct collect keeps. */
 struct options {
 	const char *qfile, *roster_file, *key_file, *log_file, *status_file;
-	int verbose, missing, status;
+	int verbose, missing, status, reasons;
 	long min_group;			/* aggregate's --min-group */
 	int argc;
 	char **argv;
@@ -1378,6 +1381,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
 		{ "missing", no_argument, NULL, OPT_MISSING },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
+		{ "reasons", no_argument, NULL, OPT_REASONS },
 		{ "rejects", required_argument, NULL, OPT_REJECTS },
 		{ "roster", required_argument, NULL, OPT_ROSTER },
 		{ "status", no_argument, NULL, OPT_STATUS },
@@ -1407,6 +1411,7 @@ options_read(struct collect *c, struct options *o, int argc, char **argv)
 		case OPT_LOG: o->log_file = optarg; break;
 		case OPT_MISSING: o->missing = 1; break;
 		case OPT_QUIET: diag_quiet = 1; break;
+		case OPT_REASONS: o->reasons = 1; break;
 		case OPT_MIN_GROUP: o->min_group = option_number(optarg, 1, 1000000, "--min-group", usage_text); break;
 		case OPT_REJECTS: c->rejects_name = optarg; break;
 		case OPT_ROSTER: o->roster_file = optarg; break;
@@ -1460,6 +1465,11 @@ options_check(const struct options *o)
 		    "--missing en --status gaan niet samen"));
 		option_usage(usage_text);
 	}
+	if (o->reasons && (o->missing || o->status || o->status_file != NULL)) {
+		diag_warn("%s", tr("--reasons goes with none of --missing, --status and --status-file",
+		    "--reasons gaat niet samen met --missing, --status of --status-file"));
+		option_usage(usage_text);
+	}
 	if (o->status_file != NULL && (o->missing || o->status)) {
 		diag_warn("%s", tr("--status-file goes with the answers, not with --missing or --status",
 		    "--status-file hoort bij de antwoorden, niet bij --missing of --status"));
@@ -1488,6 +1498,44 @@ options_check(const struct options *o)
 	if (stdin_uses > 1)
 		diag_fatal("%s", tr("standard input (-) can be read for one thing only: the questionnaire, the roster or the answers",
 		    "standaardinvoer (-) kan maar voor één ding gelezen worden: de vragenlijst, de deelnemerslijst of de antwoorden"));
+}
+
+/*
+ * --reasons: the round's notes per continuum and camp (reasons.h), from
+ * the answers kept: a note someone replaced is not there.
+ */
+static void
+reasons_report(struct collect *c, long min_group, struct buf *out)
+{
+	const struct answerset *set = &c->set;
+	const char *round = selected_round(c);
+	uint32_t round_id = intern_find(&set->rounds, round, strlen(round));
+	struct reasons_answer *a = xcalloc(set->npersons + 1, sizeof(*a));
+	struct buf *notes = xcalloc(set->npersons + 1, sizeof(*notes));
+	size_t i, k, n;
+
+	reasons_header(out, round);
+	for (k = 0; k < c->q->ncontinua; k++) {
+		for (i = n = 0; i < set->npersons; i++) {
+			const struct kept *kept = &answerset_answers(set, i)[k];
+			const char *note;
+
+			if (set->persons[i].round != round_id || kept->position == POSITION_UNSET)
+				continue;
+			note = answerset_note(set, kept);
+			buf_reset(&notes[n]);
+			note_unescape(&notes[n], note, strlen(note));
+			a[n].position = kept->position;
+			a[n].group = intern_string(&set->groups, kept->group);
+			a[n].note = notes[n].data != NULL ? notes[n].data : "";
+			n++;
+		}
+		reasons_gather(out, &c->q->continua[k], a, n, min_group);
+	}
+	for (i = 0; i <= set->npersons; i++)
+		buf_free(&notes[i]);
+	free(notes);
+	free(a);
 }
 
 /*
@@ -1526,10 +1574,13 @@ report(struct collect *c, const struct options *o)
 		 * not be read, would name people who did answer. */
 		diag_warn("%s", tr("nothing written: an input could not be read, so the list would name people who did answer",
 		    "niets geschreven: een invoer kon niet gelezen worden, dus de lijst zou mensen noemen die wel antwoordden"));
-	else if (o->missing || o->status) {
+	else if (o->missing || o->status || o->reasons) {
 		struct buf out = { 0 };
 
-		roster_report(c, o->status, &out);
+		if (o->reasons)
+			reasons_report(c, o->min_group, &out);
+		else
+			roster_report(c, o->status, &out);
 		if (out.len > 0)
 			fwrite(out.data, 1, out.len, stdout);
 		buf_free(&out);

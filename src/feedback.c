@@ -185,4 +185,22 @@ feedback_words(struct buf *out, const struct feedback *f)
 	}
 	if (f->have || f->own != POSITION_UNSET)
 		buf_addc(out, '.');
+	/* The Delphi way: why, in the words of each camp, not only where. */
+	if (f->have && !f->hidden && f->reasons != NULL) {
+		struct buf words = { 0 };
+
+		reasons_words(&words, f->reasons, FEEDBACK_REASONS);
+		if (words.len > 0)
+			buf_printf(out, tr(" In their own words: %s", " In hun eigen woorden: %s"), words.data);
+		buf_free(&words);
+	}
+}
+
+void
+feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r)
+{
+	size_t k;
+
+	for (k = 0; k < q->ncontinua; k++)
+		f[k].reasons = reasons_find(r, q->continua[k].id);
 }

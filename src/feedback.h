@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "questionnaire.h"
+#include "reasons.h"
 
 /* Fewer answers than this on a continuum: its figures are not shown. */
 #define FEEDBACK_MIN_ANSWERS 5
@@ -24,7 +25,13 @@ struct feedback {
 	const char *round;	/* the round they are of */
 	int own;		/* the person's last position, tenths; or POSITION_UNSET */
 	char round_text[72];
+	/* The reasons behind last round's positions, a few from each camp
+	 * (--reasons, the facilitator's edited file), or NULL. */
+	const struct reasons_continuum *reasons;
 };
+
+/* How many reasons of a camp are shown beside the figures. */
+#define FEEDBACK_REASONS 3
 
 /*
  * Read aggregate's output (the last round in it counts) into one
@@ -40,6 +47,8 @@ int feedback_previous(struct feedback *f, const struct questionnaire *q, const c
  * middle half 25-75; you: 40%" in words; a split room's camps first:
  * "Last round (r1): polarised: 3 at hard, 3 at soft; median 50, ...". */
 void feedback_words(struct buf *out, const struct feedback *f);
+/* Each continuum's reasons from r (NULL: none), to show with its figures. */
+void feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r);
 /* The feedback of n continua, and what it holds. */
 void feedback_free(struct feedback *f, size_t n);
 

@@ -24,6 +24,7 @@
 #include "options.h"
 #include "output.h"
 #include "questionnaire.h"
+#include "reasons.h"
 #include "rules.h"
 #include "utf8.h"
 #include "wrap.h"
@@ -32,7 +33,7 @@ static const char usage_text[] =
     "usage: recommend [-v] [-L lang] [-q file] [-r round] [--rules file]\n"
     "                 [--context file] [--employer private | public] [--staff n]\n"
     "                 [--client-work yes | no] [--format text | markdown]\n"
-    "                 [--apart points] [-w width] [file ...]\n";
+    "                 [--apart points] [--reasons file] [-w width] [file ...]\n";
 
 static void
 help(void)
@@ -55,6 +56,7 @@ help(void)
 	    "  --client-work  yes (default) or no: whether staff work with clients\n"
 	    "  --format f     text (default) or markdown\n"
 	    "  --apart points groups this far apart are named (default 25)\n"
+	    "  --reasons file the camps' own words (collect --reasons, edited)\n"
 	    "  -v             name the rule behind every piece of advice\n"
 	    "  -w width       wrap text at this many columns (default: COLUMNS, the\n"
 	    "                 terminal, 80)\n"
@@ -78,6 +80,7 @@ help(void)
 	    "  --format f       text (standaard) of markdown\n"
 	    "  --apart punten   groepen die zo ver uit elkaar liggen, worden genoemd\n"
 	    "                   (standaard 25)\n"
+	    "  --reasons bestand  de eigen woorden van de kampen (collect --reasons, nagelezen)\n"
 	    "  -v               noem bij elk advies de regel erachter\n"
 	    "  -w breedte       breek tekst af op zoveel kolommen (standaard: COLUMNS,\n"
 	    "                   de terminal, 80)\n"
@@ -127,6 +130,8 @@ static const char *const own_tags[] = { "Spectrogram", "Kaner", "S3", NULL };
 
 enum format { FORMAT_TEXT, FORMAT_MARKDOWN };
 
+#define RECOMMEND_REASONS 5	/* a camp's reasons quoted, at most */
+
 struct recommend {
 	const struct questionnaire *q;
 	struct rules rules;
@@ -143,6 +148,8 @@ struct recommend {
 	char **cited;			/* tags in the order first used */
 	size_t ncited;
 	struct buf out;			/* a paragraph being built */
+	struct reasons reasons;		/* --reasons: the camps' own words */
+	int have_reasons;
 };
 
 /* ---- Writing: the same calls make text or Markdown. ---- */
@@ -768,6 +775,28 @@ done:
 	return worth;
 }
 
+/* A camp's reasons in their own words (--reasons, the facilitator's
+ * edited file), as written: the frame in the advice's language. */
+static void
+put_reasons(struct recommend *r, struct buf *b, const struct continuum *c,
+    const struct figures_camp *camp)
+{
+	const struct reasons_camp *words;
+	size_t i;
+
+	if (!r->have_reasons || (r->reasons.round != NULL && strcmp(r->reasons.round, r->round) != 0) ||
+	    (words = reasons_camp_at(reasons_find(&r->reasons, c->id), camp->median)) == NULL ||
+	    words->nnotes == 0)
+		return;
+	buf_addstr(b, tr(" In their own words: ", " In hun eigen woorden: "));
+	for (i = 0; i < words->nnotes && i < RECOMMEND_REASONS; i++) {
+		buf_addstr(b, i ? "; \"" : "\"");
+		put_data(r, b, words->notes[i]);
+		buf_addc(b, '"');
+	}
+	buf_addc(b, '.');
+}
+
 /* The camps of a split continuum, from where people stand (aggregate's
  * camps column), with their statements and the policy as each would
  * write it; for two camps or more alike. */
@@ -793,6 +822,7 @@ camps(struct recommend *r, long k, const struct figures_row *row)
 		put_camp(r, &b, c, &camp[i]);
 		if (said)
 			buf_printf(&b, " %s", groups[i].data);
+		put_reasons(r, &b, c, &camp[i]);
 		paragraph(r, b.data);
 	}
 	for (i = 0; i < n; i++)
@@ -1356,14 +1386,14 @@ choose_round(struct recommend *r, const char *round)
 
 /* What the command line asks for, before anything is read. */
 struct settings {
-	const char *qfile, *width, *round, *format, *context;
+	const char *qfile, *width, *round, *format, *context, *reasons;
 	const char *employer, *staff, *client_work;
 	const char **rules;
 	size_t nrules;
 };
 
 enum {
-	OPT_APART = 256, OPT_CLIENT_WORK, OPT_CONTEXT, OPT_EMPLOYER, OPT_FORMAT, OPT_RULES,
+	OPT_APART = 256, OPT_CLIENT_WORK, OPT_CONTEXT, OPT_EMPLOYER, OPT_FORMAT, OPT_RULES, OPT_REASONS,
 	OPT_STAFF, OPT_VERSION
 };
 
@@ -1374,6 +1404,7 @@ parse_options(struct recommend *r, struct settings *o, int argc, char **argv)
 		{ "apart", required_argument, NULL, OPT_APART },
 		{ "client-work", required_argument, NULL, OPT_CLIENT_WORK },
 		{ "context", required_argument, NULL, OPT_CONTEXT },
+		{ "reasons", required_argument, NULL, OPT_REASONS },
 		{ "employer", required_argument, NULL, OPT_EMPLOYER },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
@@ -1396,6 +1427,7 @@ parse_options(struct recommend *r, struct settings *o, int argc, char **argv)
 		case OPT_APART: r->apart = option_fraction(optarg, 0, 100, "--apart", usage_text); break;
 		case OPT_CLIENT_WORK: o->client_work = optarg; break;
 		case OPT_CONTEXT: o->context = optarg; break;
+		case OPT_REASONS: o->reasons = optarg; break;
 		case OPT_EMPLOYER: o->employer = optarg; break;
 		case OPT_FORMAT: o->format = optarg; break;
 		case OPT_STAFF: o->staff = optarg; break;
@@ -1526,6 +1558,13 @@ main(int argc, char **argv)
 	questionnaire_choose(&q, o.qfile);
 	r.q = &q;
 	load_rules(&r, &o);
+	if (o.reasons != NULL) {
+		switch (reasons_load(&r.reasons, o.reasons)) {
+		case -1: exit(EXIT_TROUBLE);
+		case 1: r.table.bad = 1; break;
+		}
+		r.have_reasons = 1;
+	}
 	if (optind == argc)
 		figures_read(&r.table, &q, "-");
 	for (i = (size_t)optind; i < (size_t)argc; i++)
@@ -1542,6 +1581,7 @@ main(int argc, char **argv)
 	free(r.everyone);
 	figures_table_free(&r.table);
 	rules_free(&r.rules);
+	reasons_free(&r.reasons);
 	context_free(&r.context);
 	free(o.rules);
 	questionnaire_free(&q);

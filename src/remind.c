@@ -45,6 +45,7 @@
 #include "position.h"
 #include "progress.h"
 #include "questionnaire.h"
+#include "reasons.h"
 #include "response.h"
 #include "roster.h"
 #include "sentlog.h"
@@ -61,7 +62,8 @@ static const char usage_text[] =
     "              [--until time] [--sendmail command | --mbox file] [--dry-run]\n"
     "              [--log file] [--every interval] [--max n] [--timeout seconds]\n"
     "              [--answers file] [--status file] [--key file]\n"
-    "              [--feedback file] [--previous file] [--url address] [file ...]\n";
+    "              [--feedback file] [--previous file] [--reasons file]\n"
+    "              [--url address] [file ...]\n";
 
 static void
 help(void)
@@ -81,6 +83,7 @@ help(void)
 	    "  --text file       your own words, added to invitations\n"
 	    "  --invitation      invitations, not reminders\n"
 	    "  --url address     a personal link to ask --web's page in every message\n"
+	    "  --reasons file    with --feedback: a few reasons of each camp (collect --reasons)\n"
 	    "  --receipts        receipts: what counts now, once for the same answers\n"
 	    "  --until time      the deadline, named in the text; after it nothing is sent\n"
 	    "  --sendmail cmd    the mail system (default: $STANCE_SENDMAIL, else\n"
@@ -111,6 +114,7 @@ help(void)
 	    "  --text bestand     je eigen woorden, bij de uitnodigingen\n"
 	    "  --invitation       uitnodigingen, geen herinneringen\n"
 	    "  --url adres        een persoonlijke link naar de pagina van ask --web in elk bericht\n"
+	    "  --reasons bestand  met --feedback: enkele redenen van elk kamp (collect --reasons)\n"
 	    "  --receipts         ontvangstbevestigingen: wat nu telt, één keer per antwoorden\n"
 	    "  --until tijd       de deadline, genoemd in de tekst; daarna wordt niets verzonden\n"
 	    "  --sendmail cmd     het mailsysteem (standaard: $STANCE_SENDMAIL, anders\n"
@@ -178,6 +182,7 @@ struct remind {
 	struct intern answered;		/* --answers: participants */
 	struct given *given;
 	struct feedback *feedback;	/* --feedback: the group's last round, per continuum */
+	struct reasons camp_words;	/* --reasons: the camps' words, with it */
 	struct intern previous;		/* --previous: participants */
 	struct given *earlier;		/* their answers in other rounds */
 	struct intern statuses;		/* --status: participants */
@@ -1114,11 +1119,11 @@ read_roster(struct remind *r, const char *path)
 enum {
 	OPT_FROM = 256, OPT_SUBJECT, OPT_INVITATION, OPT_UNTIL, OPT_SENDMAIL, OPT_MBOX,
 	OPT_LOG, OPT_EVERY, OPT_MAX, OPT_DRY_RUN, OPT_ANSWERS, OPT_STATUS, OPT_KEY, OPT_TIMEOUT,
-	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_RECEIPTS, OPT_URL, OPT_VERSION
+	OPT_TEXT, OPT_FEEDBACK, OPT_PREVIOUS, OPT_RECEIPTS, OPT_URL, OPT_REASONS, OPT_VERSION
 };
 
 struct options {
-	const char *qfile, *sendmail, *answers, *status, *key, *text, *feedback, *previous;
+	const char *qfile, *sendmail, *answers, *status, *key, *text, *feedback, *previous, *reasons;
 	int ways, dry_run;
 	int argc;
 	char **argv;
@@ -1151,6 +1156,7 @@ static const struct option longopts[] = {
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "invitation", no_argument, NULL, OPT_INVITATION },
+	{ "reasons", required_argument, NULL, OPT_REASONS },
 	{ "receipts", no_argument, NULL, OPT_RECEIPTS },
 	{ "url", required_argument, NULL, OPT_URL },
 	{ "key", required_argument, NULL, OPT_KEY },
@@ -1202,6 +1208,7 @@ options_read(struct remind *r, struct options *o, int argc, char **argv)
 		case OPT_SENDMAIL: o->sendmail = optarg; o->ways++; break;
 		case OPT_TEXT: o->text = optarg; break;
 		case OPT_FEEDBACK: o->feedback = optarg; break;
+		case OPT_REASONS: o->reasons = optarg; break;
 		case OPT_PREVIOUS: o->previous = optarg; break;
 		case OPT_STATUS: o->status = optarg; break;
 		case OPT_SUBJECT: r->subject = optarg; break;
@@ -1316,6 +1323,11 @@ options_check(struct remind *r, struct options *o)
 
 	if ((why = token_problem(r->round, strlen(r->round))) != NULL)
 		diag_fatal(tr("round '%s' %s", "ronde '%s' %s"), r->round, why);
+	if (o->reasons != NULL && o->feedback == NULL) {
+		diag_warn("%s", tr("--reasons goes with --feedback: they are shown with last round's figures",
+		    "--reasons hoort bij --feedback: ze worden getoond bij de cijfers van de vorige ronde"));
+		option_usage(usage_text);
+	}
 	/* A receipt says what counts, once: from the answers, through the log. */
 	if (r->receipts && (r->invitation || o->answers == NULL || r->log_path == NULL)) {
 		diag_warn("%s", tr("--receipts needs --answers and --log, and goes without --invitation",
@@ -1353,6 +1365,7 @@ remind_free(struct remind *r)
 	size_t i, k;
 
 	feedback_free(r->feedback, r->q != NULL ? r->q->ncontinua : 0);
+	reasons_free(&r->camp_words);
 	for (i = 0; i < r->previous.n; i++) {
 		for (k = 0; k < r->q->ncontinua; k++)
 			free(r->earlier[i].note[k]);
@@ -1455,6 +1468,13 @@ main(int argc, char **argv)
 			diag_fatal("%s", tr("--feedback needs aggregate's output of the round before",
 			    "--feedback heeft de uitvoer van aggregate van de vorige ronde nodig"));
 		case 1: r.bad = 1; break;
+		}
+		if (o.reasons != NULL) {
+			switch (reasons_load(&r.camp_words, o.reasons)) {
+			case -1: remind_free(&r); questionnaire_free(&q); return EXIT_TROUBLE;
+			case 1: r.bad = 1; break;
+			}
+			feedback_reasons(r.feedback, &q, &r.camp_words);
 		}
 	}
 	if (o.status != NULL)

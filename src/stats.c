@@ -78,6 +78,21 @@ stats_camps(const struct stats_counts *c, size_t anchors, struct stats_camp *cam
 	return ncamps;
 }
 
+size_t
+stats_camp_of(const struct stats_counts *c, size_t anchors, int position)
+{
+	size_t i, camp = 0;
+
+	/* The cuts of stats_camps(), counted up to the position. */
+	for (i = 0; i + 1 < c->nvalues && c->value[i] < position; i++) {
+		unsigned gap = (unsigned)(c->value[i + 1] - c->value[i]);
+
+		if (gap >= 250 || gap * (anchors - 1) >= 500)
+			camp++;
+	}
+	return camp < STATS_MAX_CAMPS ? camp : STATS_MAX_CAMPS - 1;
+}
+
 int
 stats_min(const struct stats_counts *c)
 {

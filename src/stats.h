@@ -70,5 +70,7 @@ struct stats_camp {
 	int64_t median;		/* fortieths of a point */
 };
 size_t stats_camps(const struct stats_counts *c, size_t anchors, struct stats_camp *camps);
+/* Which of those camps a position (tenths, one of c's values) is in. */
+size_t stats_camp_of(const struct stats_counts *c, size_t anchors, int position);
 
 #endif

@@ -514,3 +514,28 @@ run_ask() {
 	assert_equal "$(screen | grep -A 2 -F 'From concrete rules (1)' | tail -n 2 | tr '\n' '|')" \
 	    "Last round (r1): divided: 2 at concrete rules, 2 around statement 2, 1 at vision; median 50, middle|half 0-50; you: 0%.|"
 }
+
+@test "--reasons: a few of each camp's reasons under the figures, in the slider and the plain prompt" {
+	local p
+	for p in ann:1 bob:2 cas:3 dirk:2 eva:1; do
+		ask -r r1 -p "${p%:*}" -o r1.tsv "steering=${p#*:} because of ${p%:*}" openness=2 \
+		    enforcement=2 legal=1 audience=3
+	done
+	aggregate r1.tsv > r1-figures.tsv
+	# Camps of two speak when the facilitator allows groups of two.
+	collect --reasons --min-group 2 r1.tsv | sed '/^- because of bob$/d' > reasons.txt
+	start_shell 100 40
+	run_ask -r r2 -p ann --feedback r1-figures.tsv --reasons reasons.txt -o r2.tsv
+	wait_for 'In their own words: 2 at concrete rules: "because of ann"; "because of eva". 2'
+	screen | tr '\n' ' ' | tr -s ' ' | grep -q 'In their own words: 2 at concrete rules: "because of ann"; "because of eva". 2 around statement 2: "because of dirk".'
+	# Deleted from the file, never shown.
+	! screen | grep -q 'because of bob'
+	keys q y
+	wait_for_file status
+	tmux -S "$SOCKET" kill-server
+	SOCKET=$BATS_TEST_TMPDIR/tmux-dumb.socket
+	TERM_FOR_TEST=dumb start_shell
+	run_ask -r r2 -p ann --feedback r1-figures.tsv --reasons reasons.txt -o r2.tsv
+	wait_for "From concrete rules (1) to vision (3):"
+	screen | tr '\n' ' ' | tr -s ' ' | grep -q 'In their own words: 2 at concrete rules: "because of ann"; "because of eva". 2 around statement 2: "because of dirk".'
+}

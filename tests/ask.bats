@@ -271,12 +271,13 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	ask: unknown option -x
 	usage: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
 	           [-o file] [--plain] [--feedback file] [--previous file]
-	           [continuum=answer ...]
+	           [--reasons file] [continuum=answer ...]
 	       ask [-L lang] [-q file] [-r round] [-p participant] [-g group]
-	           [--feedback file] [--previous file] [--key file] --form
+	           [--feedback file] [--previous file] [--reasons file] [--key file]
+	           --form
 	       ask [-L lang] [-q file] [-r round] [-g group] [--until time]
-	           [--feedback file] [--previous file] [--meeting anonymous|named]
-	           [--url address] --key file -o file --web
+	           [--feedback file] [--previous file] [--reasons file]
+	           [--meeting anonymous|named] [--url address] --key file -o file --web
 	       ask [-L lang] [-q file] --print-questionnaire
 	       ask --qr address
 	END
@@ -414,13 +415,13 @@ ALL='steering=1 openness=1 enforcement=1 legal=1 audience=1'
 	run -0 ask -L nl --help
 	assert_equal "${lines[0]}" "gebruik: ask [-L lang] [-q file] [-r round] [-p participant] [-g group]"
 	assert_equal "${lines[1]}" "             [-o file] [--plain] [--feedback file] [--previous file]"
-	assert_equal "${lines[2]}" "             [continuum=answer ...]"
+	assert_equal "${lines[2]}" "             [--reasons file] [continuum=answer ...]"
 	run -2 --separate-stderr collect -L nl --bogus
 	[ "$stderr" = "$(printf '%s\n' 'collect: onbekende optie --bogus' \
 	    'gebruik: collect [-v | --quiet] [-L lang] [-q file] [-r round] [--roster file]' \
-	    '                 [--missing | --status | --status-file file] [--until time]' \
-	    '                 [--rejects file] [--key file] [--log file] [--min-group n]' \
-	    '                 [file | dir | - ...]')" ]
+	    '                 [--missing | --status | --status-file file | --reasons]' \
+	    '                 [--until time] [--rejects file] [--key file] [--log file]' \
+	    '                 [--min-group n] [file | dir | - ...]')" ]
 }
 
 @test "a token of 64 bytes is one; 65 is too long" {

@@ -66,7 +66,7 @@ load test_helper
 	    inside && !picture && /^    / { sub(/^    /, ""); print }' "$TOP/README.md" |
 	    sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
 	    grep -v -e '^ask -p ann -g youth-work -o round.tsv$' -e '^ask -q mine.txt$' > commands
-	assert_number "$(wc -l < commands)" -eq 19
+	assert_number "$(wc -l < commands)" -eq 21
 	run -0 bash -e commands
 	assert_number "$(wc -l < round.tsv)" -eq 10
 	assert_equal "$(cut -f1 answers.tsv | sort -u)" 2026-spring
@@ -85,6 +85,8 @@ load test_helper
 	tr '\n' ' ' < advice.txt | grep -q 'For De Brug vzw: a public employer of about 60 people, with client work\.'
 	grep -q "floor-neutrality)$" advice.txt
 	grep -qx '<title id="title">Weighing up what your social media policy should look like</title>' round.svg
+	# The reasons gathered: two answers are too few for any.
+	assert_equal "$(grep -c '^# fewer than 5 answered with a position: no reasons$' reasons.txt)" 5
 	# Two answered: too few to show the group's figures to anyone.
 	grep -qx 'Your last answer: 0%.' bram-form.txt
 	! grep -q '^Last round' bram-form.txt

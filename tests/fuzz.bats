@@ -39,6 +39,7 @@ replay() {
 @test "fuzz replay: remind's log" { replay sentlog; }
 @test "fuzz replay: answers typed above a quote" { replay reply; }
 @test "fuzz replay: a web request's query and body" { replay request; }
+@test "fuzz replay: the reasons file, as edited" { replay reasons; }
 @test "fuzz replay: aggregate's main, its rows read back, --partial then --merge as one run" { replay main-aggregate; }
 @test "fuzz replay: ask's main, whole answers or none in the round's file" { replay main-ask; }
 @test "fuzz replay: chart's main, no line wider than asked" { replay main-chart; }
