@@ -462,7 +462,8 @@ load_feedback(struct ask *a)
 		case -1: exit(EXIT_TROUBLE);
 		case 1: a->feedback_bad = 1; break;
 		}
-		feedback_reasons(f, &a->q, &a->reasons);
+		if (feedback_reasons(f, &a->q, &a->reasons, a->reasons_file) != 0)
+			a->feedback_bad = 1;
 	}
 	/* On the web, each request's own (web.c). */
 	if (a->previous_file != NULL && !a->web) {

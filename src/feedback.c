@@ -196,11 +196,22 @@ feedback_words(struct buf *out, const struct feedback *f)
 	}
 }
 
-void
-feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r)
+int
+feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r,
+    const char *path)
 {
 	size_t k;
 
+	/* Reasons of another round than the figures would put words in a
+	 * camp that is not there. */
+	for (k = 0; k < q->ncontinua; k++)
+		if (f[k].have && f[k].round != NULL && r->round != NULL && strcmp(f[k].round, r->round) != 0) {
+			diag_warn(tr("%s: reasons of round %s, figures of round %s; the reasons are not shown",
+			    "%s: redenen van ronde %s, cijfers van ronde %s; de redenen worden niet getoond"),
+			    path, r->round, f[k].round);
+			return 1;
+		}
 	for (k = 0; k < q->ncontinua; k++)
 		f[k].reasons = reasons_find(r, q->continua[k].id);
+	return 0;
 }

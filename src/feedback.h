@@ -47,8 +47,11 @@ int feedback_previous(struct feedback *f, const struct questionnaire *q, const c
  * middle half 25-75; you: 40%" in words; a split room's camps first:
  * "Last round (r1): polarised: 3 at hard, 3 at soft; median 50, ...". */
 void feedback_words(struct buf *out, const struct feedback *f);
-/* Each continuum's reasons from r (NULL: none), to show with its figures. */
-void feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r);
+/* Each continuum's reasons from r, read from path, to show with its
+ * figures: 0; or 1 after saying that r is of another round than the
+ * figures, whose reasons are then not shown. */
+int feedback_reasons(struct feedback *f, const struct questionnaire *q, const struct reasons *r,
+    const char *path);
 /* The feedback of n continua, and what it holds. */
 void feedback_free(struct feedback *f, size_t n);
 

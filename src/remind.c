@@ -1474,7 +1474,8 @@ main(int argc, char **argv)
 			case -1: remind_free(&r); questionnaire_free(&q); return EXIT_TROUBLE;
 			case 1: r.bad = 1; break;
 			}
-			feedback_reasons(r.feedback, &q, &r.camp_words);
+			if (feedback_reasons(r.feedback, &q, &r.camp_words, o.reasons) != 0)
+				r.bad = 1;
 		}
 	}
 	if (o.status != NULL)

@@ -141,6 +141,13 @@ edited() {
 	printf '%s\n' "$output" | python3 -c 'import sys, email
 print(email.message_from_binary_file(sys.stdin.buffer).get_payload(decode=True).decode())' | tr '\n' ' ' |
 	    grep -q 'In their own words: 8 bij hard: "line one line two and a tab"; "control, but fair"; "reason 04 at hard"\.'
+	# Reasons of another round than the figures: said, and not shown.
+	sed 's/^round: r1$/round: r0/' reasons.txt > r0-reasons.txt
+	run -1 --separate-stderr ask -r r2 -p p01 -g staff --feedback r1.agg --reasons r0-reasons.txt --form
+	assert_equal "${stderr##*$'\n'}" "ask: r0-reasons.txt: reasons of round r0, figures of round r1; the reasons are not shown"
+	! printf '%s\n' "$output" | grep -q 'In their own words'
+	run -1 --separate-stderr remind -r r2 --from f@stance.test --invitation --feedback r1.agg --reasons r0-reasons.txt --dry-run team.tsv
+	assert_equal "${stderr##*$'\n'}" "remind: r0-reasons.txt: reasons of round r0, figures of round r1; the reasons are not shown"
 	# --reasons shows with the figures only.
 	run -2 --separate-stderr ask -r r2 -p p01 --reasons reasons.txt --form
 	run -2 --separate-stderr remind -r r2 --from f@stance.test --reasons reasons.txt --dry-run team.tsv
