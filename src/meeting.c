@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "html.h"
+#include "intern.h"
 #include "key.h"
 #include "lang.h"
 #include "lines.h"
@@ -377,35 +378,24 @@ address_of(const struct web *w, struct buf *out)
 	return 0;
 }
 
-/* How many have answered so far. */
+/* How many have answered so far: the round's participants, each once. */
 static size_t
 answered(const struct web *w)
 {
+	struct intern seen = { 0 };
 	struct response r;
 	struct lines in;
-	size_t n = 0, cap = 0, i;
-	char **seen = NULL;
 	ssize_t len;
+	size_t n;
 
 	if (lines_open(&in, w->outfile) < 0)
 		return 0;
-	while ((len = lines_next(&in)) >= 0) {
-		if (response_parse(in.line, (size_t)len, &r) != NULL || strcmp(r.round, w->round) != 0)
-			continue;
-		for (i = 0; i < n && strcmp(seen[i], r.participant) != 0; i++)
-			;
-		if (i < n)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			seen = xreallocarray(seen, cap, sizeof(*seen));
-		}
-		seen[n++] = xstrdup(r.participant);
-	}
+	while ((len = lines_next(&in)) >= 0)
+		if (response_parse(in.line, (size_t)len, &r) == NULL && strcmp(r.round, w->round) == 0)
+			intern_add(&seen, r.participant, r.participant_len);
 	lines_close(&in);
-	for (i = 0; i < n; i++)
-		free(seen[i]);
-	free(seen);
+	n = seen.n;
+	intern_free(&seen);
 	return n;
 }
 

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -59,25 +60,11 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* ASCII letters alike in either case; other bytes as they are. */
+/* s[0..n) is b, letters in either case. */
 static int
-same_words(const char *a, size_t alen, const char *b)
+same_words(const char *s, size_t n, const char *b)
 {
-	size_t i;
-
-	if (strlen(b) != alen)
-		return 0;
-	for (i = 0; i < alen; i++) {
-		char x = a[i], y = b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return 0;
-	}
-	return 1;
+	return strlen(b) == n && strncasecmp(s, b, n) == 0;
 }
 
 /* The question s[0..n) names: its number in the questionnaire, its id

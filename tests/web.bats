@@ -191,6 +191,14 @@ text_of() {
 	# The bounds themselves count.
 	run -0 cgi POST "$LINK" 'a.steering=3&a.openness=s&s.openness=0&a.legal=s&s.legal=100'
 	assert_equal "$(cut -f4,5 round.tsv | tr '\t\n' '=,')" "steering=100,openness=0,legal=100,"
+	# A note of 2000 bytes is kept; one byte more is refused.
+	note=$(head -c 2000 /dev/zero | tr '\0' n)
+	run -0 cgi POST "$LINK" "a.audience=1&n.audience=$note"
+	assert_equal "$(tail -1 round.tsv | cut -f7 | wc -c)" 2001
+	run -0 cgi POST "$LINK" "a.audience=1&n.audience=${note}n"
+	printf '%s\n' "$output" | grep -qx '<p class="problem">Audience: the note is too long or holds what a note cannot</p>'
+	assert_equal "$(wc -l < round.tsv)" 4
+	sed -i '$d' round.tsv
 	# Nothing chosen: said, nothing written.
 	run -0 cgi POST "$LINK" 'a.steering=&s.steering=50'
 	printf '%s\n' "$output" | grep -q 'No question was answered, so nothing was recorded.'
